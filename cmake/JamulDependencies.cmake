@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: Apache-2.0
+# Third-party dependencies, all from Debian 12 packages (scripts/install-deps.sh lists them).
+# RE2 and libsodium ship no CMake config on Debian 12: pkg-config it is.
+
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)

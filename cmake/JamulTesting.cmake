@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: Apache-2.0
+# One Boost.Test executable per module; one CTest entry per test suite (STYLE.md: `scanner.file_walker`).
+
+find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+
+# jamul_add_test_executable(module SOURCES ... LIBS ...): builds tests/<module> into jamul_<module>_tests
+# and registers `<module>.<suite>` for every BOOST_AUTO_TEST_SUITE(<suite>) found in the sources.
+function(jamul_add_test_executable module)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  set(exe jamul_${module}_tests)
+  add_executable(${exe} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/test_main.cpp)
+  target_link_libraries(${exe} PRIVATE ${ARG_LIBS} jamul_test_support Boost::unit_test_framework
+                        jamul_settings)
+  target_compile_definitions(${exe} PRIVATE BOOST_TEST_DYN_LINK)
+  foreach(src IN LISTS ARG_SOURCES)
+    file(STRINGS ${src} suite_lines REGEX "^BOOST_AUTO_TEST_SUITE\\(([a-z0-9_]+)\\)")
+    foreach(line IN LISTS suite_lines)
+      string(REGEX REPLACE "^BOOST_AUTO_TEST_SUITE\\(([a-z0-9_]+)\\).*" "\\1" suite "${line}")
+      add_test(NAME ${module}.${suite}
+               COMMAND ${exe} --run_test=${suite} --log_level=test_suite --report_level=short)
+      set_tests_properties(${module}.${suite} PROPERTIES
+        LABELS "${module};${ARG_LABELS}"
+        ENVIRONMENT "JAMUL_SHARED_DIR=${JAMUL_SHARED_DIR};JAMUL_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    endforeach()
+  endforeach()
+endfunction()

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/common/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "jamul/common/check.h"
+#include "jamul/common/utf8.h"
+
+namespace jamul {
+
+void appendJsonString(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (c < 0x20 || c == 0x7F) {
+            out += "\\u00";
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 0xF]);
+          } else {
+            out.push_back(static_cast<char>(c));
+          }
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8::sequenceLength(text.substr(i));
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD keeps the output valid JSON; see header
+      ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  out.push_back('"');
+}
+
+void JsonWriter::beforeValue() {
+  if (stack_.empty()) {
+    JAMUL_CHECK(!wrote_root_);
+    wrote_root_ = true;
+    return;
+  }
+  switch (stack_.back()) {
+    case Frame::kObjectKey:
+      JAMUL_CHECK(false && "JSON value where a key is due");
+      break;
+    case Frame::kObjectValue:
+      stack_.back() = Frame::kObjectKey;
+      break;
+    case Frame::kArrayFirst:
+      stack_.back() = Frame::kArrayNext;
+      break;
+    case Frame::kArrayNext:
+      out_.push_back(',');
+      break;
+  }
+}
+
+JsonWriter& JsonWriter::beginObject() {
+  beforeValue();
+  out_.push_back('{');
+  stack_.push_back(Frame::kObjectKey);
+  return *this;
+}
+
+JsonWriter& JsonWriter::endObject() {
+  JAMUL_CHECK(!stack_.empty() && stack_.back() == Frame::kObjectKey);
+  stack_.pop_back();
+  out_.push_back('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::beginArray() {
+  beforeValue();
+  out_.push_back('[');
+  stack_.push_back(Frame::kArrayFirst);
+  return *this;
+}
+
+JsonWriter& JsonWriter::endArray() {
+  JAMUL_CHECK(!stack_.empty() &&
+              (stack_.back() == Frame::kArrayFirst || stack_.back() == Frame::kArrayNext));
+  stack_.pop_back();
+  out_.push_back(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  JAMUL_CHECK(!stack_.empty() && stack_.back() == Frame::kObjectKey);
+  // An object's first key follows '{' directly; later keys need a comma.
+  if (out_.back() != '{') out_.push_back(',');
+  appendJsonString(out_, name);
+  out_.push_back(':');
+  stack_.back() = Frame::kObjectValue;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+  beforeValue();
+  appendJsonString(out_, text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  beforeValue();
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number);
+  out_.append(buf, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t number) {
+  beforeValue();
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number);
+  out_.append(buf, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+  beforeValue();
+  if (!std::isfinite(number)) {
+    out_ += "null";  // JSON has no NaN/Inf
+    return *this;
+  }
+  char buf[32];
+  const int n = std::snprintf(buf, sizeof buf, "%.6g", number);
+  out_.append(buf, static_cast<std::size_t>(n));
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+  beforeValue();
+  out_ += flag ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  beforeValue();
+  out_ += "null";
+  return *this;
+}
+
+}  // namespace jamul

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// The rule catalogue: one table that defines every detection rule (DETECTION.md §3), read by three
+// consumers so that they cannot drift apart:
+//   - the Detector compiles its patterns and keyword lists from it;
+//   - the data-driven test (tests/scanner/rule_examples_test.cpp) runs every example through the
+//     Detector and checks the expected confidence;
+//   - `jamul rules --markdown` prints docs/detection-rules.md from it (a test keeps the file current).
+//
+// Patterns use RE2 syntax and are matched byte-wise (RE2 Latin-1 mode) against normalised UTF-8
+// text: Hangul literals match their UTF-8 bytes, and character classes are ASCII. Capture group 1 is
+// the candidate; the leading guard is in the pattern, the trailing guard is checked in code (RE2 has
+// no lookahead; DETECTION.md §2.2).
+//
+// The catalogue is immutable static data; thread-safe.
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "jamul/scanner/rule.h"
+
+namespace jamul::scanner {
+
+// One input the rule must (or must not) report, with the confidence it must report it at.
+struct RuleExample {
+  std::string_view text;
+  // The confidence the rule reports for `text` at its best match; std::nullopt: the rule reports
+  // nothing (at any confidence).
+  std::optional<Confidence> expected;
+  // How many matches of this rule `text` holds (ignored when expected is nullopt).
+  int count = 1;
+  // Where the vector comes from: a DETECTION.md source tag, or "derived".
+  std::string_view source = "derived";
+};
+
+struct RuleInfo {
+  RuleId id;
+  std::string_view title;     // English name
+  std::string_view title_ko;  // Korean name
+  std::string_view legal;     // legal class and encryption duty (DETECTION.md §1)
+  std::string_view format;    // what the identifier looks like
+  // RE2 patterns; the index of a pattern is its "variant", which the rule's validator branches on.
+  std::span<const std::string_view> patterns;
+  std::string_view validation;  // what the validator checks, in prose
+  std::string_view scoring;     // how confidence is decided, in prose (DETECTION.md §3.14)
+  // Context words that raise confidence when found within ±100 characters or in a column header.
+  std::span<const std::string_view> keywords;
+  // Words that lower this rule's confidence when they label the candidate (in addition to the
+  // shared negativeKeywords()).
+  std::span<const std::string_view> negative_keywords;
+  std::span<const RuleExample> examples;
+};
+
+// Every rule, in RuleId order.
+std::span<const RuleInfo> ruleCatalog();
+const RuleInfo& ruleInfo(RuleId rule);
+
+// Labels of non-personal numbers (order, invoice, document, barcode ...; DETECTION.md §2.4). When one
+// labels a numeric candidate, that candidate's confidence drops.
+std::span<const std::string_view> negativeKeywords();
+
+// Bank names (with their short forms). Any of them is account context; a candidate that fits one of
+// the named bank's account layouts (KFTC CMS table, DETECTION.md §3.7) scores high.
+struct AccountLayout {
+  int length;                                  // digits, separators removed
+  std::span<const std::string_view> prefixes;  // known leading digits; empty: any
+};
+struct BankInfo {
+  std::string_view name;                      // canonical Korean name
+  std::span<const std::string_view> names;    // keywords naming this bank
+  std::span<const AccountLayout> layouts;
+};
+std::span<const BankInfo> bankCatalog();
+
+}  // namespace jamul::scanner

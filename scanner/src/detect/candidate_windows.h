@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Candidate windows: the prefilter in front of RE2 (DESIGN.md §4 "Speed"). Every rule's match
+// contains a trigger: an ASCII digit (all numeric rules, IPv4, most IPv6), '@' (e-mail), or ':'/'='
+// (IPv6 without digits, password labels). One vectorised pass finds the triggers; each becomes a small
+// window of text around it, wide enough to hold any match through it plus the leading guard
+// character, and overlapping windows are merged. RE2 then runs only inside the windows. Korean prose
+// has few digits, so most of a document is never seen by a regex engine.
+//
+// Contract: every match of every catalogue pattern lies entirely inside one window. The
+// tests/scanner/detector_test.cpp property test checks this against a full-text RE2 scan.
+//
+// Pure function over its input; thread-safe.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace jamul::scanner::detect {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Appends the merged, sorted windows of `text` (normalised) to `out` (which is cleared first).
+// Window edges fall on UTF-8 character boundaries.
+void findCandidateWindows(std::string_view text, std::vector<Span>& out);
+
+// Margin around a run of digits: covers separators, "+82 (0)", a passport letter, a two-syllable
+// region name before a licence number, and the guard character.
+inline constexpr std::size_t kDigitMargin = 24;
+
+}  // namespace jamul::scanner::detect

@@ -1,0 +1,613 @@
+// SPDX-License-Identifier: Apache-2.0
+// The rule catalogue (see rule_catalog.h). Facts, patterns and test vectors come from
+// ../shared/DETECTION.md, whose source tags ([PRESIDIO-RRN], ...) are kept on each example; where we
+// depart from its recommendations the scoring text says so.
+
+#include "jamul/scanner/rule_catalog.h"
+
+#include <array>
+
+#include "jamul/common/check.h"
+
+namespace jamul::scanner {
+namespace {
+
+using C = Confidence;
+using SV = std::string_view;
+
+// ---------------------------------------------------------------------------------------------------
+// 주민등록번호 (RRN), DETECTION.md §3.1
+constexpr SV kRrnPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]) ?-? ?[1-4][0-9]{6}))",
+};
+constexpr SV kRrnKeywords[] = {
+    "주민등록번호", "주민번호", "주민등록", "주민등록증", "주민 번호", "주민 등록 번호", "생년월일",
+    "신분증", "본인인증", "실명확인", "RRN", "resident registration", "resident number", "jumin",
+    "national id", "social security", "SSN"};
+constexpr RuleExample kRrnExamples[] = {
+    {"960121-1021413", C::kHigh, 1, "PRESIDIO-RRN-TEST"},
+    {"9601211021413", C::kMedium, 1, "PRESIDIO-RRN-TEST"},
+    {"050912-2000019", C::kHigh, 1, "PRESIDIO-RRN-TEST"},
+    {"0509122000019", C::kMedium, 1, "PRESIDIO-RRN-TEST"},
+    {"His RRN is 9601211021413", C::kHigh, 1, "PRESIDIO-RRN-TEST"},
+    {"960121-1234567", C::kMedium, 1, "PRESIDIO-RRN-TEST"},
+    {"9601211234567", C::kLow, 1, "PRESIDIO-RRN-TEST"},
+    {"000505-3637892", C::kMedium, 1, "PRESIDIO-RRN-TEST"},
+    {"0005053637892", C::kLow, 1, "PRESIDIO-RRN-TEST"},
+    {"001332-1234567", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"0013321234567", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"960121+1021413", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"960111-10214131", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"960303-0021413", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"051102-9234110", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"760413-5212134", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"000402-6214431", std::nullopt, 0, "PRESIDIO-RRN-TEST"},
+    {"971013-9019902", std::nullopt, 0, "STDNUM-RRN"},
+    {"971310-9019908", std::nullopt, 0, "STDNUM-RRN-TEST"},
+    {"991231-4019906", std::nullopt, 0, "STDNUM-RRN-TEST"},
+    {"000101-1000002", C::kHigh, 1, "KOKR-ID"},
+    {"880411-2238459", C::kHigh, 1, "STDNUM-RRN-TEST"},
+    {"760406-1679592", C::kHigh, 1, "STDNUM-RRN-TEST"},
+    {"960231-1021413", std::nullopt, 0, "derived (§5): no 31 February"},
+    {"주민번호는960121-1021413이고", C::kHigh, 1, "PRESIDIO-PR1807"},
+    {"９６０１２１－１０２１４１３", C::kHigh, 1, "derived (§2.1): full-width digits and dash"},
+    {"960121 – 1021413", C::kHigh, 1, "derived (§2.1): en dash with spaces"},
+    {"201105-3123451", C::kHigh, 1, "derived: born after 2020-10-05, random tail"},
+    {"2011053123451", C::kMedium, 1, "derived: born after 2020-10-05, random tail"},
+    {"900101-1******", std::nullopt, 0, "derived (§2.5): masked"},
+    {"900101-1234568, 850315-2345678", C::kHigh, 2, "derived"},
+    {"130111-0006246", std::nullopt, 0, "KOREAN-PII-CORP-D003: a CRN, not an RRN"},
+    {"8801231567896", std::nullopt, 0, "derived (GS1-KR): EAN-13 barcode of a Korean product"},
+    {"접수번호 240115-1234567", C::kLow, 1, "derived (§3.1): receipt number labelled as such"},
+    {"RRN9601211021413", C::kHigh, 1, "derived: a letter before the digits is a boundary"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 외국인등록번호 (FRN), DETECTION.md §3.2
+constexpr SV kFrnPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]) ?-? ?[5-8][0-9]{6}))",
+};
+constexpr SV kFrnKeywords[] = {
+    "외국인등록번호", "외국인번호", "외국인등록증", "외국인 등록번호", "등록증번호", "영주증",
+    "거소신고번호", "국내거소신고", "체류자격", "alien registration", "ARC", "ARN", "FRN",
+    "foreigner registration", "residence card", "주민등록번호", "주민번호"};
+constexpr RuleExample kFrnExamples[] = {
+    {"911124-5678906", C::kHigh, 1, "PRESIDIO-FRN-TEST"},
+    {"9111245678906", C::kMedium, 1, "PRESIDIO-FRN-TEST"},
+    {"050912-6000012", C::kHigh, 1, "PRESIDIO-FRN-TEST"},
+    {"0509126000012", C::kMedium, 1, "PRESIDIO-FRN-TEST"},
+    {"911124-5678901", C::kMedium, 1, "PRESIDIO-FRN-TEST"},
+    {"000505-7637892", C::kMedium, 1, "PRESIDIO-FRN-TEST"},
+    {"0005056637892", C::kLow, 1, "PRESIDIO-FRN-TEST"},
+    {"760413-1212134", std::nullopt, 0, "PRESIDIO-FRN-TEST"},
+    {"000402-2214431", std::nullopt, 0, "PRESIDIO-FRN-TEST"},
+    {"010101-5010105", C::kHigh, 1, "KOKR-ID: RRN formula"},
+    {"010101-8010103", C::kHigh, 1, "KOKR-ID: RRN formula"},
+    {"940624-5149547", C::kHigh, 1, "STDNUM-RRN-TEST"},
+    {"외국인등록번호: 9111245678901", C::kHigh, 1, "derived"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 여권번호, DETECTION.md §3.3. Variant 0: 2021 form M123A4567; variant 1: old form M12345678.
+constexpr SV kPassportPatterns[] = {
+    R"((?:^|[^0-9A-Za-z])([MSRGODmsrgod][0-9]{3}[A-Za-z][0-9]{4}))",
+    R"((?:^|[^0-9A-Za-z])([MSRGODmsrgod][0-9]{8}))",
+};
+constexpr SV kPassportKeywords[] = {
+    "여권", "여권번호", "여권 번호", "여권정보", "대한민국 여권", "passport", "passport no",
+    "passport number", "passport#"};
+constexpr RuleExample kPassportExamples[] = {
+    {"M123A4567", C::kLow, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"m456B7890", C::kLow, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"d789C1234", C::kLow, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"S012D5678", C::kLow, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"M678f3456", C::kLow, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"여권번호는 M789C1234입니다", C::kHigh, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"M12345678", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST: old form needs a keyword"},
+    {"대한민국 여권 S87654321", C::kHigh, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"Passport No. m87654321", C::kHigh, 1, "PRESIDIO-PASSPORT-TEST"},
+    {"M123A4567 and M456B7890", C::kLow, 2, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: A123B4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST: bad prefix"},
+    {"여권: M12A4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M1234A567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123AB567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123A456", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123A45678", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M1234567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123456789", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: 123A4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: MM123A4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123 A4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123-A4567", std::nullopt, 0, "PRESIDIO-PASSPORT-TEST"},
+    {"여권: M123A4567B", std::nullopt, 0, "derived (§4.1.7): trailing letter"},
+    {"여권번호 G12345678", C::kHigh, 1, "PASSPORT-GO-KR-2015: 관용 prefix G"},
+    {"부품번호 S24010203", std::nullopt, 0, "KOREAN-PII-PASSPORT-FP: part code"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 운전면허번호, DETECTION.md §3.4. Variant 0: numeric region code; variant 1: pre-2014 region name.
+constexpr SV kDriverLicensePatterns[] = {
+    R"((?:^|[^0-9])((?:1[1-9]|2[0-6]|28)[ -]?[0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{2}))",
+    R"(((?:서울|부산|경기|강원|충북|충남|전북|전남|경북|경남|제주|대구|인천|광주|대전|울산) ?[0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{2}))",
+};
+constexpr SV kDriverLicenseKeywords[] = {
+    "운전면허", "운전면허번호", "운전 면허", "운전면허증", "면허번호", "면허증", "자동차운전면허",
+    "driver's license", "driver license", "drivers license", "driving licence", "driving license",
+    "driver's licence", "license", "licence", "DL no", "DL#"};
+constexpr RuleExample kDriverLicenseExamples[] = {
+    {"11-22-123456-12", C::kLow, 1, "PRESIDIO-DL-TEST"},
+    {"112212345612", std::nullopt, 0, "PRESIDIO-DL-TEST: unseparated needs a keyword"},
+    {"My license is 13-22-123456-12", C::kHigh, 1, "PRESIDIO-DL-TEST"},
+    {"28 22 123456 12", C::kLow, 1, "PRESIDIO-DL-TEST"},
+    {"운전면허번호 112212345612", C::kHigh, 1, "derived"},
+    {"면허번호 99-22-123456-12", std::nullopt, 0, "PRESIDIO-DL-TEST: invalid region"},
+    {"면허번호 11-22-12345-12", std::nullopt, 0, "PRESIDIO-DL-TEST"},
+    {"면허번호 11-22-123456-1", std::nullopt, 0, "PRESIDIO-DL-TEST"},
+    {"면허번호 11-22-123A56-12", std::nullopt, 0, "PRESIDIO-DL-TEST"},
+    {"면허번호 111-22-123456-12", std::nullopt, 0, "PRESIDIO-DL-TEST"},
+    {"면허번호 11-22-123456-123", std::nullopt, 0, "PRESIDIO-DL-TEST"},
+    {"서울 91-123456-12", C::kHigh, 1, "derived (NDSOFT-2014): pre-2014 region name"},
+    {"202401151230", std::nullopt, 0, "derived (§4.1.5): timestamp"},
+    {"2023-12-31 235959 00", std::nullopt, 0, "derived (§4.1.5): date-time"},
+    {"송장번호 201912345678", std::nullopt, 0, "derived (§4.1.5): tracking number"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 전화번호, DETECTION.md §3.5. Variant 0: mobile 01x; variant 1: fixed line, 070 VoIP, 050x.
+constexpr SV kPhonePatterns[] = {
+    R"((?:^|[^0-9+])((?:\+82[ -]?(?:\(0\)[ -]?)?|\(?0)1[016789]\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{4}))",
+    R"((?:^|[^0-9+])((?:\+82[ -]?(?:\(0\)[ -]?)?|\(?0)(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[0-9]?)\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{4}))",
+};
+constexpr SV kPhoneKeywords[] = {
+    "전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "휴대 전화", "휴대폰번호",
+    "핸드폰번호", "자택", "집전화", "직장전화", "비상연락처", "보호자 연락처", "모바일", "H.P", "HP",
+    "Tel", "Mobile", "Phone", "Cell", "telephone", "cellphone", "contact"};
+constexpr SV kPhoneNegativeKeywords[] = {"팩스", "FAX", "대표번호", "대표전화", "고객센터", "콜센터"};
+constexpr RuleExample kPhoneExamples[] = {
+    {"010-2000-0000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"01020000000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"+82 10-2000-0000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"+82-10-2000-0000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"(010)2000-0000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"010.2000.0000", C::kMedium, 1, "LIBPHONE-KR"},
+    {"011-234-5678", C::kMedium, 1, "derived: legacy mobile"},
+    {"휴대폰 010-2000-0000", C::kHigh, 1, "derived"},
+    {"02-212-3456", C::kLow, 1, "LIBPHONE-KR"},
+    {"022123456", C::kLow, 1, "LIBPHONE-KR"},
+    {"+82 2 212 3456", C::kLow, 1, "LIBPHONE-KR"},
+    {"전화: 02-212-3456", C::kMedium, 1, "derived"},
+    {"070-1234-5678", C::kLow, 1, "LIBPHONE-KR"},
+    {"050-1234-5678", C::kLow, 1, "LIBPHONE-KR"},
+    {"0504-1234-5678", C::kLow, 1, "LIBPHONE-KR"},
+    {"080-123-4567", std::nullopt, 0, "LIBPHONE-KR: toll-free, not personal"},
+    {"1544-1234", std::nullopt, 0, "LIBPHONE-KR: business number"},
+    {"010-0123-4567", std::nullopt, 0, "derived: mobile block never starts with 0"},
+    {"010-123-4567", std::nullopt, 0, "derived: 010 numbers have 11 digits"},
+    {"팩스 02-212-3457", std::nullopt, 0, "derived: a fax line"},
+    {"Tel 02-212-3456 Fax 02-212-3457", C::kMedium, 2, "derived: the fax line drops to low"},
+    {"2024.01.15", std::nullopt, 0, "derived: date"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 신용카드번호, DETECTION.md §3.6. Variant 0: 16 digits (4-4-4-4), 15-digit AmEx (4-6-5), 14-digit
+// Diners (4-6-4), bare 15-digit UATP and bare 17-19 digits.
+constexpr SV kCardPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{4}([ -]?)[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?:[0-9]{1,3})?|3[47][0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{5}|3(?:0[0-5]|[689][0-9])[0-9][ -]?[0-9]{6}[ -]?[0-9]{4}|1[0-9]{14}))",
+};
+constexpr SV kCardKeywords[] = {
+    "카드", "카드번호", "카드 번호", "신용카드", "체크카드", "결제카드", "법인카드", "카드사",
+    "유효기간", "유효 기간", "CVC", "CVV", "카드소지자", "할부", "비자", "마스터카드", "아멕스",
+    "card number", "credit card", "card no", "cvv2", "expiration", "expiry", "visa", "mastercard",
+    "amex", "card"};
+constexpr RuleExample kCardExamples[] = {
+    {"4012888888881881", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"4012-8888-8888-1881", C::kMedium, 1, "PRESIDIO-CC-TEST"},
+    {"4012 8888 8888 1881", C::kMedium, 1, "PRESIDIO-CC-TEST"},
+    {"4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881", C::kMedium, 3,
+     "PRESIDIO-CC-TEST"},
+    {"122000000000003", C::kLow, 1, "PRESIDIO-CC-TEST: UATP"},
+    {"371449635398431", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"5555555555554444", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"5019717010103742", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"30569309025904", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"6011000400000000", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"3528000700000000", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"6759649826438453", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"4111111111111111", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"4917300800000000", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"4484070000000000", C::kLow, 1, "PRESIDIO-CC-TEST"},
+    {"1748503543012", std::nullopt, 0, "PRESIDIO-CC-TEST"},
+    {"4012-8888-8888-1882", std::nullopt, 0, "PRESIDIO-CC-TEST: Luhn fails"},
+    {"36168002586008", std::nullopt, 0, "PRESIDIO-CC-TEST: Luhn fails"},
+    {"카드번호4111111111111111입니다", C::kHigh, 1, "derived (§4.1.9)"},
+    {"2221-0012-3456-7896", C::kMedium, 1, "derived (§4.1.9): Mastercard 2-series"},
+    {"9410-1234-5678-9010", C::kMedium, 1, "KAKAOBANK-BIN: Korean domestic-only card"},
+    {"신용카드 3714-496353-98431", C::kHigh, 1, "derived: AmEx 4-6-5"},
+    {"4012-8888 8888-1881", std::nullopt, 0, "derived: mixed separators"},
+    {"7012-8888-8888-1883", std::nullopt, 0, "derived: no network issues 7"},
+    {"승인번호 4012-8888-8888-1881", C::kLow, 1, "derived: labelled as an approval number"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 계좌번호, DETECTION.md §3.7. Variant 0: grouped with '-', 1: grouped with ' ', 2: bare digits.
+constexpr SV kBankAccountPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{2,6}(?:-[0-9]{1,8}){1,4}))",
+    R"((?:^|[^0-9])([0-9]{2,6}(?: [0-9]{1,8}){1,4}))",
+    R"((?:^|[^0-9])([0-9]{10,14}))",
+};
+constexpr SV kBankAccountKeywords[] = {
+    "계좌", "계좌번호", "입금계좌", "출금계좌", "환불계좌", "급여계좌", "예금주", "입금", "송금",
+    "이체", "통장", "가상계좌", "은행", "account no", "account number", "bank account", "acct"};
+constexpr RuleExample kBankAccountExamples[] = {
+    {"318-081775-01-014", std::nullopt, 0, "KOREAN-ACCOUNT-README: needs context"},
+    {"계좌번호: 318-081775-01-014", C::kMedium, 1, "KOREAN-ACCOUNT-README"},
+    {"기업은행 318-081775-01-014", C::kHigh, 1, "KOREAN-ACCOUNT-README"},
+    {"신한은행 110-436-387740", C::kHigh, 1, "KOREAN-ACCOUNT-README"},
+    {"카카오뱅크 3333-12-3456789", C::kHigh, 1, "KOREAN-ACCOUNT-README"},
+    {"예금주 홍길동 110 436 387740", C::kMedium, 1, "derived"},
+    {"입금계좌 11043638774012", C::kMedium, 1, "derived"},
+    {"계좌: 12-34-56", std::nullopt, 0, "derived: too few digits"},
+    {"주문번호 110-436-387740", std::nullopt, 0, "derived: no account context"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 건강보험증번호, DETECTION.md §3.8.
+constexpr SV kHealthInsurancePatterns[] = {
+    R"((?:^|[^0-9])([0-9][ -]?[0-9]{10}))",
+};
+constexpr SV kHealthInsuranceKeywords[] = {
+    "건강보험증", "건강보험증번호", "건강보험 증번호", "증번호", "보험증번호", "건강보험번호", "건보",
+    "국민건강보험", "피보험자", "NHIS", "health insurance"};
+constexpr RuleExample kHealthInsuranceExamples[] = {
+    {"건강보험증번호 12345678901", C::kMedium, 1, "derived (NHIS-BLOG): shape only"},
+    {"건강보험증번호 1-2345678901", C::kMedium, 1, "derived"},
+    {"12345678901", std::nullopt, 0, "derived (ETT-REGEX): needs context"},
+    {"건강보험증번호 01012345678", C::kMedium, 1, "derived: labelled, so not a phone"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 사업자등록번호 (BRN), DETECTION.md §3.9.
+constexpr SV kBrnPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{3}(?: ?- ?| )?[0-9]{2}(?: ?- ?| )?[0-9]{5}))",
+};
+constexpr SV kBrnKeywords[] = {
+    "사업자등록번호", "사업자번호", "사업자 등록번호", "사업자등록증", "사업자", "상호", "대표자",
+    "개업연월일", "부가가치세", "등록번호", "BRN", "business registration", "tax registration"};
+constexpr RuleExample kBrnExamples[] = {
+    {"104-86-56659", C::kMedium, 1, "PRESIDIO-BRN-TEST"},
+    {"1048656659", std::nullopt, 0, "PRESIDIO-BRN-TEST: bare 10 digits need context"},
+    {"104-82-13138", C::kMedium, 1, "PRESIDIO-BRN-TEST"},
+    {"My BRN is 1048656659", C::kMedium, 1, "PRESIDIO-BRN-TEST"},
+    {"사업자등록번호: 104-86-56659", C::kHigh, 1, "derived"},
+    {"104-86-56658", std::nullopt, 0, "PRESIDIO-BRN-TEST: checksum fails"},
+    {"123-45-67890", std::nullopt, 0, "PRESIDIO-BRN-TEST: checksum fails"},
+    {"사업자번호 110-81-4127", std::nullopt, 0, "PRESIDIO-BRN-TEST"},
+    {"사업자번호 110-81-412722", std::nullopt, 0, "PRESIDIO-BRN-TEST"},
+    {"사업자번호 110-81-4127A", std::nullopt, 0, "PRESIDIO-BRN-TEST"},
+    {"116-82-00276", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"사업자번호 2098206382", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"211-86-08983", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"317 - 81 - 11175", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"220 88 69974", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"130-47-17700", C::kMedium, 1, "STDNUM-BRN-TEST"},
+    {"100-86-08983", std::nullopt, 0, "STDNUM-BRN-TEST: office code below 101"},
+    {"211-00-08983", std::nullopt, 0, "STDNUM-BRN-TEST: type code 00"},
+    {"211-86-00003", std::nullopt, 0, "STDNUM-BRN-TEST: serial 0000"},
+    {"124-81-00998", C::kMedium, 1, "BRN-PUBLIC"},
+    {"120-81-47521", C::kMedium, 1, "BRN-PUBLIC"},
+    {"220-81-62517", C::kMedium, 1, "BRN-PUBLIC"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 법인등록번호 (CRN), DETECTION.md §3.10.
+constexpr SV kCrnPatterns[] = {
+    R"((?:^|[^0-9])([0-9]{4}(?:1[1-5]|2[12]|3[0-9]|4[0-9]|5[0-3]|71|8[1-6]) ?-? ?[0-9]{7}))",
+};
+constexpr SV kCrnKeywords[] = {
+    "법인등록번호", "법인번호", "법인 등록번호", "등기번호", "법인", "주식회사", "(주)", "㈜",
+    "corporate registration", "CRN"};
+constexpr RuleExample kCrnExamples[] = {
+    {"130111-0006246", C::kMedium, 1, "BRN-PUBLIC"},
+    {"법인등록번호 130111-0006246", C::kHigh, 1, "BRN-PUBLIC"},
+    {"191211-0006639", C::kMedium, 1, "KOREAN-PII-CORP-D003"},
+    {"1301110006246", C::kLow, 1, "derived"},
+    {"130111-0006247", std::nullopt, 0, "derived: checksum fails"},
+    {"960121-1021413", std::nullopt, 0, "PRESIDIO-RRN-TEST: an RRN"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 이메일, DETECTION.md §3.11.
+constexpr SV kEmailPatterns[] = {
+    R"((?:^|[^A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[Xx][Nn]--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,63})))",
+};
+constexpr SV kEmailKeywords[] = {"이메일", "메일", "전자우편", "e-mail", "email"};
+constexpr RuleExample kEmailExamples[] = {
+    {"info@presidio.site", C::kHigh, 1, "PRESIDIO-EMAIL-TEST"},
+    {"user@xn--80ak6aa92e.com", C::kHigh, 1, "PRESIDIO-EMAIL-TEST"},
+    {"a@xn--d1acufc.xn--p1ai", C::kHigh, 1, "PRESIDIO-EMAIL-TEST"},
+    {"info@presidio.", std::nullopt, 0, "PRESIDIO-EMAIL-TEST"},
+    {"hello-world", std::nullopt, 0, "PRESIDIO-EMAIL-TEST"},
+    {"연락처: hong.gildong@naver.com입니다", C::kHigh, 1, "derived (§4.1.9)"},
+    {"＠ 없이 hong＠naver．com", C::kHigh, 1, "derived (§2.1): full-width @ and ."},
+    {"image@2x.png", std::nullopt, 0, "derived (§3.11): png is not a top-level domain"},
+    {"pkg@1.2.3", std::nullopt, 0, "derived (§3.11)"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// IPv4 / IPv6, DETECTION.md §3.12.
+constexpr SV kIpv4Patterns[] = {
+    R"((?:^|[^0-9.])((?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}))",
+};
+// The candidate is deliberately loose (hex groups, colons, optional dotted tail); inet_pton decides.
+constexpr SV kIpv6Patterns[] = {
+    R"((?:^|[^0-9A-Za-z:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9]{1,3}){0,3}(?:%[0-9A-Za-z]{1,16})?))",
+};
+constexpr SV kIpKeywords[] = {
+    "IP", "IP주소", "아이피", "접속IP", "접속 아이피", "접속지", "로그인 IP", "IPv4", "IPv6",
+    "인터넷 주소", "ip address", "internet protocol"};
+constexpr RuleExample kIpv4Examples[] = {
+    {"IP: 192.168.0.1", C::kHigh, 1, "PRESIDIO-IP-TEST"},
+    {"microsoft.com 192.168.0.1", std::nullopt, 0, "PRESIDIO-IP-TEST: IPv4 needs a keyword"},
+    {"my ip: 192.168.0", std::nullopt, 0, "PRESIDIO-IP-TEST"},
+    {"접속 아이피 10.0.19041.1", std::nullopt, 0, "derived (§3.12): version number"},
+    {"IP 1.2.3.4.5", std::nullopt, 0, "derived (§3.12): five parts"},
+    {"IP 256.1.1.1", std::nullopt, 0, "derived"},
+};
+constexpr RuleExample kIpv6Examples[] = {
+    {"684D:1111:222:3333:4444:5555:6:77", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"684D:1111:222:3333:4444:5555:77", std::nullopt, 0, "PRESIDIO-IP-TEST"},
+    {"2345:0425:2CA1::0567:5673:23b5", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"2400:c401::5054:ff:fe1b:b031", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"fe80::1", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"fe80::1%eth0", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"2001:db8::1", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"::ffff:192.0.2.1", C::kMedium, 1, "PRESIDIO-IP-TEST"},
+    {"::ffff:256.0.0.1", std::nullopt, 0, "PRESIDIO-IP-TEST"},
+    {"::ffff:192.168.1", std::nullopt, 0, "PRESIDIO-IP-TEST"},
+    {"Use local ipv6 ::", C::kLow, 1, "PRESIDIO-IP-TEST: unspecified address"},
+    {"IPv6 주소: 2001:db8::1", C::kHigh, 1, "derived"},
+    {"10:30:00", std::nullopt, 0, "derived (§3.12): time"},
+    {"00:1A:2B:3C:4D:5E", std::nullopt, 0, "derived (§3.12): MAC address"},
+    {"std::vector, Foo::Bar, be::ef", std::nullopt, 0, "derived: C++ scope operators"},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// 비밀번호, DETECTION.md §3.13: label, ':' or '=', then a printable ASCII value.
+constexpr SV kPasswordPatterns[] = {
+    R"((?:^|[^A-Za-z])((?:비밀번호|패스워드|비번|암호|(?i:password|passwd|pwd|pw))[ \t]{0,4}[:=][ \t]{0,4}[\x21-\x7E]{4,128}))",
+};
+constexpr RuleExample kPasswordExamples[] = {
+    {"password: hunter22", C::kHigh, 1, "derived"},
+    {"비밀번호: abcd1234", C::kHigh, 1, "derived"},
+    {"비밀번호 : 1234", C::kHigh, 1, "derived"},
+    {"DB_PASSWORD=S3cr3t!x", C::kHigh, 1, "derived"},
+    {"비밀번호: 관리자에게 문의", std::nullopt, 0, "FLUXGUARD-KO"},
+    {"암호화: AES-256", std::nullopt, 0, "derived (§3.13)"},
+    {"password: ********", std::nullopt, 0, "derived: masked"},
+    {"password=${DB_PASS}", std::nullopt, 0, "derived: placeholder"},
+    {"비밀번호 변경 안내", std::nullopt, 0, "derived"},
+};
+
+constexpr SV kNegativeKeywords[] = {
+    "주문번호", "주문 번호", "송장번호", "운송장", "접수번호", "문서번호", "상품코드", "상품번호",
+    "모델명", "모델번호", "품번", "부품번호", "제품번호", "시리얼", "S/N", "바코드", "ISBN",
+    "우편번호", "일련번호", "승인번호", "거래번호", "전표", "관리번호", "계약번호", "사건번호",
+    "증권번호", "order no", "order number", "invoice", "tracking", "serial", "barcode", "SKU",
+    "model no"};
+
+constexpr SV kNone[] = {""};
+constexpr std::span<const SV> kNoKeywords(kNone, 0);
+
+// Conventions for the prose below: it is printed verbatim into docs/detection-rules.md.
+constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
+    {RuleId::kKrRrn, "Resident registration number", "주민등록번호",
+     "고유식별정보; must be encrypted on PCs (개인정보 보호법 §24-2②, 고시 §7⑤)",
+     "`YYMMDD-SBBBBNC`, 13 digits: birth date, sex/century digit S (1-4), then six digits; the last is "
+     "a check digit for numbers issued before 2020-10-05.",
+     kRrnPatterns,
+     "Real calendar date with the century from S (1,2: 1900s; 3,4: 2000s), not in the future. "
+     "Check digit `(11 - Σ dᵢwᵢ mod 11) mod 10`, weights 2-9,2-5. A failed check digit lowers "
+     "confidence but never rejects: numbers issued from 2020-10-05 have random tails, so a birth "
+     "date on or after that day counts as a pass. A number that fails the RRN check but passes the "
+     "corporate-number check with a valid type code is a CRN (rule `kr_crn`), unless an RRN keyword "
+     "is near. An unhyphenated 880/881… number that is a valid EAN-13 barcode drops one level.",
+     "high: hyphenated with a passing check, or any form with a keyword or column header; medium: "
+     "hyphenated with a failing check, or unhyphenated with a passing check; low: unhyphenated, "
+     "failing check, no keyword. A negative label (주문번호, 접수번호, …) nearer than any keyword "
+     "drops one level, to low at most when it labels the value directly.",
+     kRrnKeywords, kNoKeywords, kRrnExamples},
+    {RuleId::kKrFrn, "Foreigner registration number", "외국인등록번호",
+     "고유식별정보; must be encrypted on PCs (고시 §7⑤)",
+     "As the RRN, with S = 5-8 (5,6: born 1900s; 7,8: 2000s).", kFrnPatterns,
+     "Real calendar date, not in the future. Two check-digit formulas are in public use (the RRN "
+     "formula and the eGovFrame \"+2\" variant `(13 - S mod 11) mod 10`); either counts as a pass.",
+     "As the RRN: high with a hyphen and a passing check, or with a keyword; medium with a hyphen or "
+     "a passing check; low otherwise.",
+     kFrnKeywords, kNoKeywords, kFrnExamples},
+    {RuleId::kKrPassport, "Passport number", "여권번호", "고유식별정보; must be encrypted on PCs",
+     "Type letter M, S, R, G, O or D, then either the 2021 form `123A4567` or the older eight digits.",
+     kPassportPatterns,
+     "Shape only: the printed number has no check digit. No letter or digit may follow.",
+     "2021 form: high with a keyword, low without. Old form: high with a keyword, not reported "
+     "without one (the shape is common in part and order codes).",
+     kPassportKeywords, kNoKeywords, kPassportExamples},
+    {RuleId::kKrDriverLicense, "Driver's licence number", "운전면허번호",
+     "고유식별정보; must be encrypted on PCs",
+     "12 digits `AA-BB-CCCCCC-DD`: region code (11-26, 28), year, serial, check/reissue digits; "
+     "before 2014 the region was printed as a name (`서울 91-123456-12`).",
+     kDriverLicensePatterns,
+     "Region code in the set; separators consistent (all '-', all ' ', or none). The check algorithm "
+     "is not public.",
+     "Region-name form: high. Numeric form: high with a keyword; low when separated and without "
+     "keyword; not reported when unseparated and without keyword (12-digit timestamps).",
+     kDriverLicenseKeywords, kNoKeywords, kDriverLicenseExamples},
+    {RuleId::kKrPhone, "Phone number", "전화번호", "개인정보; encrypt when it is 이용자 data",
+     "Mobile `01X-XXXX-XXXX`; fixed line with area code (02, 031-064); 070 VoIP; 050X personal "
+     "numbers; `+82` forms drop the leading 0.",
+     kPhonePatterns,
+     "Digit count per prefix (010: 11; 011/016-019: 10-11; 02: 9-10; other areas: 10-11; 070: 11; "
+     "050X: 11-12); a mobile's middle block does not start with 0. Business numbers (15XX, 080, 060) "
+     "are not matched.",
+     "Mobile: medium, high with a keyword. Fixed line, 070, 050X: low, medium with a keyword. A "
+     "fax/대표번호 label drops one level.",
+     kPhoneKeywords, kPhoneNegativeKeywords, kPhoneExamples},
+    {RuleId::kCardNumber, "Payment card number", "신용카드번호", "must be encrypted for 이용자 (고시 §7②)",
+     "14-19 digits, usually 4-4-4-4; AmEx 4-6-5; Diners 4-6-4.", kCardPatterns,
+     "Luhn; issuer range and length (Visa, Mastercard incl. 2221-2720, AmEx, Diners, JCB, Discover, "
+     "UnionPay, Maestro, UATP, Korean domestic-only cards starting with 9); separators consistent; "
+     "not all one digit.",
+     "high with a keyword; medium when grouped with consistent separators; low when unformatted. A "
+     "negative label (승인번호, 주문번호, …) drops one level.",
+     kCardKeywords, kNoKeywords, kCardExamples},
+    {RuleId::kKrBankAccount, "Bank account number", "계좌번호",
+     "must be encrypted for 이용자 (고시 §7②)",
+     "10-14 digits in groups (per-bank layouts in the KFTC CMS table).", kBankAccountPatterns,
+     "10-14 digits, one kind of separator. Check digits are not published.",
+     "Never reported without account context. medium with an account keyword (계좌, 예금주, 은행, …) "
+     "or a bank name; high when a bank is named and the number fits one of that bank's layouts "
+     "(length and known prefix).",
+     kBankAccountKeywords, kNoKeywords, kBankAccountExamples},
+    {RuleId::kKrHealthInsurance, "Health insurance card number", "건강보험증번호",
+     "개인정보; encrypt when it is 이용자 data",
+     "11 digits, no public structure or check digit.", kHealthInsurancePatterns,
+     "11 digits.", "medium with a keyword; never reported without one.",
+     kHealthInsuranceKeywords, kNoKeywords, kHealthInsuranceExamples},
+    {RuleId::kKrBrn, "Business registration number", "사업자등록번호",
+     "personal only for 개인사업자; no encryption duty",
+     "`XXX-XX-XXXXX`, 10 digits: office, type code, serial, check digit.", kBrnPatterns,
+     "Check digit (weights 1,3,7,1,3,7,1,3,5 plus ⌊d₉·5/10⌋); office code ≥ 101, type code ≠ 00, "
+     "serial ≠ 0000.",
+     "high: formatted with a keyword; medium: formatted, or bare 10 digits with a keyword (DETECTION.md "
+     "suggests low for the latter; a labelled number is plainly a BRN); bare without keyword: not "
+     "reported.",
+     kBrnKeywords, kNoKeywords, kBrnExamples},
+    {RuleId::kKrCrn, "Corporate registration number", "법인등록번호",
+     "not personal; reported so that it is not mistaken for an RRN",
+     "`AAAABB-CCCCCCD`, 13 digits: registry office, corporate type code, serial, check digit.",
+     kCrnPatterns,
+     "Check digit with weights 1,2,1,2,… (plain products, no digit sums); type code 11-15, 21-22, "
+     "31-53, 71, 81-86. A number that passes the RRN check with a real birth date is left to the RRN "
+     "rule unless a corporate keyword is near.",
+     "high with a keyword; medium when hyphenated; low when bare.", kCrnKeywords, kNoKeywords,
+     kCrnExamples},
+    {RuleId::kEmail, "E-mail address", "이메일", "개인정보; encrypt when it is 이용자 data",
+     "local@domain with an ASCII domain; stops at Hangul particles (`hong@naver.com입니다`).",
+     kEmailPatterns,
+     "The top-level domain is a real one (IANA list via the Public Suffix List, or an `xn--` IDN).",
+     "high whenever it validates.", kEmailKeywords, kNoKeywords, kEmailExamples},
+    {RuleId::kIpv4, "IPv4 address", "IPv4 주소", "개인정보 when linkable to a person",
+     "Four dotted decimal octets.", kIpv4Patterns,
+     "Octets 0-255 without leading zeros; not followed by a digit or by '.' and a digit (version "
+     "numbers).",
+     "high with a keyword (IP, 아이피, 접속지, …); not reported without one.", kIpKeywords, kNoKeywords,
+     kIpv4Examples},
+    {RuleId::kIpv6, "IPv6 address", "IPv6 주소", "개인정보 when linkable to a person",
+     "Eight hex groups with `::` compression, optional dotted IPv4 tail and zone.", kIpv6Patterns,
+     "inet_pton accepts it; at least one decimal digit or four non-empty groups (so `be::ef` in "
+     "source code is not an address).",
+     "high with a keyword; medium otherwise; the unspecified and loopback addresses are low.",
+     kIpKeywords, kNoKeywords, kIpv6Examples},
+    {RuleId::kPassword, "Password", "비밀번호", "인증정보; must be stored one-way (고시 §7①)",
+     "A label (비밀번호, 패스워드, 비번, 암호, password, passwd, pwd, pw), ':' or '=', then a printable "
+     "ASCII value of 4-128 characters.",
+     kPasswordPatterns,
+     "The value is not a mask (`********`) or a template placeholder (`${…}`, `<…>`, `%…%`).",
+     "high whenever it validates.", kNoKeywords, kNoKeywords, kPasswordExamples},
+}};
+
+// Account layouts per bank from the KFTC CMS table as transcribed in [KOREAN-ACCOUNT-BANKS]
+// (DETECTION.md §3.7); 우체국, 새마을금고 and 신협 from their published account formats.
+constexpr SV kAny[] = {""};
+constexpr std::span<const SV> kAnyPrefix(kAny, 0);
+constexpr SV kKdb14[] = {"013", "020", "019", "011", "022"};
+constexpr SV kKb11[] = {"0", "9"};
+constexpr SV kHana12[] = {"611", "620", "600", "601", "630", "621", "631", "610"};
+constexpr SV kNh13[] = {"301", "302", "312", "306", "305", "317"};
+constexpr SV kShinhan12[] = {"100", "101", "102", "103", "104", "105", "106", "107", "108", "109",
+                             "110", "111", "112", "113", "114", "115", "116", "117", "118", "119",
+                             "120", "121", "122", "123", "124", "125", "126", "127", "128", "129",
+                             "130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
+                             "140", "141", "142", "143", "144", "145", "146", "147", "148", "149",
+                             "150", "151", "152", "153", "154", "155", "156", "157", "158", "159",
+                             "160", "161", "268", "269", "298"};
+constexpr SV kKakao13[] = {"3333"};
+constexpr SV kToss12[] = {"100", "150"};
+
+constexpr AccountLayout kKdbLayouts[] = {{11, kAnyPrefix}, {14, kKdb14}};
+constexpr AccountLayout kIbkLayouts[] = {{10, kAnyPrefix}, {11, kAnyPrefix}, {12, kAnyPrefix},
+                                         {14, kAnyPrefix}};
+constexpr AccountLayout kKbLayouts[] = {{10, kAnyPrefix}, {11, kKb11}, {12, kAnyPrefix},
+                                        {14, kAnyPrefix}};
+constexpr AccountLayout kHanaLayouts[] = {{11, kAnyPrefix}, {12, kHana12}, {14, kAnyPrefix}};
+constexpr AccountLayout kSuhyupLayouts[] = {{11, kAnyPrefix}, {12, kAnyPrefix}, {14, kAnyPrefix}};
+constexpr AccountLayout kNhLayouts[] = {{11, kAnyPrefix}, {12, kAnyPrefix}, {13, kNh13},
+                                        {14, kAnyPrefix}};
+constexpr AccountLayout kWooriLayouts[] = {{11, kAnyPrefix}, {12, kAnyPrefix}, {13, kAnyPrefix},
+                                           {14, kAnyPrefix}};
+constexpr AccountLayout kScLayouts[] = {{10, kAnyPrefix}, {14, kAnyPrefix}};
+constexpr AccountLayout kCitiLayouts[] = {{10, kAnyPrefix}, {11, kAnyPrefix}, {12, kAnyPrefix},
+                                          {13, kAnyPrefix}};
+constexpr AccountLayout kImLayouts[] = {{12, kAnyPrefix}, {13, kAnyPrefix}, {14, kAnyPrefix}};
+constexpr AccountLayout k12Or13Layouts[] = {{12, kAnyPrefix}, {13, kAnyPrefix}};
+constexpr AccountLayout kJejuLayouts[] = {{10, kAnyPrefix}, {12, kAnyPrefix}};
+constexpr AccountLayout k11Or13Layouts[] = {{11, kAnyPrefix}, {13, kAnyPrefix}};
+constexpr AccountLayout kShinhanLayouts[] = {{11, kAnyPrefix}, {12, kShinhan12}, {13, kAnyPrefix},
+                                             {14, kAnyPrefix}};
+constexpr AccountLayout kKbankLayouts[] = {{10, kAnyPrefix}, {13, kAnyPrefix}, {14, kAnyPrefix}};
+constexpr AccountLayout kKakaoLayouts[] = {{13, kKakao13}};
+constexpr AccountLayout kTossLayouts[] = {{12, kToss12}};
+constexpr AccountLayout kPostLayouts[] = {{14, kAnyPrefix}};
+constexpr AccountLayout kMgLayouts[] = {{13, kAnyPrefix}};
+
+constexpr SV kKdbNames[] = {"산업은행", "KDB"};
+constexpr SV kIbkNames[] = {"기업은행", "IBK"};
+constexpr SV kKbNames[] = {"국민은행", "KB국민", "KB"};
+constexpr SV kHanaNames[] = {"하나은행", "외환은행"};
+constexpr SV kSuhyupNames[] = {"수협"};
+constexpr SV kNhNames[] = {"농협", "NH농협", "NH"};
+constexpr SV kWooriNames[] = {"우리은행"};
+constexpr SV kScNames[] = {"SC제일", "제일은행"};
+constexpr SV kCitiNames[] = {"씨티은행", "한국씨티"};
+constexpr SV kImNames[] = {"iM뱅크", "대구은행"};
+constexpr SV kBusanNames[] = {"부산은행"};
+constexpr SV kGwangjuNames[] = {"광주은행"};
+constexpr SV kJejuNames[] = {"제주은행"};
+constexpr SV kJeonbukNames[] = {"전북은행"};
+constexpr SV kGyeongnamNames[] = {"경남은행"};
+constexpr SV kShinhanNames[] = {"신한은행", "신한"};
+constexpr SV kKbankNames[] = {"케이뱅크", "K뱅크"};
+constexpr SV kKakaoNames[] = {"카카오뱅크"};
+constexpr SV kTossNames[] = {"토스뱅크"};
+constexpr SV kPostNames[] = {"우체국"};
+constexpr SV kMgNames[] = {"새마을금고"};
+constexpr SV kCuNames[] = {"신협"};
+
+constexpr BankInfo kBanks[] = {
+    {"KDB산업은행", kKdbNames, kKdbLayouts},   {"IBK기업은행", kIbkNames, kIbkLayouts},
+    {"KB국민은행", kKbNames, kKbLayouts},      {"하나은행", kHanaNames, kHanaLayouts},
+    {"수협은행", kSuhyupNames, kSuhyupLayouts}, {"NH농협은행", kNhNames, kNhLayouts},
+    {"우리은행", kWooriNames, kWooriLayouts},  {"SC제일은행", kScNames, kScLayouts},
+    {"한국씨티은행", kCitiNames, kCitiLayouts}, {"iM뱅크", kImNames, kImLayouts},
+    {"부산은행", kBusanNames, k12Or13Layouts}, {"광주은행", kGwangjuNames, k12Or13Layouts},
+    {"제주은행", kJejuNames, kJejuLayouts},    {"전북은행", kJeonbukNames, k11Or13Layouts},
+    {"경남은행", kGyeongnamNames, k11Or13Layouts}, {"신한은행", kShinhanNames, kShinhanLayouts},
+    {"케이뱅크", kKbankNames, kKbankLayouts},  {"카카오뱅크", kKakaoNames, kKakaoLayouts},
+    {"토스뱅크", kTossNames, kTossLayouts},    {"우체국", kPostNames, kPostLayouts},
+    {"새마을금고", kMgNames, kMgLayouts},      {"신협", kCuNames, k12Or13Layouts},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> ruleCatalog() { return kCatalog; }
+
+const RuleInfo& ruleInfo(RuleId rule) {
+  const RuleInfo& info = kCatalog[ruleIndex(rule)];
+  JAMUL_CHECK(info.id == rule);
+  return info;
+}
+
+std::span<const std::string_view> negativeKeywords() { return kNegativeKeywords; }
+
+std::span<const BankInfo> bankCatalog() { return kBanks; }
+
+}  // namespace jamul::scanner

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Helpers for detector tests: a Detector pinned to a fixed "today" (2026-11-22) with the test hasher,
+// and a one-call detect over a string.
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "jamul/scanner/detector.h"
+#include "support/test_hasher.h"
+
+namespace jamul::scanner {
+// Boost.Test prints values of failed checks through these.
+inline std::ostream& operator<<(std::ostream& os, RuleId rule) { return os << ruleName(rule); }
+inline std::ostream& operator<<(std::ostream& os, Confidence c) { return os << confidenceName(c); }
+inline std::ostream& operator<<(std::ostream& os, const std::optional<RuleId>& rule) {
+  return rule ? os << *rule : os << "(none)";
+}
+inline std::ostream& operator<<(std::ostream& os, const std::optional<Confidence>& c) {
+  return c ? os << *c : os << "(none)";
+}
+}  // namespace jamul::scanner
+
+namespace jamul::test {
+
+inline scanner::Detector makeTestDetector() {
+  scanner::DetectorOptions options;
+  options.today_year = 2026;
+  options.today_month = 11;
+  options.today_day = 22;
+  auto detector = scanner::Detector::create(options, testHasher());
+  if (!detector) std::abort();
+  return std::move(detector).value();
+}
+
+inline std::vector<scanner::Match> detectAll(scanner::Detector& detector, std::string_view text,
+                                             const scanner::TextStructure* structure = nullptr) {
+  std::vector<scanner::Match> out;
+  scanner::TextWindow window;
+  window.text = text;
+  window.structure = structure;
+  detector.detect(window, out);
+  return out;
+}
+
+}  // namespace jamul::test

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// TempDir: a fresh directory under $TMPDIR (or /tmp) removed with its contents on destruction.
+// Helpers write files into it. Test-only; aborts on I/O errors.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace jamul::test {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `bytes` to path()/relative (creating parent directories) and returns the full path.
+  std::filesystem::path write(std::string_view relative, std::string_view bytes) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Reads a whole file; aborts if it cannot.
+std::string readFile(const std::filesystem::path& path);
+
+// The ../shared directory beside the checkout (JAMUL_SHARED_DIR), or empty if unknown.
+std::filesystem::path sharedDir();
+
+}  // namespace jamul::test

@@ -10,19 +10,9 @@
 #include <vector>
 
 #include "jamul/scanner/detector.h"
+#include "support/scanner_printers.h"
 #include "support/test_hasher.h"
 
-namespace jamul::scanner {
-// Boost.Test prints values of failed checks through these.
-inline std::ostream& operator<<(std::ostream& os, RuleId rule) { return os << ruleName(rule); }
-inline std::ostream& operator<<(std::ostream& os, Confidence c) { return os << confidenceName(c); }
-inline std::ostream& operator<<(std::ostream& os, const std::optional<RuleId>& rule) {
-  return rule ? os << *rule : os << "(none)";
-}
-inline std::ostream& operator<<(std::ostream& os, const std::optional<Confidence>& c) {
-  return c ? os << *c : os << "(none)";
-}
-}  // namespace jamul::scanner
 
 namespace jamul::test {
 

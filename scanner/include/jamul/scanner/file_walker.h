@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// FileWalker: lists the regular files under a set of roots (DESIGN.md §4 "Walker", ripgrep's
+// `ignore` crate as the model).
+//
+// Behaviour:
+//   - Depth-first; the entries of each directory are visited in byte order of their names, so the
+//     order of onFile() calls is deterministic for a given tree.
+//   - Symbolic links are never followed (a link can neither escape a root nor loop); FIFOs, sockets
+//     and devices are skipped without a word; only regular files reach onFile().
+//   - A root may be a directory or a regular file. A root that is a symbolic link is followed once
+//     (the user named it), but links below it are not.
+//   - Exclude globs prune directories and drop files; include globs (if any) keep only matching files.
+//     Glob syntax (gitignore-like): `*` and `?` do not cross '/', `**` matches any number of path
+//     segments, `[abc]`/`[a-z]`/`[!a]` classes; a pattern without '/' matches the name at any depth,
+//     a pattern with '/' matches the path relative to its root; a trailing '/' matches directories
+//     only. Matching is byte-wise and case-sensitive.
+//   - Every entry that cannot be listed or examined (permission denied, vanished mid-walk, name too
+//     long, I/O error) produces exactly one onError() with the path as the error's subject; the walk
+//     goes on. Nothing aborts a walk but cancellation.
+//   - Arbitrarily deep trees and paths longer than PATH_MAX are walked (directories are opened
+//     relative to their parent, no recursion on the C++ stack, a bounded number of descriptors).
+//   - With one_file_system, directories on another device than their root are not entered.
+//
+// Thread-safety: a FileWalker is immutable; walk() may run on several threads at once with different
+// visitors. The visitor is called on the thread that runs walk().
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "jamul/common/result.h"
+#include "jamul/scanner/file_entry.h"
+
+namespace jamul::scanner {
+
+struct WalkOptions {
+  std::vector<std::string> include;  // keep only files matching one of these (empty: all files)
+  std::vector<std::string> exclude;  // skip files and directories matching one of these
+  bool one_file_system = false;      // do not descend into other mounted file systems
+};
+
+class WalkVisitor {
+ public:
+  virtual ~WalkVisitor() = default;
+  virtual void onFile(FileEntry entry) = 0;
+  // An entry that could not be listed or examined; error.subject() is its path.
+  virtual void onError(Error error) = 0;
+  // Polled between entries; when it returns true the walk stops early.
+  virtual bool cancelled() const { return false; }
+};
+
+class FileWalker {
+ public:
+  // Fails with kInvalidArgument if a glob is malformed (e.g. an unclosed '[').
+  static Result<FileWalker> create(WalkOptions options);
+
+  FileWalker(FileWalker&&) noexcept;
+  FileWalker& operator=(FileWalker&&) noexcept;
+  ~FileWalker();
+
+  // Walks every root in the order given.
+  void walk(std::span<const std::string> roots, WalkVisitor& visitor) const;
+
+ private:
+  struct State;
+  explicit FileWalker(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace jamul::scanner

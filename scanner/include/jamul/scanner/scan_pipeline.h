@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// runScan(): walks roots and scans their files on a pool of worker threads (DESIGN.md §4), handing
+// reports to a sink in walk order, so that output is deterministic whatever the thread count.
+//
+//   walker thread ──(bounded queue)──> N workers (FileScanner each) ──> reorder ──> sink (caller)
+//
+// The walker asks the ChangeOracle about every file; a file it knows as unchanged is not read and
+// arrives as a report with from_cache set. Walk errors arrive as reports with status kError and the
+// unreadable path as entry.path. Memory is bounded: at most `max_in_flight` files are between the
+// walker and the sink.
+//
+// Thread-safety: runScan() blocks its caller; the sink and progress callbacks run on that thread.
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "jamul/common/result.h"
+#include "jamul/common/value_digest.h"
+#include "jamul/scanner/file_report.h"
+#include "jamul/scanner/file_scanner.h"
+#include "jamul/scanner/file_walker.h"
+
+namespace jamul::scanner {
+
+// Decides whether a file may be skipped by an incremental rescan. Called on the walker thread.
+class ChangeOracle {
+ public:
+  virtual ~ChangeOracle() = default;
+  // True if `entry` was scanned before under the current ruleset and has not changed since.
+  virtual bool unchanged(const FileEntry& entry) const = 0;
+};
+
+struct ScanProgress {
+  std::uint64_t files_found = 0;   // files the walker has listed so far
+  std::uint64_t bytes_found = 0;   // their total size
+  bool walk_done = false;          // the walker has finished: the totals are final
+  std::uint64_t files_done = 0;    // reports handed to the sink
+  std::uint64_t bytes_done = 0;    // size of those files
+  std::uint64_t bytes_read = 0;    // size of those files that were actually read (not cached)
+};
+
+class ScanSink {
+ public:
+  virtual ~ScanSink() = default;
+  // Called once per file (and per walk error), in walk order.
+  virtual void onReport(FileReport report) = 0;
+  // Called from time to time (about every 100 ms while reports flow, and once at the end).
+  virtual void onProgress(const ScanProgress& /*progress*/) {}
+};
+
+struct PipelineOptions {
+  unsigned threads = 0;            // scanning threads; 0: one per hardware thread
+  std::size_t max_in_flight = 512;
+};
+
+// Scans `roots`. Fails only if a FileScanner cannot be built; per-file problems are reports. If
+// `cancel` becomes true the walk stops, files in flight are finished and reported, and runScan()
+// returns kCancelled.
+Status runScan(std::span<const std::string> roots, const WalkOptions& walk_options,
+               const ScanOptions& scan_options, const PipelineOptions& pipeline_options,
+               ValueHasher hasher, const ChangeOracle* oracle, ScanSink& sink,
+               const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace jamul::scanner

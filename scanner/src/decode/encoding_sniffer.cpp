@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "decode/encoding_sniffer.h"
+
+#include <array>
+#include <cstdint>
+
+#include "jamul/common/utf8.h"
+
+namespace jamul::scanner::decode {
+namespace {
+
+bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+struct Magic {
+  std::string_view bytes;
+  std::string_view format;
+};
+
+// Signatures from the formats' specifications (PDF 1.7 §7.5.2, APPNOTE.TXT, [MS-CFB] §2.2, PNG §5.2,
+// JFIF, TIFF 6.0, ELF, PE/COFF, 7z, RAR, gzip RFC 1952, xz, bzip2, SQLite).
+constexpr std::array<Magic, 19> kMagics = {{
+    {"%PDF-", "pdf"},
+    {"PK\x03\x04", "zip"},
+    {"PK\x05\x06", "zip"},
+    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "ole2"},
+    {"\x89PNG\r\n\x1A\n", "png"},
+    {"\xFF\xD8\xFF", "jpeg"},
+    {"GIF87a", "gif"},
+    {"GIF89a", "gif"},
+    {std::string_view("II*\0", 4), "tiff"},
+    {std::string_view("MM\0*", 4), "tiff"},
+    {"\x7F" "ELF", "elf"},
+    {"7z\xBC\xAF\x27\x1C", "7z"},
+    {"Rar!\x1A\x07", "rar"},
+    {"\x1F\x8B", "gzip"},
+    {"\xFD" "7zXZ", "xz"},
+    {"BZh", "bzip2"},
+    {"SQLite format 3", "sqlite"},
+    {"RIFF", "riff"},
+    {"OggS", "ogg"},
+}};
+
+bool isWellFormedUtf8(std::string_view s, bool whole_file) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8::sequenceLength(s.substr(i));
+    if (n == 0) {
+      // A sample cut inside a sequence: accept if what remains is a valid prefix.
+      if (!whole_file && s.size() - i < 4 && c >= 0xC2 && c <= 0xF4) {
+        bool continuation = true;
+        for (std::size_t k = i + 1; k < s.size(); ++k)
+          continuation &= utf8::isContinuation(static_cast<unsigned char>(s[k]));
+        return continuation;
+      }
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+bool isCp949Lead(unsigned char c) { return c >= 0x81 && c <= 0xFE; }
+bool isCp949Trail(unsigned char c) {
+  return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x81 && c <= 0xFE);
+}
+
+// CP949 (KS X 1001 + UHC): ASCII, or a lead 0x81-0xFE with a trail in 41-5A, 61-7A, 81-FE.
+bool isWellFormedCp949(std::string_view s, bool whole_file, std::size_t& pairs) {
+  pairs = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if (!isCp949Lead(c)) return false;
+    if (i + 1 == s.size()) return !whole_file;
+    if (!isCp949Trail(static_cast<unsigned char>(s[i + 1]))) return false;
+    ++pairs;
+    ++i;
+  }
+  return true;
+}
+
+// How much of `s` read as UTF-16 (little- or big-endian) looks like Korean or Latin text: the share
+// of code units that are ASCII printable/whitespace, Hangul (syllables, jamo), CJK punctuation or
+// full-width forms. Unpaired surrogates and C0 controls count against it.
+double utf16Plausibility(std::string_view s, bool little_endian) {
+  std::size_t good = 0, total = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
+    const auto lo = static_cast<unsigned char>(s[little_endian ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(s[little_endian ? i + 1 : i]);
+    const std::uint32_t u = (static_cast<std::uint32_t>(hi) << 8) | lo;
+    ++total;
+    if ((u >= 0x20 && u < 0x7F) || u == '\t' || u == '\n' || u == '\r') {
+      ++good;
+    } else if ((u >= 0xAC00 && u <= 0xD7A3) || (u >= 0x3000 && u <= 0x318F) ||
+               (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x4E00 && u <= 0x9FFF) ||
+               (u >= 0xA0 && u <= 0x17F) || (u >= 0x2000 && u <= 0x206F)) {
+      ++good;
+    }
+  }
+  return total == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(total);
+}
+
+// Share of 2-byte units whose high (LE: odd) or low (BE: even) byte is zero.
+double zeroShare(std::string_view s, std::size_t parity) {
+  std::size_t zeros = 0, total = 0;
+  for (std::size_t i = parity; i < s.size(); i += 2) {
+    ++total;
+    zeros += s[i] == 0 ? 1 : 0;
+  }
+  return total == 0 ? 0.0 : static_cast<double>(zeros) / static_cast<double>(total);
+}
+
+double controlShare(std::string_view s) {
+  std::size_t controls = 0;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B)
+      ++controls;
+  }
+  return s.empty() ? 0.0 : static_cast<double>(controls) / static_cast<double>(s.size());
+}
+
+SniffResult text(TextEncoding encoding, std::size_t bom = 0) {
+  SniffResult r;
+  r.kind = SniffResult::Kind::kText;
+  r.encoding = encoding;
+  r.bom_length = bom;
+  return r;
+}
+
+SniffResult binary(std::string_view format) {
+  SniffResult r;
+  r.kind = SniffResult::Kind::kBinary;
+  r.format = std::string(format);
+  return r;
+}
+
+}  // namespace
+
+std::string_view encodingName(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kUtf8: return "utf-8";
+    case TextEncoding::kUtf16Le: return "utf-16le";
+    case TextEncoding::kUtf16Be: return "utf-16be";
+    case TextEncoding::kCp949: return "cp949";
+  }
+  return "utf-8";
+}
+
+SniffResult sniff(std::string_view head, bool whole_file) {
+  if (head.empty()) {
+    SniffResult r;
+    r.kind = SniffResult::Kind::kEmpty;
+    return r;
+  }
+  // age v1 binary and armored headers (age-encryption.org/v1).
+  if (startsWith(head, "age-encryption.org/v1\n") ||
+      startsWith(head, "-----BEGIN AGE ENCRYPTED FILE-----")) {
+    SniffResult r;
+    r.kind = SniffResult::Kind::kAge;
+    r.format = "age";
+    return r;
+  }
+  if (startsWith(head, std::string_view("\xFF\xFE\0\0", 4)) ||
+      startsWith(head, std::string_view("\0\0\xFE\xFF", 4)))
+    return binary("utf-32 text");
+  if (startsWith(head, "\xEF\xBB\xBF")) return text(TextEncoding::kUtf8, 3);
+  if (startsWith(head, "\xFF\xFE")) return text(TextEncoding::kUtf16Le, 2);
+  if (startsWith(head, "\xFE\xFF")) return text(TextEncoding::kUtf16Be, 2);
+  for (const Magic& m : kMagics)
+    if (startsWith(head, m.bytes)) return binary(m.format);
+
+  const bool has_nul = head.find('\0') != std::string_view::npos;
+  if (!has_nul && isWellFormedUtf8(head, whole_file)) return text(TextEncoding::kUtf8);
+
+  if (head.size() >= 4) {
+    // ASCII-heavy UTF-16: every other byte is zero.
+    const double zero_odd = zeroShare(head, 1), zero_even = zeroShare(head, 0);
+    if (zero_odd > 0.3 && zero_even < 0.05 && utf16Plausibility(head, true) > 0.9)
+      return text(TextEncoding::kUtf16Le);
+    if (zero_even > 0.3 && zero_odd < 0.05 && utf16Plausibility(head, false) > 0.9)
+      return text(TextEncoding::kUtf16Be);
+    // Korean UTF-16 has no zero bytes at all; recognise it by what its code units are.
+    if (head.size() >= 16) {
+      const double le = utf16Plausibility(head, true), be = utf16Plausibility(head, false);
+      if (le > 0.95 && le > be) return text(TextEncoding::kUtf16Le);
+      if (be > 0.95 && be > le) return text(TextEncoding::kUtf16Be);
+    }
+  }
+  if (has_nul || controlShare(head) > 0.05) return binary("binary");
+  std::size_t pairs = 0;
+  if (isWellFormedCp949(head, whole_file, pairs) && pairs > 0) return text(TextEncoding::kCp949);
+  return text(TextEncoding::kUtf8);  // text with a few stray bytes: decoded lossily
+}
+
+}  // namespace jamul::scanner::decode

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// FileReader: the OS seam for reading one file to scan it. Opening does not follow a symbolic link
+// (a link swapped in after the walk cannot redirect us), does not block on a FIFO swapped in, and
+// does not update the file's access time where the OS allows (scanning should leave no trace).
+// Implemented per platform in src/platform/<os>/.
+//
+// Thread-safety: none; one reader per open file.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "jamul/common/result.h"
+#include "jamul/scanner/file_entry.h"
+
+namespace jamul::scanner::platform {
+
+class FileReader {
+ public:
+  // Opens `path` for reading. Fails with kNotFound, kPermissionDenied, kUnsupportedFormat (not a
+  // regular file, or a symbolic link) or kIo.
+  static Result<FileReader> open(const std::string& path);
+
+  FileReader(FileReader&& other) noexcept;
+  FileReader& operator=(FileReader&& other) noexcept;
+  ~FileReader();
+
+  // The signature of the open file (path as given): what is actually read.
+  const FileEntry& entry() const { return entry_; }
+
+  // Reads up to `size` bytes; returns 0 at end of file. Fails with kIo.
+  Result<std::size_t> read(char* buffer, std::size_t size);
+
+ private:
+  FileReader(int fd, FileEntry entry) : fd_(fd), entry_(std::move(entry)) {}
+  int fd_ = -1;
+  FileEntry entry_;
+};
+
+}  // namespace jamul::scanner::platform

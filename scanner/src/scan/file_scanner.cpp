@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/scanner/file_scanner.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <unordered_map>
+
+#include "decode/encoding_sniffer.h"
+#include "decode/text_decoder.h"
+#include "jamul/common/utf8.h"
+#include "platform/file_reader.h"
+#include "scan/table_layout.h"
+
+namespace jamul::scanner {
+namespace {
+
+constexpr std::size_t kHeadBytes = 64 * 1024;  // what the sniffer sees
+constexpr std::size_t kReadBytes = 1 << 20;
+
+std::string_view baseName(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string humanSize(std::uint64_t bytes) {
+  static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  int unit = 0;
+  std::uint64_t value = bytes;
+  while (value >= 1024 && value % 1024 == 0 && unit < 4) {
+    value /= 1024;
+    ++unit;
+  }
+  return std::to_string(value) + " " + kUnits[unit];
+}
+
+void setFailure(FileReport& report, const Error& error) {
+  report.status = error.code() == ErrorCode::kUnsupportedFormat ? FileStatus::kUnsupported
+                                                                 : FileStatus::kError;
+  report.error_code = error.code();
+  report.detail = error.message();
+}
+
+// Moves `pos` back to the start of the UTF-8 character it points into.
+std::size_t charBoundary(std::string_view text, std::size_t pos) {
+  while (pos > 0 && pos < text.size() && utf8::isContinuation(static_cast<unsigned char>(text[pos])))
+    --pos;
+  return pos;
+}
+
+struct FindingKey {
+  RuleId rule;
+  Confidence confidence;
+  ValueDigest digest;
+  bool operator==(const FindingKey&) const = default;
+};
+
+struct FindingKeyHash {
+  std::size_t operator()(const FindingKey& k) const {
+    std::size_t h = 0;
+    std::memcpy(&h, k.digest.data(), sizeof h);  // the digest is already uniformly distributed
+    return h ^ (static_cast<std::size_t>(k.rule) << 8) ^ static_cast<std::size_t>(k.confidence);
+  }
+};
+
+// Runs the detector over a decoded text stream in overlapping windows (see Detector::kWindowOverlap)
+// and folds the matches into the report.
+class TextScan {
+ public:
+  TextScan(Detector& detector, FileReport& report, const ScanOptions& options, char delimiter)
+      : detector_(detector),
+        report_(report),
+        max_findings_(options.max_findings_per_file),
+        window_bytes_(std::max(options.window_bytes, 4 * Detector::kWindowOverlap)) {
+    if (delimiter != 0) table_.emplace(delimiter);
+  }
+
+  void feed(std::string_view decoded, bool last) {
+    text_.append(decoded);
+    if (table_) table_->append(decoded);
+    report_.text_bytes += decoded.size();
+    while (text_.size() >= window_bytes_ + Detector::kWindowOverlap) process(false);
+    if (last) process(true);
+  }
+
+ private:
+  void process(bool last) {
+    std::size_t cut = text_.size();
+    if (!last) cut = charBoundary(text_, text_.size() - Detector::kWindowOverlap);
+    TextWindow window;
+    window.text = text_;
+    window.report_begin = report_from_;
+    window.report_end = cut;
+    if (table_) {
+      table_->setWindow(text_, base_);
+      window.structure = &*table_;
+    }
+    matches_.clear();
+    detector_.detect(window, matches_);
+    record();
+    if (last) return;
+    const std::size_t keep_from = charBoundary(text_, cut - Detector::kWindowOverlap);
+    lines_before_ += static_cast<std::uint64_t>(
+        std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(keep_from), '\n'));
+    text_.erase(0, keep_from);
+    base_ += keep_from;
+    report_from_ = cut - keep_from;
+  }
+
+  std::string location(std::size_t offset) {
+    if (table_) {
+      const scan::TableLayout::Cell cell = table_->cellAt(base_ + offset);
+      if (cell.row > 0)
+        return "row " + std::to_string(cell.row) + ", column " + std::to_string(cell.column);
+    }
+    // Matches come in offset order: count newlines incrementally.
+    if (offset < line_cursor_) {
+      line_cursor_ = 0;
+      line_count_ = 0;
+    }
+    line_count_ += static_cast<std::uint64_t>(
+        std::count(text_.begin() + static_cast<std::ptrdiff_t>(line_cursor_),
+                   text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    line_cursor_ = offset;
+    return "line " + std::to_string(lines_before_ + line_count_ + 1);
+  }
+
+  void record() {
+    line_cursor_ = 0;
+    line_count_ = 0;
+    for (Match& m : matches_) {
+      ++report_.counts[ruleIndex(m.rule)][confidenceIndex(m.confidence)];
+      const FindingKey key{m.rule, m.confidence, m.digest};
+      auto it = index_.find(key);
+      if (it != index_.end()) {
+        ++report_.findings[it->second].count;
+        continue;
+      }
+      if (report_.findings.size() >= max_findings_) {
+        report_.findings_truncated = true;
+        continue;
+      }
+      FindingSummary f;
+      f.rule = m.rule;
+      f.confidence = m.confidence;
+      f.count = 1;
+      f.offset = base_ + m.begin;
+      f.location = location(m.begin);
+      f.masked = std::move(m.masked);
+      f.digest = m.digest;
+      index_.emplace(key, report_.findings.size());
+      report_.findings.push_back(std::move(f));
+    }
+  }
+
+  Detector& detector_;
+  FileReport& report_;
+  std::size_t max_findings_;
+  std::size_t window_bytes_;
+  std::optional<scan::TableLayout> table_;
+  std::string text_;              // the window: stream bytes [base_, base_ + text_.size())
+  std::uint64_t base_ = 0;
+  std::size_t report_from_ = 0;   // window offset where new (not yet reported) matches start
+  std::uint64_t lines_before_ = 0;  // newlines in the stream before base_
+  std::size_t line_cursor_ = 0;
+  std::uint64_t line_count_ = 0;
+  std::vector<Match> matches_;
+  std::unordered_map<FindingKey, std::size_t, FindingKeyHash> index_;
+};
+
+}  // namespace
+
+class FileScanner::Impl {
+ public:
+  Impl(const ScanOptions& options, Detector detector)
+      : options_(options), detector_(std::move(detector)), buffer_(kReadBytes) {}
+
+  FileReport scan(const FileEntry& entry);
+  Result<ExtractInfo> extract(const std::string& path,
+                              const std::function<void(std::string_view)>& sink);
+
+ private:
+  struct Opened {
+    platform::FileReader reader;
+    std::string head;
+    bool eof = false;
+    decode::SniffResult sniffed;
+  };
+  Result<Opened> open(const std::string& path);
+  // Applies a non-text sniff result (empty, age, binary) to `info`; returns true if the file is text.
+  static bool describe(const decode::SniffResult& sniffed, FileStatus& status, std::string& format,
+                       std::string& detail);
+  // Decodes the head (into decoded_), picks the table delimiter (0: plain text) and returns the
+  // format name ("csv/cp949").
+  std::string decodeHead(const Opened& file, decode::TextDecoder& decoder, const std::string& path,
+                         char& delimiter);
+  // Decodes the rest of the file after the head, passing decoded pieces to `on_text`.
+  Status decodeRest(Opened& file, decode::TextDecoder& decoder,
+                    const std::function<void(std::string_view, bool)>& on_text);
+
+  ScanOptions options_;
+  Detector detector_;
+  std::vector<char> buffer_;
+  std::string decoded_;
+};
+
+Result<FileScanner::Impl::Opened> FileScanner::Impl::open(const std::string& path) {
+  JAMUL_ASSIGN_OR_RETURN(platform::FileReader reader, platform::FileReader::open(path));
+  Opened file{std::move(reader), {}, false, {}};
+  file.head.resize(kHeadBytes);
+  std::size_t filled = 0;
+  while (filled < kHeadBytes) {
+    JAMUL_ASSIGN_OR_RETURN(std::size_t n, file.reader.read(file.head.data() + filled,
+                                                           kHeadBytes - filled));
+    if (n == 0) {
+      file.eof = true;
+      break;
+    }
+    filled += n;
+  }
+  file.head.resize(filled);
+  file.sniffed = decode::sniff(file.head, file.eof);
+  return file;
+}
+
+bool FileScanner::Impl::describe(const decode::SniffResult& sniffed, FileStatus& status,
+                                 std::string& format, std::string& detail) {
+  using Kind = decode::SniffResult::Kind;
+  switch (sniffed.kind) {
+    case Kind::kEmpty:
+      status = FileStatus::kOk;
+      format = "empty";
+      return false;
+    case Kind::kAge:
+      status = FileStatus::kProtected;
+      format = "age";
+      detail = "age-encrypted file";
+      return false;
+    case Kind::kBinary:
+      status = FileStatus::kUnsupported;
+      format = sniffed.format;
+      detail = sniffed.format == "binary" ? "binary file"
+                                          : sniffed.format + " file: no extractor for this format yet";
+      return false;
+    case Kind::kText:
+      return true;
+  }
+  return false;
+}
+
+std::string FileScanner::Impl::decodeHead(const Opened& file, decode::TextDecoder& decoder,
+                                          const std::string& path, char& delimiter) {
+  decoded_.clear();
+  decoder.decode(std::string_view(file.head).substr(file.sniffed.bom_length), file.eof, decoded_);
+  delimiter = scan::tableDelimiter(baseName(path), decoded_);
+  const char* kind = delimiter == 0 ? "text" : delimiter == '\t' ? "tsv" : "csv";
+  return std::string(kind) + "/" + std::string(decode::encodingName(file.sniffed.encoding));
+}
+
+Status FileScanner::Impl::decodeRest(Opened& file, decode::TextDecoder& decoder,
+                                     const std::function<void(std::string_view, bool)>& on_text) {
+  while (!file.eof) {
+    JAMUL_ASSIGN_OR_RETURN(std::size_t n, file.reader.read(buffer_.data(), buffer_.size()));
+    file.eof = n == 0;
+    decoded_.clear();
+    decoder.decode(std::string_view(buffer_.data(), n), file.eof, decoded_);
+    on_text(decoded_, file.eof);
+  }
+  return okStatus();
+}
+
+FileReport FileScanner::Impl::scan(const FileEntry& entry) {
+  FileReport report;
+  report.entry = entry;
+  const auto too_large = [&] {
+    report.status = FileStatus::kTooLarge;
+    report.detail = "larger than the " + humanSize(options_.max_file_size) + " limit";
+  };
+  if (entry.size > options_.max_file_size) {
+    too_large();
+    return report;
+  }
+  auto opened = open(entry.path);
+  if (!opened) {
+    setFailure(report, opened.error());
+    return report;
+  }
+  Opened& file = *opened;
+  report.entry = file.reader.entry();  // what is actually read
+  if (report.entry.size > options_.max_file_size) {
+    too_large();
+    return report;
+  }
+  if (!describe(file.sniffed, report.status, report.format, report.detail)) return report;
+
+  auto decoder = decode::makeDecoder(file.sniffed.encoding);
+  if (!decoder) {
+    setFailure(report, decoder.error());
+    return report;
+  }
+  char delimiter = 0;
+  report.format = decodeHead(file, **decoder, entry.path, delimiter);
+
+  TextScan text(detector_, report, options_, delimiter);
+  text.feed(decoded_, file.eof);
+  const Status read = decodeRest(file, **decoder, [&](std::string_view piece, bool last) {
+    text.feed(piece, last);
+  });
+  // A read that fails midway keeps what was found, but the file is not "ok": part was never seen.
+  if (!read) setFailure(report, read.error());
+  return report;
+}
+
+Result<ExtractInfo> FileScanner::Impl::extract(const std::string& path,
+                                               const std::function<void(std::string_view)>& sink) {
+  JAMUL_ASSIGN_OR_RETURN(Opened file, open(path));
+  ExtractInfo info;
+  if (!describe(file.sniffed, info.status, info.format, info.detail)) return info;
+  JAMUL_ASSIGN_OR_RETURN(std::unique_ptr<decode::TextDecoder> decoder,
+                         decode::makeDecoder(file.sniffed.encoding));
+  char delimiter = 0;
+  info.format = decodeHead(file, *decoder, path, delimiter);
+  sink(decoded_);
+  JAMUL_RETURN_IF_ERROR(
+      decodeRest(file, *decoder, [&](std::string_view piece, bool) { sink(piece); }));
+  return info;
+}
+
+FileScanner::FileScanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+FileScanner::FileScanner(FileScanner&&) noexcept = default;
+FileScanner& FileScanner::operator=(FileScanner&&) noexcept = default;
+FileScanner::~FileScanner() = default;
+
+Result<FileScanner> FileScanner::create(const ScanOptions& options, ValueHasher hasher) {
+  JAMUL_ASSIGN_OR_RETURN(Detector detector, Detector::create(options.detector, std::move(hasher)));
+  return FileScanner(std::make_unique<Impl>(options, std::move(detector)));
+}
+
+FileReport FileScanner::scan(const FileEntry& entry) { return impl_->scan(entry); }
+
+Result<ExtractInfo> FileScanner::extract(const std::string& path,
+                                         const std::function<void(std::string_view)>& sink) {
+  return impl_->extract(path, sink);
+}
+
+}  // namespace jamul::scanner

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "scan/table_layout.h"
+
+#include <algorithm>
+#include <array>
+
+namespace jamul::scanner::scan {
+namespace {
+
+constexpr std::uint64_t kMaxQuotedField = 64 * 1024;
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::string lowerExtension(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return {};
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return ext;
+}
+
+}  // namespace
+
+std::vector<std::string> splitRecord(std::string_view record, char delimiter) {
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  bool at_start = true;
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    const char c = record[i];
+    if (quoted) {
+      if (c != '"') {
+        field.push_back(c);
+      } else if (i + 1 < record.size() && record[i + 1] == '"') {
+        field.push_back('"');  // "" inside quotes
+        ++i;
+      } else {
+        quoted = false;
+      }
+      continue;
+    }
+    if (c == '"' && at_start) {
+      quoted = true;
+      at_start = false;
+    } else if (c == delimiter) {
+      fields.emplace_back(trim(field));
+      field.clear();
+      at_start = true;
+    } else if (c == '\n') {
+      break;
+    } else {
+      field.push_back(c);
+      at_start = false;
+    }
+  }
+  fields.emplace_back(trim(field));
+  return fields;
+}
+
+bool TableLayout::step(State& state, char c, std::uint64_t& quoted_run) const {
+  switch (state) {
+    case State::kFieldStart:
+      if (c == '"') {
+        state = State::kQuoted;
+        quoted_run = 0;
+      } else if (c == '\n') {
+        return true;
+      } else if (c != delimiter_) {
+        state = State::kUnquoted;
+      }
+      return false;
+    case State::kUnquoted:
+      if (c == delimiter_) state = State::kFieldStart;
+      if (c == '\n') {
+        state = State::kFieldStart;
+        return true;
+      }
+      return false;
+    case State::kQuoted:
+      if (c == '"') {
+        state = State::kQuoteInQuoted;
+      } else if (++quoted_run > kMaxQuotedField) {
+        state = State::kUnquoted;  // an unterminated quote: give up on it (see header)
+      }
+      return false;
+    case State::kQuoteInQuoted:
+      if (c == '"') {
+        state = State::kQuoted;  // "" is an escaped quote
+      } else if (c == delimiter_) {
+        state = State::kFieldStart;
+      } else if (c == '\n') {
+        state = State::kFieldStart;
+        return true;
+      } else {
+        state = State::kUnquoted;
+      }
+      return false;
+  }
+  return false;
+}
+
+void TableLayout::append(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!header_done_) {
+      if (header_text_.size() < kMaxHeaderBytes) header_text_.push_back(c);
+    }
+    if (step(state_, c, quoted_run_)) {
+      record_starts_.push_back(consumed_ + i + 1);
+      if (!header_done_) finishHeader();
+    }
+  }
+  consumed_ += text.size();
+}
+
+void TableLayout::finishHeader() {
+  header_done_ = true;
+  header_ = splitRecord(header_text_, delimiter_);
+  header_text_.clear();
+  header_text_.shrink_to_fit();
+}
+
+void TableLayout::setWindow(std::string_view text, std::uint64_t base) {
+  window_ = text;
+  window_base_ = base;
+  while (record_starts_.size() > 1 && record_starts_[1] <= base) {
+    record_starts_.pop_front();
+    ++first_record_number_;
+  }
+}
+
+std::size_t TableLayout::columnOf(std::size_t from, std::size_t offset) const {
+  State state = State::kFieldStart;
+  std::uint64_t run = 0;
+  std::size_t column = 0;
+  for (std::size_t i = from; i < offset && i < window_.size(); ++i) {
+    const State before = state;
+    step(state, window_[i], run);
+    if (window_[i] == delimiter_ && before != State::kQuoted) ++column;
+  }
+  return column;
+}
+
+TableLayout::Cell TableLayout::cellAt(std::uint64_t global) const {
+  auto it = std::upper_bound(record_starts_.begin(), record_starts_.end(), global);
+  if (it == record_starts_.begin()) return {};
+  --it;
+  const std::uint64_t start = *it;
+  if (start < window_base_ || global < window_base_) return {};  // record began before the window
+  Cell cell;
+  cell.row = first_record_number_ + static_cast<std::uint64_t>(it - record_starts_.begin());
+  cell.column = columnOf(start - window_base_, global - window_base_) + 1;
+  return cell;
+}
+
+std::string_view TableLayout::columnHeader(std::size_t window_offset) const {
+  const Cell cell = cellAt(window_base_ + window_offset);
+  if (cell.row <= 1 || cell.column == 0 || cell.column > header_.size()) return {};
+  return header_[cell.column - 1];
+}
+
+char tableDelimiter(std::string_view file_name, std::string_view head) {
+  const std::string ext = lowerExtension(file_name);
+  const std::string_view first_line = head.substr(0, head.find('\n'));
+  if (ext == "csv") {
+    static constexpr std::array<char, 4> kCandidates = {',', ';', '\t', '|'};
+    char best = ',';
+    std::size_t best_count = 0;
+    for (char d : kCandidates) {
+      const auto n = static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), d));
+      if (n > best_count) {
+        best = d;
+        best_count = n;
+      }
+    }
+    return best;
+  }
+  if (ext == "tsv" || ext == "tab") return '\t';
+  // Other text: a table if its first lines (at least three) all hold the same number (>= 2) of tabs.
+  std::size_t lines = 0;
+  long tabs = -1;
+  std::size_t pos = 0;
+  while (pos < head.size() && lines < 5) {
+    const std::size_t end = head.find('\n', pos);
+    if (end == std::string_view::npos) break;
+    const std::string_view line = head.substr(pos, end - pos);
+    const long n = std::count(line.begin(), line.end(), '\t');
+    if (n < 2 || (tabs >= 0 && n != tabs)) return 0;
+    tabs = n;
+    ++lines;
+    pos = end + 1;
+  }
+  return lines >= 3 ? '\t' : 0;
+}
+
+}  // namespace jamul::scanner::scan

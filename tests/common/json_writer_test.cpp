@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/common/json_writer.h"
+
+#include <boost/test/unit_test.hpp>
+
+namespace jamul {
+namespace {
+
+BOOST_AUTO_TEST_SUITE(json_writer)
+
+BOOST_AUTO_TEST_CASE(objects_arrays_and_scalars) {
+  std::string out;
+  JsonWriter w(out);
+  w.beginObject()
+      .key("path").value("문서/a.csv")
+      .key("n").value(std::uint64_t{18446744073709551615ull})
+      .key("neg").value(std::int64_t{-3})
+      .key("ok").value(true)
+      .key("none").null()
+      .key("list").beginArray().value(1).value("two").beginObject().endObject().endArray()
+      .key("empty").beginArray().endArray()
+      .endObject();
+  BOOST_TEST(w.complete());
+  BOOST_TEST(out ==
+             R"({"path":"문서/a.csv","n":18446744073709551615,"neg":-3,"ok":true,"none":null,)"
+             R"("list":[1,"two",{}],"empty":[]})");
+}
+
+BOOST_AUTO_TEST_CASE(strings_are_escaped_and_always_valid_utf8) {
+  std::string out;
+  appendJsonString(out, "q\"b\\n\n\t\x01\x7F");
+  BOOST_TEST(out == R"("q\"b\\n\n\t\u0001\u007f")");
+  out.clear();
+  appendJsonString(out, "bad \xFF\xC3 end");  // invalid bytes become U+FFFD
+  BOOST_TEST(out == "\"bad \xEF\xBF\xBD\xEF\xBF\xBD end\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// The prefilter's contract (candidate_windows.h): every match of every catalogue pattern lies inside
+// one candidate window. Checked against a plain full-text RE2 scan on random text built from the
+// characters identifiers are made of.
+
+#include "detect/candidate_windows.h"
+
+#include <re2/re2.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdint>
+#include <random>
+
+#include "jamul/scanner/rule_catalog.h"
+
+namespace jamul::scanner::detect {
+namespace {
+
+// Random text dense in digits, separators, letters, '@', ':', '=', password labels and Hangul.
+std::string randomText(std::mt19937_64& rng, std::size_t size) {
+  static const std::vector<std::string> kPieces = {
+      "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "1", "9", "-", " ", ".", "(", ")",
+      "+", ":", "=", "@", "a", "f", "M", "x", "z", "서울", "주민번호", "비밀번호", "password",
+      "pw", "\n", "\t", "가", "com", "naver.", "::", "+82 ", "%eth0", "_", "－", "９"};
+  std::string text;
+  while (text.size() < size) text += kPieces[rng() % kPieces.size()];
+  return text;
+}
+
+BOOST_AUTO_TEST_SUITE(candidate_windows)
+
+BOOST_AUTO_TEST_CASE(every_pattern_match_lies_inside_a_window) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  std::vector<std::unique_ptr<RE2>> patterns;
+  for (const RuleInfo& rule : ruleCatalog())
+    for (std::string_view p : rule.patterns)
+      patterns.push_back(std::make_unique<RE2>(std::string(p), options));
+  std::mt19937_64 rng(20261122);
+  std::vector<Span> windows;
+  int checked = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::string text = randomText(rng, 200 + rng() % 3000);
+    findCandidateWindows(text, windows);
+    for (std::size_t w = 1; w < windows.size(); ++w) BOOST_TEST_REQUIRE(windows[w - 1].end < windows[w].begin);
+    const re2::StringPiece input(text);
+    re2::StringPiece groups[2];
+    for (const auto& re : patterns) {
+      std::size_t pos = 0;
+      while (pos < text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+        const auto begin = static_cast<std::size_t>(groups[1].data() - text.data());
+        const std::size_t end = begin + groups[1].size();
+        const auto whole_end = static_cast<std::size_t>(groups[0].data() - text.data()) + groups[0].size();
+        pos = whole_end > pos ? whole_end : pos + 1;
+        const bool inside = std::any_of(windows.begin(), windows.end(), [&](const Span& s) {
+          return s.begin < begin && end <= s.end;  // strictly after the start: room for the guard
+        }) || std::any_of(windows.begin(), windows.end(), [&](const Span& s) {
+          return s.begin == 0 && begin == 0 && end <= s.end;
+        });
+        BOOST_TEST_REQUIRE(inside, "match [" << begin << "," << end << ") of " << re->pattern()
+                                             << " is outside every window");
+        ++checked;
+      }
+    }
+  }
+  BOOST_TEST(checked > 1000);
+}
+
+BOOST_AUTO_TEST_CASE(prose_without_triggers_has_no_windows) {
+  std::vector<Span> windows;
+  findCandidateWindows("개인정보 보호 교육을 실시하였습니다. 모든 직원은 참석하시기 바랍니다!", windows);
+  BOOST_TEST(windows.empty());
+  findCandidateWindows("연락처 010-2000-0000 입니다", windows);
+  BOOST_TEST(windows.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(window_edges_fall_on_character_boundaries) {
+  std::vector<Span> windows;
+  const std::string text = "가나다라마바사아자차카타파하 1 가나다라마바사아자차카타파하";
+  findCandidateWindows(text, windows);
+  BOOST_REQUIRE(windows.size() == 1u);
+  const auto lead = [&](std::size_t i) {
+    return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  };
+  BOOST_TEST(lead(windows[0].begin));
+  BOOST_TEST(lead(windows[0].end));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::detect

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "decode/encoding_sniffer.h"
+
+#include <boost/test/unit_test.hpp>
+
+namespace jamul::scanner::decode {
+namespace {
+
+using Kind = SniffResult::Kind;
+
+// UTF-16 encodings of `ascii_or_bmp` code units, for building inputs.
+std::string utf16(std::u16string_view units, bool little_endian) {
+  std::string out;
+  for (char16_t u : units) {
+    const char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+    out.push_back(little_endian ? lo : hi);
+    out.push_back(little_endian ? hi : lo);
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(encoding_sniffer)
+
+BOOST_AUTO_TEST_CASE(byte_order_marks_decide_the_encoding) {
+  auto r = sniff("\xEF\xBB\xBF주민번호", true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf8 && r.bom_length == 3));
+  r = sniff(std::string("\xFF\xFE") + utf16(u"전화 010", true), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le && r.bom_length == 2));
+  r = sniff(std::string("\xFE\xFF") + utf16(u"전화 010", false), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Be && r.bom_length == 2));
+  r = sniff(std::string("\xFF\xFE\0\0a\0\0\0", 8), true);
+  BOOST_TEST((r.kind == Kind::kBinary));
+}
+
+BOOST_AUTO_TEST_CASE(utf16_without_bom_is_recognised_for_latin_and_korean_text) {
+  auto r = sniff(utf16(u"Name, Phone\n Hong, 010-2000-0000\n", true), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le && r.bom_length == 0));
+  r = sniff(utf16(u"Name, Phone\n Hong, 010-2000-0000\n", false), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Be));
+  // Hangul-only UTF-16 has no zero bytes at all.
+  r = sniff(utf16(u"개인정보보호교육자료입니다주민등록번호를암호화하십시오", true), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le));
+  r = sniff(utf16(u"개인정보보호교육자료입니다주민등록번호를암호화하십시오", false), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Be));
+}
+
+BOOST_AUTO_TEST_CASE(cp949_is_recognised_and_utf8_is_preferred_when_valid) {
+  // "한글 주민번호" in CP949: C7D1 B1DB 20 C1D6 B9CE B9F8 C8A3.
+  const std::string cp949 = "\xC7\xD1\xB1\xDB \xC1\xD6\xB9\xCE\xB9\xF8\xC8\xA3 900101-1234568";
+  auto r = sniff(cp949, true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kCp949));
+  r = sniff("plain ASCII 123", true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf8));
+  r = sniff("한글 텍스트", true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf8));
+}
+
+BOOST_AUTO_TEST_CASE(a_sample_cut_inside_a_character_is_still_utf8) {
+  const std::string text = "주민번호 900101-1234568 한";
+  const std::string cut = text.substr(0, text.size() - 1);  // last syllable cut after 2 of 3 bytes
+  const SniffResult r = sniff(cut, false);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf8));
+}
+
+BOOST_AUTO_TEST_CASE(binary_formats_and_age_files_are_named) {
+  BOOST_TEST(sniff("%PDF-1.7\n...", true).format == "pdf");
+  BOOST_TEST(sniff(std::string("PK\x03\x04\x14\0", 6), true).format == "zip");
+  BOOST_TEST(sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), true).format == "ole2");
+  BOOST_TEST(sniff("\x89PNG\r\n\x1A\n....", true).format == "png");
+  BOOST_TEST(sniff(std::string("\x7F" "ELF\x02\x01\x01\0", 8), true).format == "elf");
+  auto r = sniff("age-encryption.org/v1\n-> X25519 abc\n", true);
+  BOOST_TEST((r.kind == Kind::kAge));
+  r = sniff("-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", true);
+  BOOST_TEST((r.kind == Kind::kAge));
+  r = sniff(std::string("\x01\x02\x03\x00\x00\x05\x06garbage", 14), true);
+  BOOST_TEST((r.kind == Kind::kBinary && r.format == "binary"));
+  BOOST_TEST((sniff("", true).kind == Kind::kEmpty));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::decode

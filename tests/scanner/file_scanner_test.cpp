@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/scanner/file_scanner.h"
+
+#include <sys/stat.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <set>
+
+#include "detect/validators.h"
+#include "support/detector_fixture.h"
+#include "support/temp_dir.h"
+
+namespace jamul::scanner {
+namespace {
+
+FileScanner makeScanner(ScanOptions options = {}) {
+  options.detector.today_year = 2026;
+  options.detector.today_month = 11;
+  options.detector.today_day = 22;
+  auto scanner = FileScanner::create(options, test::testHasher());
+  BOOST_REQUIRE(scanner.ok());
+  return std::move(scanner).value();
+}
+
+FileEntry entryFor(const std::filesystem::path& path) {
+  FileEntry e;
+  e.path = path.string();
+  e.size = std::filesystem::file_size(path);
+  return e;
+}
+
+std::string toUtf16(std::string_view utf8, bool little_endian) {
+  std::string out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::u16string units(utf8.size() * 2 + 2, u'\0');
+  int32_t n = 0;
+  u_strFromUTF8(reinterpret_cast<UChar*>(units.data()), static_cast<int32_t>(units.size()), &n,
+                utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  BOOST_REQUIRE(U_SUCCESS(status));
+  for (int32_t i = 0; i < n; ++i) {
+    const char16_t u = units[static_cast<std::size_t>(i)];
+    out.push_back(static_cast<char>(little_endian ? u & 0xFF : u >> 8));
+    out.push_back(static_cast<char>(little_endian ? u >> 8 : u & 0xFF));
+  }
+  return out;
+}
+
+std::string toCp949(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("windows-949", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  BOOST_REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+// A distinct RRN with a valid check digit for each i (born 1960-1999).
+std::string rrn(int i) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d%02d%02d1%05d", 60 + i % 40, 1 + i % 12, 1 + i % 28, i % 100000);
+  std::string d(buf);
+  for (char c = '0'; c <= '9'; ++c) {
+    if (detect::rrnChecksumOk(d + c)) return d.substr(0, 6) + "-" + d.substr(6) + c;
+  }
+  return {};
+}
+
+constexpr std::string_view kDocument =
+    "개인정보 처리 현황 보고\n"
+    "민원인 홍길동의 주민등록번호는 900101-1234568 이며 연락처는 010-2000-0000 입니다.\n"
+    "담당자 이메일: clerk@korea.kr\n"
+    "주문번호 2401151234567 는 개인정보가 아닙니다.\n";
+
+BOOST_AUTO_TEST_SUITE(file_scanner)
+
+BOOST_AUTO_TEST_CASE(finds_identifiers_with_line_locations_and_masks) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const FileReport r = scanner.scan(entryFor(dir.write("report.txt", kDocument)));
+  BOOST_TEST(r.status == FileStatus::kOk);
+  BOOST_TEST(r.format == "text/utf-8");
+  BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kMedium) == 1u);
+  BOOST_TEST(r.count(RuleId::kKrPhone, Confidence::kMedium) == 1u);
+  BOOST_TEST(r.count(RuleId::kEmail, Confidence::kMedium) == 1u);
+  BOOST_TEST(r.total(Confidence::kMedium) == 3u);
+  BOOST_REQUIRE(r.findings.size() >= 3u);
+  BOOST_TEST(r.findings[0].masked == "900101-1******");
+  BOOST_TEST(r.findings[0].location == "line 2");
+  BOOST_TEST(r.findings[0].offset == std::string_view(kDocument).find("900101"));
+  BOOST_TEST(r.findings[2].location == "line 3");
+  BOOST_TEST(r.text_bytes == kDocument.size());
+}
+
+BOOST_AUTO_TEST_CASE(every_text_encoding_gives_the_same_findings) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const FileReport utf8 = scanner.scan(entryFor(dir.write("a.txt", kDocument)));
+  const std::string variants[][2] = {
+      {"bom8.txt", "\xEF\xBB\xBF" + std::string(kDocument)},
+      {"le-bom.txt", "\xFF\xFE" + toUtf16(kDocument, true)},
+      {"be-bom.txt", "\xFE\xFF" + toUtf16(kDocument, false)},
+      {"le.txt", toUtf16(kDocument, true)},
+      {"be.txt", toUtf16(kDocument, false)},
+      {"cp949.txt", toCp949(kDocument)},
+  };
+  for (const auto& [name, bytes] : variants) {
+    BOOST_TEST_CONTEXT(name) {
+      const FileReport r = scanner.scan(entryFor(dir.write(name, bytes)));
+      BOOST_TEST(r.status == FileStatus::kOk);
+      BOOST_TEST((r.counts == utf8.counts));
+      BOOST_REQUIRE(r.findings.size() == utf8.findings.size());
+      for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        BOOST_TEST(r.findings[i].masked == utf8.findings[i].masked);
+        BOOST_TEST(r.findings[i].offset == utf8.findings[i].offset);
+        BOOST_TEST(r.findings[i].digest == utf8.findings[i].digest);
+      }
+    }
+  }
+  BOOST_TEST(scanner.scan(entryFor(dir.write("c.txt", toCp949(kDocument)))).format == "text/cp949");
+  BOOST_TEST(scanner.scan(entryFor(dir.write("d.txt", toUtf16(kDocument, false)))).format ==
+             "text/utf-16be");
+}
+
+BOOST_AUTO_TEST_CASE(no_match_is_lost_or_doubled_at_window_boundaries) {
+  // Small windows (4 KiB) give hundreds of window edges; RRNs planted at several spacings fall across
+  // every position relative to an edge and its overlap. Each value is distinct, so counts and
+  // distinct findings must both be exact.
+  test::TempDir dir;
+  ScanOptions options;
+  options.max_findings_per_file = 100000;
+  options.window_bytes = 4096;
+  FileScanner scanner = makeScanner(options);
+  for (std::size_t spacing : {61u, 97u, 331u, 997u, 1500u}) {
+    std::string text;
+    int planted = 0;
+    while (text.size() < 300'000) {
+      std::string line = "가나다 " + rrn(planted++) + " ";
+      while (line.size() < spacing) line += (line.size() % 7 == 0) ? "한" : "x";
+      text += line;
+    }
+    for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"big.txt", text},
+                                      {"big16.txt", toUtf16(text, true)}}) {
+      BOOST_TEST_CONTEXT(name << " spacing " << spacing) {
+        const FileReport r = scanner.scan(entryFor(dir.write(name, bytes)));
+        BOOST_TEST(r.status == FileStatus::kOk);
+        BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kLow) == static_cast<std::uint64_t>(planted));
+        BOOST_TEST(r.findings.size() == static_cast<std::size_t>(planted));
+        std::set<std::uint64_t> offsets;
+        for (const FindingSummary& f : r.findings) {
+          offsets.insert(f.offset);
+          BOOST_TEST_REQUIRE(text.compare(f.offset, 7, f.masked.substr(0, 7)) == 0);
+        }
+        BOOST_TEST(offsets.size() == static_cast<std::size_t>(planted));
+        BOOST_TEST(r.text_bytes == text.size());
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(csv_column_headers_are_context_for_their_cells) {
+  // Unhyphenated numbers with failing check digits are low on their own; under a 주민등록번호
+  // header they are high. The phone column header makes mobiles high too.
+  std::string csv = "성명,주민등록번호,휴대폰\n";
+  csv += "홍길동,9601211234567,010-2000-0001\n";
+  csv += "김철수,8503152345671,010-2000-0002\n";
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const FileReport r = scanner.scan(entryFor(dir.write("명단.csv", csv)));
+  BOOST_TEST(r.format == "csv/utf-8");
+  BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kHigh) == 2u);
+  BOOST_TEST(r.count(RuleId::kKrPhone, Confidence::kHigh) == 2u);
+  BOOST_REQUIRE(!r.findings.empty());
+  BOOST_TEST(r.findings[0].location == "row 2, column 2");
+  // The same rows without the header row: the RRNs drop to low.
+  const FileReport bare = scanner.scan(entryFor(dir.write("bare.csv", csv.substr(csv.find('\n') + 1))));
+  BOOST_TEST(bare.count(RuleId::kKrRrn, Confidence::kMedium) == 0u);
+  BOOST_TEST(bare.count(RuleId::kKrRrn, Confidence::kLow) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(files_that_are_not_read_say_why) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  FileReport r = scanner.scan(entryFor(dir.write("doc.pdf", "%PDF-1.7\n900101-1234568")));
+  BOOST_TEST(r.status == FileStatus::kUnsupported);
+  BOOST_TEST(r.format == "pdf");
+  BOOST_TEST(r.total(Confidence::kLow) == 0u);
+  r = scanner.scan(entryFor(dir.write("x.bin", std::string("\x01\x00\x02\x00\x03", 5))));
+  BOOST_TEST(r.status == FileStatus::kUnsupported);
+  BOOST_TEST(r.detail == "binary file");
+  r = scanner.scan(entryFor(dir.write("a.txt.age", "age-encryption.org/v1\n-> X25519 x\n")));
+  BOOST_TEST(r.status == FileStatus::kProtected);
+  r = scanner.scan(entryFor(dir.write("empty.txt", "")));
+  BOOST_TEST(r.status == FileStatus::kOk);
+  BOOST_TEST(r.format == "empty");
+
+  FileEntry missing;
+  missing.path = (dir.path() / "gone.txt").string();
+  r = scanner.scan(missing);
+  BOOST_TEST(r.status == FileStatus::kError);
+  BOOST_TEST((r.error_code == ErrorCode::kNotFound));
+  BOOST_TEST(!r.detail.empty());
+
+  const auto fifo = dir.path() / "pipe";
+  BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  FileEntry pipe;
+  pipe.path = fifo.string();
+  r = scanner.scan(pipe);  // must not block
+  BOOST_TEST(r.status == FileStatus::kUnsupported);
+
+  std::filesystem::create_symlink(dir.path() / "empty.txt", dir.path() / "link.txt");
+  FileEntry link;
+  link.path = (dir.path() / "link.txt").string();
+  BOOST_TEST(scanner.scan(link).status == FileStatus::kUnsupported);
+}
+
+BOOST_AUTO_TEST_CASE(size_limit_and_findings_cap) {
+  test::TempDir dir;
+  ScanOptions small;
+  small.max_file_size = 100;
+  FileScanner limited = makeScanner(small);
+  const FileReport big = limited.scan(entryFor(dir.write("big.txt", std::string(200, 'a'))));
+  BOOST_TEST(big.status == FileStatus::kTooLarge);
+  BOOST_TEST(big.detail.find("100 B") != std::string::npos);
+
+  ScanOptions capped;
+  capped.max_findings_per_file = 5;
+  FileScanner scanner = makeScanner(capped);
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += rrn(i) + "\n" + rrn(i) + "\n";  // 12 distinct, twice each
+  const FileReport r = scanner.scan(entryFor(dir.write("many.txt", text)));
+  BOOST_TEST(r.findings.size() == 5u);
+  BOOST_TEST(r.findings_truncated);
+  BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kLow) == 24u);
+  BOOST_TEST(r.findings[0].count == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(extract_gives_the_decoded_text) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  std::string text;
+  auto info = scanner.extract(dir.write("k.txt", toCp949(kDocument)).string(),
+                              [&](std::string_view piece) { text += piece; });
+  BOOST_REQUIRE(info.ok());
+  BOOST_TEST(info->format == "text/cp949");
+  BOOST_TEST(text == kDocument);
+  auto missing = scanner.extract((dir.path() / "nope").string(), [](std::string_view) {});
+  BOOST_TEST(!missing.ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner

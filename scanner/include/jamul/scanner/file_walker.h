@@ -22,10 +22,16 @@
 //   - Arbitrarily deep trees and paths longer than PATH_MAX are walked (directories are opened
 //     relative to their parent, no recursion on the C++ stack, a bounded number of descriptors).
 //   - With one_file_system, directories on another device than their root are not entered.
+//   - Roots themselves are never filtered by the globs (as with paths given to ripgrep). An include
+//     pattern ending in '/' is rejected (includes select files only); `\x` escapes and `[^a]` are
+//     accepted as in gitignore. A directory swapped for a link or a file between listing and
+//     opening is skipped: the walk reports the tree as it was listed. A bind mount of an ancestor
+//     inside the tree (a loop) gets one kUnsupportedFormat error instead of being entered.
 //
 // Thread-safety: a FileWalker is immutable; walk() may run on several threads at once with different
 // visitors. The visitor is called on the thread that runs walk().
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>

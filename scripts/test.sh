@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The test command (README; .ci/run calls exactly this): installs what is needed, builds with
+# warnings as errors, runs the whole CTest suite, then runs the parser and crypto suites again under
+# AddressSanitizer and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+jobs=$(nproc)
+cmake --preset ci
+cmake --build --preset ci -j "$jobs"
+ctest --preset ci
+cmake --preset asan
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan

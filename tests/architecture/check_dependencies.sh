@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Checks the module dependency rules of STYLE.md that the build cannot enforce by itself:
+#   common <- {scanner, crypto, protocol} <- {agent, gui, console}; scanner and crypto never include
+#   each other; third-party headers only where they belong.
+# Usage: check_dependencies.sh SOURCE_DIR. Prints every violation; exits 1 if there is any.
+set -uo pipefail
+src=${1:?usage: check_dependencies.sh SOURCE_DIR}
+cd "$src" || exit 2
+status=0
+
+# forbid DIR REGEX WHY: no file under DIR may include a header matching REGEX.
+forbid() {
+  local dir=$1 regex=$2 why=$3
+  [ -d "$dir" ] || return 0
+  local hits
+  hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($regex)" "$dir" \
+         --include='*.h' --include='*.cpp' --include='*.inc' || true)
+  if [ -n "$hits" ]; then
+    echo "dependency rule broken ($why):"
+    echo "$hits" | sed 's/^/  /'
+    status=1
+  fi
+}
+
+forbid common     'jamul/(scanner|crypto|protocol|agent|gui|console)/|re2/|sodium|sqlite3|Poco/|Q[A-Z]|unicode/' "common depends on nothing"
+forbid scanner    'jamul/(crypto|agent|gui|console)/|sodium|sqlite3|Q[A-Z]'        "scanner must not see crypto, agent, GUI"
+forbid crypto     'jamul/(scanner|agent|gui|console)/|re2/|sqlite3|unicode/|Poco/|Q[A-Z]' "crypto must not see scanner"
+forbid protocol   'jamul/(scanner|crypto|agent|gui|console)/|re2/|sodium|sqlite3|unicode/' "protocol is data only"
+forbid gui        'jamul/(scanner|crypto|agent|console)/|re2/|sodium|sqlite3'     "the GUI links only protocol and common"
+forbid console    'jamul/(scanner|crypto|agent|gui)/|re2/|sodium'                 "the console does not use agent internals"
+# Third-party headers stay private to the unit that uses them.
+for dir in scanner/include scanner/src/walk scanner/src/scan scanner/src/decode scanner/src/platform; do
+  forbid "$dir" 're2/' "RE2 only in scanner/src/detect"
+done
+for dir in scanner/include scanner/src/detect scanner/src/walk scanner/src/scan scanner/src/platform; do
+  forbid "$dir" 'unicode/' "ICU only in scanner/src/decode"
+done
+forbid crypto/include 'sodium' "libsodium only in crypto/src"
+forbid agent 'sodium|re2/|unicode/' "the agent uses crypto and scanner through their APIs"
+for dir in agent/src/cli agent/include; do
+  forbid "$dir" 'sqlite3' "SQLite only in agent/src/inventory"
+done
+
+[ $status -eq 0 ] && echo "dependency rules hold"
+exit $status

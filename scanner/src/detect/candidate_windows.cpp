@@ -51,6 +51,41 @@ std::size_t passwordLabelStart(std::string_view text, std::size_t sep) {
   return std::string_view::npos;
 }
 
+// Characters that may join two digit runs inside one identifier: separators of every pattern in the
+// catalogue (" - ", ")", "(0)", ".", "+") and, alone, one ASCII letter (passport M123A4567).
+bool isJoiner(unsigned char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == '/';
+}
+
+struct Cluster {
+  std::size_t end = 0;  // one past the last digit
+  int digits = 0;
+  int dots = 0;
+};
+
+// Digits from `pos` on, joined by runs of up to three joiners or by one ASCII letter.
+Cluster digitCluster(const unsigned char* p, std::size_t n, std::size_t pos) {
+  Cluster c;
+  std::size_t i = pos;
+  for (;;) {
+    while (i < n && isDigit(p[i])) {
+      ++c.digits;
+      ++i;
+    }
+    c.end = i;
+    std::size_t j = i;
+    int dots = 0;
+    if (j + 1 < n && isAsciiAlpha(p[j]) && isDigit(p[j + 1])) {
+      ++j;
+    } else {
+      while (j < n && j - i < 3 && isJoiner(p[j])) dots += p[j++] == '.' ? 1 : 0;
+    }
+    if (j == i || j >= n || !isDigit(p[j])) return c;
+    c.dots += dots;
+    i = j;
+  }
+}
+
 class WindowBuilder {
  public:
   WindowBuilder(std::string_view text, std::vector<Span>& out) : text_(text), out_(out) {}
@@ -94,10 +129,12 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
     return at > margin ? at - margin : 0;
   };
   if (isDigit(c)) {
-    std::size_t end = pos + 1;
-    while (end < n && isDigit(p[end])) ++end;
-    windows.add(before(pos, kDigitMargin), end + kDigitMargin);
-    return end;
+    const Cluster cluster = digitCluster(p, n, pos);
+    // Every numeric identifier holds at least 7 digits (the shortest, a passport M123A4567), or is
+    // an IPv4 address with 3 dots: smaller clusters (dates, amounts, counts) need no regex at all.
+    if (cluster.digits >= kMinClusterDigits || cluster.dots >= 3)
+      windows.add(before(pos, kDigitMargin), cluster.end + kDigitTrailingMargin);
+    return cluster.end;
   }
   if (c == '@') {
     std::size_t begin = pos;
@@ -122,7 +159,11 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
       std::size_t begin = pos;
       while (begin > 0 && pos - begin < 48 && isIpv6Char(p[begin - 1])) --begin;
       std::size_t end = pos + 1;
-      while (end < n && end - pos < 64 && isIpv6Char(p[end])) ++end;
+      bool zone = false;  // after '%' comes a zone id: any letters and digits ("%eth0")
+      while (end < n && end - pos < 64 && (isIpv6Char(p[end]) || (zone && isAsciiAlpha(p[end])))) {
+        zone |= p[end] == '%';
+        ++end;
+      }
       windows.add(before(begin, 2), end + 2);
       next = std::max(next, end);
     }

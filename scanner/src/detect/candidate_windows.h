@@ -8,8 +8,9 @@
 // character, and overlapping windows are merged. RE2 then runs only inside the windows. Korean prose
 // has few digits, so most of a document is never seen by a regex engine.
 //
-// Contract: every match of every catalogue pattern lies entirely inside one window. The
-// tests/scanner/detector_test.cpp property test checks this against a full-text RE2 scan.
+// Contract: every match of a catalogue pattern that passes its rule's validation (RuleLogic::inspect)
+// lies entirely inside one window. tests/scanner/candidate_windows_test.cpp checks this property
+// against a full-text RE2 scan.
 //
 // Pure function over its input; thread-safe.
 
@@ -28,8 +29,12 @@ struct Span {
 // Window edges fall on UTF-8 character boundaries.
 void findCandidateWindows(std::string_view text, std::vector<Span>& out);
 
-// Margin around a run of digits: covers separators, "+82 (0)", a passport letter, a two-syllable
-// region name before a licence number, and the guard character.
+// Margin before a digit cluster: covers "+82 (0)", a passport letter, a two-syllable region name
+// before a licence number, and the guard character. After it, only the trailing guard is needed
+// (checked on the whole text), so the margin is small.
 inline constexpr std::size_t kDigitMargin = 24;
+inline constexpr std::size_t kDigitTrailingMargin = 8;
+// A digit cluster opens a window only with this many digits (or three dots: IPv4).
+inline constexpr int kMinClusterDigits = 7;
 
 }  // namespace jamul::scanner::detect

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "jamul/common/check.h"
 #include "jamul/scanner/rule_catalog.h"
 
 namespace jamul::scanner::detect {
@@ -50,6 +51,7 @@ KeywordIndex::~KeywordIndex() = default;
 
 void KeywordIndex::add(std::string_view keyword, KeywordClasses classes, int bank) {
   if (keyword.empty()) return;
+  JAMUL_CHECK(keyword.size() <= kMaxKeywordBytes);
   Entry& e = entries_[asciiLower(keyword)];
   e.classes |= classes;
   if (bank >= 0) e.bank = bank;
@@ -97,7 +99,14 @@ void KeywordIndex::find(std::string_view text, std::size_t begin, std::size_t en
     const auto b = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t e = b + match.size();
     pos = e > b ? e : b + 1;
-    const auto it = entries_.find(asciiLower(std::string_view(match.data(), match.size())));
+    // Keywords are short: lower-case into a stack buffer and look up without allocating.
+    char lowered[kMaxKeywordBytes];
+    if (match.size() > sizeof lowered) continue;  // cannot happen: no keyword is that long
+    for (std::size_t k = 0; k < match.size(); ++k) {
+      const char ch = match[k];
+      lowered[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
+    }
+    const auto it = entries_.find(std::string_view(lowered, match.size()));
     if (it == entries_.end()) continue;  // cannot happen: the regex is built from the map
     const Entry& entry = it->second;
     if (entry.ascii_start && b > 0 && isAsciiAlpha(p[b - 1])) continue;

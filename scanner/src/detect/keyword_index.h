@@ -59,8 +59,15 @@ class KeywordIndex {
   KeywordIndex() = default;
   void add(std::string_view keyword, KeywordClasses classes, int bank);
 
+  // Heterogeneous lookup: find() looks up a std::string_view without building a std::string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr std::size_t kMaxKeywordBytes = 64;
+
   std::unique_ptr<re2::RE2> regex_;
-  std::unordered_map<std::string, Entry> entries_;  // key: keyword with ASCII lower-cased
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_;  // ASCII lower-cased
 };
 
 // Lower-cases the ASCII letters of `text`.

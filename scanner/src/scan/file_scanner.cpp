@@ -6,6 +6,10 @@
 #include <optional>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "decode/encoding_sniffer.h"
 #include "decode/text_decoder.h"
 #include "jamul/common/utf8.h"
@@ -39,6 +43,38 @@ void setFailure(FileReport& report, const Error& error) {
                                                                  : FileStatus::kError;
   report.error_code = error.code();
   report.detail = error.message();
+}
+
+// Number of '\n' bytes in `text`. Called on every byte of every file (line numbers must be known
+// before a window's text is dropped), so it is vectorised: 16 bytes per step.
+std::uint64_t countNewlines(std::string_view text) {
+  std::uint64_t n = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Each match subtracts -1 from a byte lane; lanes are summed (psadbw) before they can overflow.
+  // (Baseline x86-64 has no POPCNT instruction, so movemask + popcount would be a library call.)
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i zero = _mm_setzero_si128();
+  const auto sum_lanes = [&](__m128i acc) {
+    const __m128i sums = _mm_sad_epu8(acc, zero);
+    return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+           static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  };
+  __m128i acc = zero;
+  int steps = 0;
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, newline));
+    if (++steps == 255) {
+      n += sum_lanes(acc);
+      acc = zero;
+      steps = 0;
+    }
+  }
+  n += sum_lanes(acc);
+#endif
+  for (; i < text.size(); ++i) n += text[i] == '\n' ? 1 : 0;
+  return n;
 }
 
 // Moves `pos` back to the start of the UTF-8 character it points into.
@@ -75,10 +111,15 @@ class TextScan {
     if (delimiter != 0) table_.emplace(delimiter);
   }
 
-  void feed(std::string_view decoded, bool last) {
-    text_.append(decoded);
-    if (table_) table_->append(decoded);
-    report_.text_bytes += decoded.size();
+  // Appends the next decoded text: `produce(std::string&)` appends it straight to the window buffer
+  // (no intermediate copy). `last` marks the end of the stream.
+  template <typename Produce>
+  void feed(Produce&& produce, bool last) {
+    const std::size_t old_size = text_.size();
+    produce(text_);
+    const std::string_view added = std::string_view(text_).substr(old_size);
+    if (table_) table_->append(added);
+    report_.text_bytes += added.size();
     while (text_.size() >= window_bytes_ + Detector::kWindowOverlap) process(false);
     if (last) process(true);
   }
@@ -100,8 +141,7 @@ class TextScan {
     record();
     if (last) return;
     const std::size_t keep_from = charBoundary(text_, cut - Detector::kWindowOverlap);
-    lines_before_ += static_cast<std::uint64_t>(
-        std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(keep_from), '\n'));
+    lines_before_ += countNewlines(std::string_view(text_).substr(0, keep_from));
     text_.erase(0, keep_from);
     base_ += keep_from;
     report_from_ = cut - keep_from;
@@ -118,9 +158,7 @@ class TextScan {
       line_cursor_ = 0;
       line_count_ = 0;
     }
-    line_count_ += static_cast<std::uint64_t>(
-        std::count(text_.begin() + static_cast<std::ptrdiff_t>(line_cursor_),
-                   text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    line_count_ += countNewlines(std::string_view(text_).substr(line_cursor_, offset - line_cursor_));
     line_cursor_ = offset;
     return "line " + std::to_string(lines_before_ + line_count_ + 1);
   }
@@ -194,9 +232,8 @@ class FileScanner::Impl {
   // format name ("csv/cp949").
   std::string decodeHead(const Opened& file, decode::TextDecoder& decoder, const std::string& path,
                          char& delimiter);
-  // Decodes the rest of the file after the head, passing decoded pieces to `on_text`.
-  Status decodeRest(Opened& file, decode::TextDecoder& decoder,
-                    const std::function<void(std::string_view, bool)>& on_text);
+  // Reads the rest of the file after the head, passing each raw block to `on_block`.
+  Status readRest(Opened& file, const std::function<void(std::string_view, bool)>& on_block);
 
   ScanOptions options_;
   Detector detector_;
@@ -257,14 +294,12 @@ std::string FileScanner::Impl::decodeHead(const Opened& file, decode::TextDecode
   return std::string(kind) + "/" + std::string(decode::encodingName(file.sniffed.encoding));
 }
 
-Status FileScanner::Impl::decodeRest(Opened& file, decode::TextDecoder& decoder,
-                                     const std::function<void(std::string_view, bool)>& on_text) {
+Status FileScanner::Impl::readRest(Opened& file,
+                                   const std::function<void(std::string_view, bool)>& on_block) {
   while (!file.eof) {
     JAMUL_ASSIGN_OR_RETURN(std::size_t n, file.reader.read(buffer_.data(), buffer_.size()));
     file.eof = n == 0;
-    decoded_.clear();
-    decoder.decode(std::string_view(buffer_.data(), n), file.eof, decoded_);
-    on_text(decoded_, file.eof);
+    on_block(std::string_view(buffer_.data(), n), file.eof);
   }
   return okStatus();
 }
@@ -302,9 +337,9 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
   report.format = decodeHead(file, **decoder, entry.path, delimiter);
 
   TextScan text(detector_, report, options_, delimiter);
-  text.feed(decoded_, file.eof);
-  const Status read = decodeRest(file, **decoder, [&](std::string_view piece, bool last) {
-    text.feed(piece, last);
+  text.feed([&](std::string& out) { out.append(decoded_); }, file.eof);
+  const Status read = readRest(file, [&](std::string_view block, bool last) {
+    text.feed([&](std::string& out) { (*decoder)->decode(block, last, out); }, last);
   });
   // A read that fails midway keeps what was found, but the file is not "ok": part was never seen.
   if (!read) setFailure(report, read.error());
@@ -321,8 +356,11 @@ Result<ExtractInfo> FileScanner::Impl::extract(const std::string& path,
   char delimiter = 0;
   info.format = decodeHead(file, *decoder, path, delimiter);
   sink(decoded_);
-  JAMUL_RETURN_IF_ERROR(
-      decodeRest(file, *decoder, [&](std::string_view piece, bool) { sink(piece); }));
+  JAMUL_RETURN_IF_ERROR(readRest(file, [&](std::string_view block, bool last) {
+    decoded_.clear();
+    decoder->decode(block, last, decoded_);
+    sink(decoded_);
+  }));
   return info;
 }
 

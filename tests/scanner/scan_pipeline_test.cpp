@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/scanner/scan_pipeline.h"
+
+#include <boost/test/unit_test.hpp>
+#include <set>
+
+#include "support/detector_fixture.h"
+#include "support/temp_dir.h"
+
+namespace jamul::scanner {
+namespace {
+
+class CollectingSink final : public ScanSink {
+ public:
+  void onReport(FileReport report) override {
+    reports.push_back(std::move(report));
+    if (cancel_after != 0 && reports.size() == cancel_after) cancel->store(true);
+  }
+  void onProgress(const ScanProgress& p) override { last = p; }
+
+  std::vector<FileReport> reports;
+  ScanProgress last;
+  std::size_t cancel_after = 0;
+  std::atomic<bool>* cancel = nullptr;
+};
+
+// Says "unchanged" for files whose name ends in ".cached".
+class SuffixOracle final : public ChangeOracle {
+ public:
+  bool unchanged(const FileEntry& entry) const override { return entry.path.ends_with(".cached"); }
+};
+
+ScanOptions testOptions() {
+  ScanOptions options;
+  options.detector.today_year = 2026;
+  options.detector.today_month = 11;
+  options.detector.today_day = 22;
+  return options;
+}
+
+void writeTree(const test::TempDir& dir, int files) {
+  for (int i = 0; i < files; ++i) {
+    std::string text = "file " + std::to_string(i) + "\n";
+    // Every third file holds one mobile number; sizes vary so workers finish out of order.
+    if (i % 3 == 0) text += "연락처 010-2" + std::to_string(100 + i % 900) + "-" + std::to_string(1000 + i) + "\n";
+    text += std::string(static_cast<std::size_t>((i * 7919) % 60000), 'x');
+    dir.write("d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt", text);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE(scan_pipeline)
+
+BOOST_AUTO_TEST_CASE(reports_arrive_in_walk_order_whatever_the_thread_count) {
+  test::TempDir dir;
+  writeTree(dir, 200);
+  const std::vector<std::string> roots = {dir.path().string()};
+  std::vector<std::vector<std::string>> orders;
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CollectingSink sink;
+    PipelineOptions pipeline;
+    pipeline.threads = threads;
+    pipeline.max_in_flight = 8;  // small, so the walker has to wait for the sink
+    const Status s = runScan(roots, {}, testOptions(), pipeline, test::testHasher(), nullptr, sink);
+    BOOST_REQUIRE(s.ok());
+    BOOST_TEST(sink.reports.size() == 200u);
+    std::vector<std::string> order;
+    std::uint64_t phones = 0;
+    for (const FileReport& r : sink.reports) {
+      order.push_back(r.entry.path);
+      phones += r.count(RuleId::kKrPhone, Confidence::kMedium);
+    }
+    BOOST_TEST(phones == 67u);
+    BOOST_TEST(sink.last.files_done == 200u);
+    BOOST_TEST(sink.last.walk_done);
+    orders.push_back(std::move(order));
+  }
+  BOOST_TEST(orders[0] == orders[1]);
+  BOOST_TEST(orders[0] == orders[2]);
+  BOOST_TEST(std::is_sorted(orders[0].begin(), orders[0].end()));
+}
+
+BOOST_AUTO_TEST_CASE(unchanged_files_are_not_read_and_walk_errors_are_reports) {
+  test::TempDir dir;
+  dir.write("a.txt", "연락처 010-2000-0000\n");
+  dir.write("b.cached", "연락처 010-3000-0000\n");
+  const std::vector<std::string> roots = {(dir.path() / "missing").string(), dir.path().string()};
+  CollectingSink sink;
+  SuffixOracle oracle;
+  const Status s = runScan(roots, {}, testOptions(), {}, test::testHasher(), &oracle, sink);
+  BOOST_REQUIRE(s.ok());
+  BOOST_REQUIRE(sink.reports.size() == 3u);
+  BOOST_TEST(sink.reports[0].status == FileStatus::kError);
+  BOOST_TEST(sink.reports[0].entry.path == roots[0]);
+  BOOST_TEST((sink.reports[0].error_code == ErrorCode::kNotFound));
+  BOOST_TEST(sink.reports[1].count(RuleId::kKrPhone, Confidence::kMedium) == 1u);
+  BOOST_TEST(!sink.reports[1].from_cache);
+  BOOST_TEST(sink.reports[2].from_cache);
+  BOOST_TEST(sink.reports[2].total(Confidence::kLow) == 0u);  // not read: the caller fills it in
+  BOOST_TEST(sink.last.bytes_read == sink.reports[1].entry.size);
+}
+
+BOOST_AUTO_TEST_CASE(cancellation_stops_the_walk_and_keeps_order) {
+  test::TempDir dir;
+  writeTree(dir, 300);
+  std::atomic<bool> cancel{false};
+  CollectingSink sink;
+  sink.cancel_after = 20;
+  sink.cancel = &cancel;
+  PipelineOptions pipeline;
+  pipeline.max_in_flight = 4;
+  const std::vector<std::string> roots = {dir.path().string()};
+  const Status s =
+      runScan(roots, {}, testOptions(), pipeline, test::testHasher(), nullptr, sink, &cancel);
+  BOOST_TEST((!s.ok() && s.error().code() == ErrorCode::kCancelled));
+  BOOST_TEST(sink.reports.size() >= 20u);
+  BOOST_TEST(sink.reports.size() < 300u);
+  std::vector<std::string> order;
+  for (const FileReport& r : sink.reports) order.push_back(r.entry.path);
+  BOOST_TEST(std::is_sorted(order.begin(), order.end()));
+}
+
+BOOST_AUTO_TEST_CASE(bad_globs_fail_before_anything_runs) {
+  CollectingSink sink;
+  WalkOptions walk;
+  walk.exclude = {"[unclosed"};
+  const std::vector<std::string> roots = {"/nonexistent"};
+  const Status s = runScan(roots, walk, testOptions(), {}, test::testHasher(), nullptr, sink);
+  BOOST_TEST((!s.ok() && s.error().code() == ErrorCode::kInvalidArgument));
+  BOOST_TEST(sink.reports.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner

@@ -29,6 +29,9 @@ namespace {
 constexpr int kContextChars = 100;
 // A keyword this close before a value labels it ("주민번호: 900101-…").
 constexpr int kDirectLabelChars = 12;
+// A label right after a value, on the same line ("2401151234567 (주문번호)"), may name it; farther
+// on, a negative label belongs to the next value.
+constexpr int kTrailingLabelChars = 3;
 // Keywords after a value are weaker evidence than labels before it: their distance counts double.
 constexpr int afterDistance(int chars) { return chars * 2 + 4; }
 
@@ -245,19 +248,24 @@ Evidence Detector::Impl::gatherEvidence(const Candidate& c, std::string_view tex
     if (hit.end > hi) break;
     if (hit.end > c.begin && hit.begin < c.end) continue;  // inside the candidate itself
     const bool before = hit.end <= c.begin;
-    const int distance = before ? charCount(text, hit.end, c.begin)
-                                : afterDistance(charCount(text, c.end, hit.begin));
+    const int gap = before ? charCount(text, hit.end, c.begin) : charCount(text, c.end, hit.begin);
+    const int distance = before ? gap : afterDistance(gap);
     const bool direct = before && distance <= kDirectLabelChars;
     if ((hit.classes & positive) && distance < ev.positive_distance) {
       ev.positive = true;
       ev.positive_distance = distance;
     }
     if (hit.classes & positive) ev.positive_direct |= direct;
-    if ((hit.classes & negative) && distance < ev.negative_distance) {
+    // A negative label after a value labels it only when it follows at once ("… (주문번호)");
+    // otherwise it belongs to the next value (a form's next line, a table's next column).
+    const bool labels_this =
+        before || (gap <= kTrailingLabelChars &&
+                   text.substr(c.end, hit.begin - c.end).find('\n') == std::string_view::npos);
+    if ((hit.classes & negative) && labels_this && distance < ev.negative_distance) {
       ev.negative = true;
       ev.negative_distance = distance;
     }
-    if (hit.classes & negative) ev.negative_direct |= direct;
+    if ((hit.classes & negative) && labels_this) ev.negative_direct |= direct;
     if (hit.bank >= 0 && distance < bank_distance) {
       ev.bank = hit.bank;
       bank_distance = distance;

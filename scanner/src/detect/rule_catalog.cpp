@@ -226,6 +226,9 @@ constexpr RuleExample kCardExamples[] = {
     {"4012-8888 8888-1881", std::nullopt, 0, "derived: mixed separators"},
     {"7012-8888-8888-1883", std::nullopt, 0, "derived: no network issues 7"},
     {"승인번호 4012-8888-8888-1881", C::kLow, 1, "derived: labelled as an approval number"},
+    {"4012-8888-8888-1881 (승인번호)", C::kLow, 1, "derived: a label right after the value"},
+    {"4012-8888-8888-1881\n주문번호 2026110712345678", C::kMedium, 1,
+     "derived: the next line's label is not this value's"},
 };
 
 // ---------------------------------------------------------------------------------------------------

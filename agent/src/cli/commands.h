@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// The `jamul` subcommands. Each takes its arguments (after the subcommand name) and returns the
+// process exit status; each prints its own help for --help. main.cpp dispatches.
+
+#include <span>
+#include <string>
+
+namespace jamul::cli {
+
+// `jamul scan PATH... [--json] [--db FILE] [--min-confidence L] [--exclude GLOB] [--threads N] ...`
+int scanCommand(std::span<const std::string> args);
+// `jamul extract FILE`: the text the scanner sees.
+int extractCommand(std::span<const std::string> args);
+// `jamul rules [--markdown]`: the detection rules (docs/detection-rules.md is this command's output).
+int rulesCommand(std::span<const std::string> args);
+
+}  // namespace jamul::cli

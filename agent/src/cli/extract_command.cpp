@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+// `jamul extract FILE`: prints the text the scanner sees in FILE (decoded to UTF-8), so that a user
+// can check why something was or was not found. This prints the file's own content to its reader's
+// terminal: it is the one command whose output may hold personal data, by design.
+
+#include <cstdio>
+
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "jamul/scanner/file_scanner.h"
+
+namespace jamul::cli {
+namespace {
+constexpr OptionSpec kOptions[] = {
+    {"help", "", "show this help"},
+};
+}  // namespace
+
+int extractCommand(std::span<const std::string> args) {
+  ArgParser parser(kOptions);
+  if (const Status s = parser.parse(args); !s) {
+    std::fprintf(stderr, "jamul extract: %s\n", s.error().message().c_str());
+    return 2;
+  }
+  if (parser.has("help") || parser.positional().size() != 1) {
+    std::fprintf(parser.has("help") ? stdout : stderr,
+                 "Usage: jamul extract FILE\n\nPrints the text Jamul's scanner sees in FILE, decoded "
+                 "to UTF-8; the format goes to standard error.\n\n%s",
+                 parser.optionsHelp().c_str());
+    return parser.has("help") ? 0 : 2;
+  }
+  // The hasher is never called: extract() does not detect.
+  auto scanner = scanner::FileScanner::create({}, [](std::string_view) { return ValueDigest{}; });
+  if (!scanner) {
+    std::fprintf(stderr, "jamul extract: %s\n", scanner.error().toString().c_str());
+    return 2;
+  }
+  const std::string& path = parser.positional().front();
+  auto info = scanner->extract(path, [](std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  });
+  std::fflush(stdout);
+  if (!info) {
+    std::fprintf(stderr, "jamul extract: %s\n", info.error().toString().c_str());
+    return 2;
+  }
+  if (info->status != scanner::FileStatus::kOk || info->format == "empty") {
+    std::fprintf(stderr, "jamul extract: %s: %s (%s)\n", path.c_str(),
+                 std::string(scanner::fileStatusName(info->status)).c_str(),
+                 info->detail.empty() ? info->format.c_str() : info->detail.c_str());
+    return info->status == scanner::FileStatus::kOk ? 0 : 2;
+  }
+  std::fprintf(stderr, "jamul extract: %s: %s\n", path.c_str(), info->format.c_str());
+  return 0;
+}
+
+}  // namespace jamul::cli

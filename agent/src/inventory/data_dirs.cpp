@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jamul/agent/data_dirs.h"
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace jamul::agent {
+namespace {
+
+Status makeDirectory(const std::string& path) {
+  if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return okStatus();
+  return errorFromErrno(errno, "create data directory", path);
+}
+
+}  // namespace
+
+Result<std::string> defaultDataDir() {
+  std::string base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/') {
+    base = xdg;
+  } else {
+    std::string home;
+    if (const char* env = std::getenv("HOME"); env != nullptr && env[0] != '\0') {
+      home = env;
+    } else if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_dir != nullptr) {
+      home = pw->pw_dir;
+    } else {
+      return Error(ErrorCode::kNotFound, "no home directory for the data directory (set HOME)");
+    }
+    JAMUL_RETURN_IF_ERROR(makeDirectory(home + "/.local"));
+    base = home + "/.local/share";
+  }
+  JAMUL_RETURN_IF_ERROR(makeDirectory(base));
+  const std::string dir = base + "/jamul";
+  JAMUL_RETURN_IF_ERROR(makeDirectory(dir));
+  return dir;
+}
+
+}  // namespace jamul::agent

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "inventory/schema.h"
+
+#include <array>
+#include <string>
+
+namespace jamul::agent {
+namespace {
+
+// Version 1 (issue 2). Paths are BLOBs: Linux names are bytes, and BLOB order is memcmp order,
+// which the prefix range queries rely on. Times are Unix milliseconds (scans) or nanoseconds (file
+// signatures, as stat reports them). Rule and confidence names are the stable API names.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE scans (
+  id                  INTEGER PRIMARY KEY,
+  started_at_ms       INTEGER NOT NULL,
+  finished_at_ms      INTEGER,
+  roots               TEXT    NOT NULL,  -- JSON array of absolute paths
+  ruleset_version     TEXT    NOT NULL,
+  status              TEXT    NOT NULL DEFAULT 'running',  -- running | completed | interrupted
+  files_seen          INTEGER NOT NULL DEFAULT 0,
+  files_read          INTEGER NOT NULL DEFAULT 0,
+  files_cached        INTEGER NOT NULL DEFAULT 0,
+  bytes_read          INTEGER NOT NULL DEFAULT 0,
+  files_with_findings INTEGER NOT NULL DEFAULT 0,
+  errors              INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE files (
+  id                 INTEGER PRIMARY KEY,
+  path               BLOB    NOT NULL UNIQUE,
+  size               INTEGER NOT NULL,
+  mtime_ns           INTEGER NOT NULL,
+  ctime_ns           INTEGER NOT NULL,
+  inode              INTEGER NOT NULL,
+  device             INTEGER NOT NULL,
+  ruleset_version    TEXT    NOT NULL,
+  status             TEXT    NOT NULL,  -- ok | protected | unsupported | corrupt | too_large | error
+  detail             TEXT    NOT NULL DEFAULT '',
+  error_code         TEXT,
+  format             TEXT    NOT NULL DEFAULT '',
+  text_bytes         INTEGER NOT NULL DEFAULT 0,
+  findings_truncated INTEGER NOT NULL DEFAULT 0,
+  occurrences        INTEGER NOT NULL DEFAULT 0,  -- all rules, all confidences
+  last_scan_id       INTEGER NOT NULL REFERENCES scans(id),
+  scanned_at_ms      INTEGER NOT NULL
+);
+CREATE TABLE file_counts (
+  file_id     INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  rule        TEXT    NOT NULL,
+  confidence  TEXT    NOT NULL,
+  occurrences INTEGER NOT NULL,
+  PRIMARY KEY (file_id, rule, confidence)
+) WITHOUT ROWID;
+CREATE TABLE findings (
+  id          INTEGER PRIMARY KEY,
+  file_id     INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,  -- order of first occurrence in the file
+  rule        TEXT    NOT NULL,
+  confidence  TEXT    NOT NULL,
+  occurrences INTEGER NOT NULL,
+  offset      INTEGER NOT NULL,
+  location    TEXT    NOT NULL,
+  masked      TEXT    NOT NULL,
+  digest      BLOB    NOT NULL   -- keyed BLAKE2b-128 of the canonical value; never the value
+);
+CREATE INDEX findings_by_file ON findings(file_id, ordinal);
+CREATE INDEX findings_by_value ON findings(rule, digest);
+CREATE TABLE scan_errors (
+  id      INTEGER PRIMARY KEY,
+  scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+  path    BLOB    NOT NULL,
+  code    TEXT    NOT NULL,
+  message TEXT    NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kVersion1};
+
+}  // namespace
+
+Status migrate(sqlite::Database& db, int target) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement version, db.prepare("PRAGMA user_version"));
+  JAMUL_ASSIGN_OR_RETURN(bool has_row, version.step());
+  const int current = has_row ? static_cast<int>(version.columnInt(0)) : 0;
+  version.reset();
+  if (current > target)
+    return Error(ErrorCode::kUnsupportedFormat,
+                 "inventory schema version " + std::to_string(current) +
+                     " is newer than this Jamul understands (" + std::to_string(target) + ")");
+  if (current == target) return okStatus();
+  if (current == 0) {
+    // A fresh file must be empty: refuse to write our tables into someone else's database.
+    JAMUL_ASSIGN_OR_RETURN(sqlite::Statement tables,
+                           db.prepare("SELECT count(*) FROM sqlite_schema"));
+    JAMUL_ASSIGN_OR_RETURN(bool row, tables.step());
+    if (row && tables.columnInt(0) != 0)
+      return Error(ErrorCode::kCorrupt, "not a Jamul inventory (unknown tables, no version)");
+  }
+  JAMUL_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
+  for (int v = current; v < target; ++v) {
+    if (Status s = db.exec(kMigrations[static_cast<std::size_t>(v)]); !s) {
+      (void)db.exec("ROLLBACK");
+      return s;
+    }
+  }
+  if (Status s = db.exec("PRAGMA user_version = " + std::to_string(target)); !s) {
+    (void)db.exec("ROLLBACK");
+    return s;
+  }
+  return db.exec("COMMIT");
+}
+
+}  // namespace jamul::agent

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: Apache-2.0
+// The real `jamul` binary on temporary trees: exit codes, JSON Lines output, incremental rescans,
+// exclusions, and the promise that no raw value reaches any output or the inventory.
+
+#include <sys/stat.h>
+
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <sstream>
+
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+namespace jamul {
+namespace {
+
+namespace fs = std::filesystem;
+using boost::property_tree::ptree;
+
+test::ProcessResult jamul(const std::vector<std::string>& args,
+                          const test::ProcessOptions& options = {}) {
+  std::vector<std::string> argv = {test::jamulBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::runProcess(argv, options);
+}
+
+// Parses JSON Lines; every line must be a JSON object.
+std::vector<ptree> jsonLines(const std::string& out) {
+  std::vector<ptree> objects;
+  std::istringstream lines(out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream in(line);
+    ptree tree;
+    boost::property_tree::read_json(in, tree);
+    objects.push_back(tree);
+  }
+  return objects;
+}
+
+const ptree& summaryOf(const std::vector<ptree>& lines) {
+  BOOST_REQUIRE(!lines.empty());
+  return lines.back().get_child("summary");
+}
+
+// Values planted in the tree; none may appear in any output or database file.
+const std::vector<std::string> kRawValues = {
+    "850917-2815903", "8509172815903", "010-9317-2204", "01093172204", "4518-4212-3456-7894",
+    "4518421234567894", "seoyeon.lee@seoul.go.kr", "Minwon!2026#db", "110-436-387740",
+    "890215-5935188", "M123A4567"};
+
+void writeTree(const test::TempDir& dir) {
+  dir.write("docs/민원대장.csv",
+            "성명,주민등록번호,연락처,이메일\n"
+            "이서연,850917-2815903,010-9317-2204,seoyeon.lee@seoul.go.kr\n");
+  dir.write("docs/letter.txt",
+            "환불계좌: 신한은행 110-436-387740\n카드번호 4518-4212-3456-7894\n"
+            "외국인등록번호 890215-5935188, 여권번호 M123A4567\n");
+  dir.write("conf/app.conf", "db.password=Minwon!2026#db\n");
+  dir.write("clean/notes.txt", "회의록: 다음 회의는 2026년 12월 3일 오후 2시입니다.\n");
+}
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(exit_status_says_what_was_found) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string db = (dir.path() / "inv.db").string();
+  auto clean = jamul({"scan", "--db", db, (dir.path() / "clean").string()});
+  BOOST_TEST(clean.exit_code == 0, clean.err);
+  BOOST_TEST(clean.out.find("0 with personal data") != std::string::npos, clean.out);
+  auto found = jamul({"scan", "--db", db, (dir.path() / "docs").string()});
+  BOOST_TEST(found.exit_code == 1, found.err);
+  BOOST_TEST(found.out.find("850917-2******") != std::string::npos, found.out);
+  auto missing = jamul({"scan", "--db", db, (dir.path() / "nope").string()});
+  BOOST_TEST(missing.exit_code == 2);
+  auto bad_flag = jamul({"scan", "--bogus", db});
+  BOOST_TEST(bad_flag.exit_code == 2);
+  BOOST_TEST(bad_flag.err.find("--bogus") != std::string::npos);
+  BOOST_TEST(jamul({"scan", "--help"}).exit_code == 0);
+  BOOST_TEST(jamul({"frobnicate"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(json_lines_describe_each_file_then_a_summary) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string root = dir.path().string();
+  auto r = jamul({"scan", "--json", "--db", root + "/inv.db", root + "/docs", root + "/conf"});
+  BOOST_TEST(r.exit_code == 1, r.err);
+  const auto lines = jsonLines(r.out);
+  BOOST_REQUIRE(lines.size() == 4u);  // 3 files + summary
+  BOOST_TEST(lines[0].get<std::string>("path") == root + "/docs/letter.txt");  // walk order
+  const ptree& csv = lines[1];
+  BOOST_TEST(csv.get<std::string>("path") == root + "/docs/민원대장.csv");
+  BOOST_TEST(csv.get<std::string>("status") == "ok");
+  BOOST_TEST(csv.get<std::string>("format") == "csv/utf-8");
+  BOOST_TEST(csv.get<int>("counts.kr_rrn") == 1);
+  BOOST_TEST(csv.get<int>("counts.kr_phone") == 1);
+  BOOST_TEST(csv.get<int>("counts.email") == 1);
+  const ptree& first = csv.get_child("findings").front().second;
+  BOOST_TEST(first.get<std::string>("rule") == "kr_rrn");
+  BOOST_TEST(first.get<std::string>("confidence") == "high");
+  BOOST_TEST(first.get<std::string>("location") == "row 2, column 2");
+  BOOST_TEST(first.get<std::string>("masked") == "850917-2******");
+  const ptree& summary = summaryOf(lines);
+  BOOST_TEST(summary.get<int>("files") == 3);
+  BOOST_TEST(summary.get<int>("files_with_findings") == 3);
+  BOOST_TEST(summary.get<int>("exit_code") == 1);
+  BOOST_TEST(summary.get<int>("counts.password") == 1);
+  BOOST_TEST(summary.get<int>("counts.kr_frn") == 1);
+  BOOST_TEST(summary.get<int>("counts.kr_passport") == 1);
+  BOOST_TEST(summary.get<int>("counts.card_number") == 1);
+  BOOST_TEST(summary.get<int>("counts.kr_bank_account") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(no_raw_value_reaches_any_output_or_the_inventory) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string root = dir.path().string();
+  const std::string db_dir = root + "/db";
+  fs::create_directories(db_dir);
+  std::string everything;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"scan", "--db", db_dir + "/inv.db", "--all", root + "/docs",
+                                 root + "/conf"},
+        std::vector<std::string>{"scan", "--json", "--min-confidence", "low", "--db",
+                                 db_dir + "/inv.db", root + "/docs", root + "/conf"},
+        std::vector<std::string>{"scan", "--json", "--full", "--db", db_dir + "/inv.db",
+                                 root + "/docs", root + "/conf"}}) {
+    auto r = jamul(args);
+    BOOST_TEST(r.exit_code == 1, r.err);
+    everything += r.out + r.err;
+  }
+  for (const auto& entry : fs::directory_iterator(db_dir)) everything += test::readFile(entry.path());
+  BOOST_TEST(everything.find("850917-2******") != std::string::npos);  // the masks are there
+  for (const std::string& value : kRawValues)
+    BOOST_TEST(everything.find(value) == std::string::npos, "raw value leaked: " << value);
+}
+
+BOOST_AUTO_TEST_CASE(unchanged_files_are_not_read_again) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string root = dir.path().string(), db = root + "/inv.db";
+  const auto scan = [&] {
+    auto r = jamul({"scan", "--json", "--db", db, root + "/docs", root + "/conf", root + "/clean"});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    return jsonLines(r.out);
+  };
+  const auto first = scan();
+  BOOST_TEST(summaryOf(first).get<int>("files_read") == 4);
+  const auto second = scan();
+  BOOST_TEST(summaryOf(second).get<int>("files_read") == 0);
+  BOOST_TEST(summaryOf(second).get<int>("files_cached") == 4);
+  // Cached reports carry the stored findings: same counts, same masks.
+  BOOST_TEST(summaryOf(second).get_child("counts") == summaryOf(first).get_child("counts"));
+  BOOST_TEST(second[1].get<bool>("cached"));
+  BOOST_TEST(second[1].get_child("findings").size() == first[1].get_child("findings").size());
+  // One file changes (size and mtime), one disappears.
+  dir.write("conf/app.conf", "db.password=Changed!2027#x\nadmin=1\n");
+  fs::remove(dir.path() / "clean/notes.txt");
+  const auto third = scan();
+  BOOST_TEST(summaryOf(third).get<int>("files_read") == 1);
+  BOOST_TEST(summaryOf(third).get<int>("files") == 3);
+  BOOST_TEST(summaryOf(third).get<int>("files_cached") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(thresholds_exclusions_and_rules) {
+  test::TempDir dir;
+  dir.write("a/bare.txt", "9601211234567\n");  // unhyphenated RRN shape, check digit fails: low
+  dir.write("a/skip/me.txt", "900101-1234568\n");
+  dir.write("a/skip.log", "900101-1234568\n");
+  const std::string root = dir.path().string(), db = root + "/inv.db";
+  auto medium = jamul({"scan", "--db", db, "--exclude", "skip", "--exclude", "*.log", root + "/a"});
+  BOOST_TEST(medium.exit_code == 0, medium.out + medium.err);
+  auto low = jamul({"scan", "--json", "--min-confidence", "low", "--db", db, "--exclude", "skip",
+                    "--exclude", "*.log", root + "/a"});
+  BOOST_TEST(low.exit_code == 1);
+  const auto lines = jsonLines(low.out);
+  BOOST_TEST(lines.size() == 2u);
+  BOOST_TEST(lines[0].get_child("findings").front().second.get<std::string>("confidence") == "low");
+  auto rules = jamul({"rules"});
+  BOOST_TEST(rules.exit_code == 0);
+  BOOST_TEST(rules.out.find("kr_health_insurance") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_files_are_errors_not_clean) {
+  // Root ignores permissions: run the scan as "nobody" over a tree it may read except one file.
+  test::TempDir dir;
+  ::chmod(dir.path().c_str(), 0755);
+  dir.write("t/readable.txt", "nothing here\n");
+  dir.write("t/locked.txt", "900101-1234568\n");
+  ::chmod((dir.path() / "t").c_str(), 0755);
+  ::chmod((dir.path() / "t/readable.txt").c_str(), 0644);
+  ::chmod((dir.path() / "t/locked.txt").c_str(), 0000);
+  fs::create_directories(dir.path() / "db");
+  ::chmod((dir.path() / "db").c_str(), 0777);
+  test::ProcessOptions nobody;
+  nobody.uid = 65534;
+  nobody.gid = 65534;
+  auto r = jamul({"scan", "--json", "--db", (dir.path() / "db/inv.db").string(),
+                  (dir.path() / "t").string()},
+                 nobody);
+  if (r.exit_code == 126) {
+    BOOST_TEST_MESSAGE("cannot switch to uid 65534 here; skipped");
+    return;
+  }
+  BOOST_TEST(r.exit_code == 2, r.out + r.err);
+  const auto lines = jsonLines(r.out);
+  BOOST_REQUIRE(lines.size() == 3u);
+  BOOST_TEST(lines[0].get<std::string>("status") == "error");
+  BOOST_TEST(lines[0].get<std::string>("error") == "permission_denied");
+  BOOST_TEST(summaryOf(lines).get<int>("status.error") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(extract_prints_the_decoded_text) {
+  test::TempDir dir;
+  // "한글 900101" in CP949.
+  const auto file = dir.write("k.txt", "\xC7\xD1\xB1\xDB 900101\n");
+  auto r = jamul({"extract", file.string()});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.out == "한글 900101\n");
+  BOOST_TEST(r.err.find("text/cp949") != std::string::npos);
+  auto pdf = jamul({"extract", dir.write("x.pdf", "%PDF-1.4\n").string()});
+  BOOST_TEST(pdf.exit_code == 2);
+  BOOST_TEST(pdf.err.find("unsupported") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul

@@ -66,8 +66,13 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
 }
 
 std::string jamulBinary() {
-  const char* dir = std::getenv("JAMUL_BINARY_DIR");
-  return std::string(dir != nullptr ? dir : ".") + "/agent/jamul";
+  if (const char* dir = std::getenv("JAMUL_BINARY_DIR")) return std::string(dir) + "/agent/jamul";
+  // Run directly (not from CTest): the test executable sits in <build>/tests/.
+  char self[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  std::string path = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string("./x");
+  path.erase(path.rfind('/'));
+  return path + "/../agent/jamul";
 }
 
 }  // namespace jamul::test

@@ -271,28 +271,25 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
   for (const std::string& root : roots) {
     const auto [low, high] = childRange(root);
     select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
-    for (;;) {
-      JAMUL_ASSIGN_OR_RETURN(bool row, select.step());
-      if (!row) break;
+    JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
       Known k;
-      k.id = select.columnInt(0);
-      k.signature.path = select.columnBlob(1);
-      k.signature.size = static_cast<std::uint64_t>(select.columnInt(2));
-      k.signature.mtime_ns = select.columnInt(3);
-      k.signature.ctime_ns = select.columnInt(4);
-      k.signature.inode = static_cast<std::uint64_t>(select.columnInt(5));
-      k.signature.device = static_cast<std::uint64_t>(select.columnInt(6));
-      k.ruleset_version = select.columnText(7);
-      k.status = select.columnText(8);
-      k.detail = select.columnText(9);
-      k.error_code = select.columnText(10);
-      k.format = select.columnText(11);
-      k.text_bytes = static_cast<std::uint64_t>(select.columnInt(12));
-      k.truncated = select.columnInt(13) != 0;
-      k.occurrences = static_cast<std::uint64_t>(select.columnInt(14));
+      k.id = row.columnInt(0);
+      k.signature.path = row.columnBlob(1);
+      k.signature.size = static_cast<std::uint64_t>(row.columnInt(2));
+      k.signature.mtime_ns = row.columnInt(3);
+      k.signature.ctime_ns = row.columnInt(4);
+      k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
+      k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
+      k.ruleset_version = row.columnText(7);
+      k.status = row.columnText(8);
+      k.detail = row.columnText(9);
+      k.error_code = row.columnText(10);
+      k.format = row.columnText(11);
+      k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
+      k.truncated = row.columnInt(13) != 0;
+      k.occurrences = static_cast<std::uint64_t>(row.columnInt(14));
       oracle.files.emplace(k.signature.path, std::move(k));
-    }
-    select.reset();
+    }));
   }
   impl_->incremental = true;
   return okStatus();
@@ -315,48 +312,31 @@ Status Inventory::fillFromCache(FileReport& report) {
   report.findings.clear();
   if (k.occurrences == 0) return okStatus();  // nothing stored beyond the row itself
 
-  sqlite::Statement& counts = *impl_->select_counts;
-  counts.bind(1, k.id);
-  for (;;) {
-    auto row = counts.step();
-    if (!row) {
-      counts.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    const auto rule = scanner::ruleFromName(counts.columnText(0));
-    const auto confidence = scanner::confidenceFromName(counts.columnText(1));
-    if (rule && confidence)
-      report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
-          static_cast<std::uint64_t>(counts.columnInt(2));
-  }
-  counts.reset();
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
+      impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
+        const auto rule = scanner::ruleFromName(row.columnText(0));
+        const auto confidence = scanner::confidenceFromName(row.columnText(1));
+        if (rule && confidence)
+          report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
+              static_cast<std::uint64_t>(row.columnInt(2));
+      }));
 
-  sqlite::Statement& findings = *impl_->select_findings;
-  findings.bind(1, k.id);
-  for (;;) {
-    auto row = findings.step();
-    if (!row) {
-      findings.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    const auto rule = scanner::ruleFromName(findings.columnText(0));
-    const auto confidence = scanner::confidenceFromName(findings.columnText(1));
-    if (!rule || !confidence) continue;  // a rule this version does not know: skip it
-    scanner::FindingSummary f;
-    f.rule = *rule;
-    f.confidence = *confidence;
-    f.count = static_cast<std::uint64_t>(findings.columnInt(2));
-    f.offset = static_cast<std::uint64_t>(findings.columnInt(3));
-    f.location = findings.columnText(4);
-    f.masked = findings.columnText(5);
-    const std::string digest = findings.columnBlob(6);
-    std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
-    report.findings.push_back(std::move(f));
-  }
-  findings.reset();
-  return okStatus();
+  return sqlite::forEachRow(
+      impl_->select_findings->bind(1, k.id), [&](const sqlite::Statement& row) {
+        const auto rule = scanner::ruleFromName(row.columnText(0));
+        const auto confidence = scanner::confidenceFromName(row.columnText(1));
+        if (!rule || !confidence) return;  // a rule this version does not know: skip it
+        scanner::FindingSummary f;
+        f.rule = *rule;
+        f.confidence = *confidence;
+        f.count = static_cast<std::uint64_t>(row.columnInt(2));
+        f.offset = static_cast<std::uint64_t>(row.columnInt(3));
+        f.location = row.columnText(4);
+        f.masked = row.columnText(5);
+        const std::string digest = row.columnBlob(6);
+        std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
+        report.findings.push_back(std::move(f));
+      });
 }
 
 Status Inventory::record(std::int64_t scan_id, const FileReport& report) {

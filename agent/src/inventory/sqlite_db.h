@@ -72,6 +72,22 @@ class Database {
   sqlite3* db_;
 };
 
+// Steps `stmt` to completion, calling `on_row(stmt)` for each row, and resets it, also on failure.
+template <typename OnRow>
+Status forEachRow(Statement& stmt, OnRow&& on_row) {
+  for (;;) {
+    Result<bool> row = stmt.step();
+    if (!row) {
+      stmt.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    on_row(stmt);
+  }
+  stmt.reset();
+  return okStatus();
+}
+
 // Maps a SQLite result code and message to an Error.
 Error sqliteError(int code, std::string_view what, std::string_view message);
 

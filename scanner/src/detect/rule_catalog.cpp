@@ -233,9 +233,11 @@ constexpr RuleExample kCardExamples[] = {
 
 // ---------------------------------------------------------------------------------------------------
 // 계좌번호, DETECTION.md §3.7. Variant 0: grouped with '-', 1: grouped with ' ', 2: bare digits.
+// Groups hold up to 9 digits (DETECTION.md's generic pattern says 8, but SC제일's 14-digit layout is
+// XXX-XX-XXXXXXXXX).
 constexpr SV kBankAccountPatterns[] = {
-    R"((?:^|[^0-9])([0-9]{2,6}(?:-[0-9]{1,8}){1,4}))",
-    R"((?:^|[^0-9])([0-9]{2,6}(?: [0-9]{1,8}){1,4}))",
+    R"((?:^|[^0-9])([0-9]{2,6}(?:-[0-9]{1,9}){1,4}))",
+    R"((?:^|[^0-9])([0-9]{2,6}(?: [0-9]{1,9}){1,4}))",
     R"((?:^|[^0-9])([0-9]{10,14}))",
 };
 constexpr SV kBankAccountKeywords[] = {
@@ -249,6 +251,8 @@ constexpr RuleExample kBankAccountExamples[] = {
     {"카카오뱅크 3333-12-3456789", C::kHigh, 1, "KOREAN-ACCOUNT-README"},
     {"예금주 홍길동 110 436 387740", C::kMedium, 1, "derived"},
     {"입금계좌 11043638774012", C::kMedium, 1, "derived"},
+    {"SC제일은행 524-89-172016295", C::kHigh, 1,
+     "KOREAN-ACCOUNT-BANKS: SC 14-digit layout XXX-XX-XXXXXXXXX"},
     {"계좌: 12-34-56", std::nullopt, 0, "derived: too few digits"},
     {"주문번호 110-436-387740", std::nullopt, 0, "derived: no account context"},
 };

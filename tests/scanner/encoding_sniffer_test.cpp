@@ -2,6 +2,9 @@
 #include "decode/encoding_sniffer.h"
 
 #include <boost/test/unit_test.hpp>
+#include <random>
+
+#include "jamul/common/utf8.h"
 
 namespace jamul::scanner::decode {
 namespace {
@@ -60,6 +63,25 @@ BOOST_AUTO_TEST_CASE(a_sample_cut_inside_a_character_is_still_utf8) {
   const std::string cut = text.substr(0, text.size() - 1);  // last syllable cut after 2 of 3 bytes
   const SniffResult r = sniff(cut, false);
   BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf8));
+}
+
+BOOST_AUTO_TEST_CASE(fast_utf8_validation_agrees_with_the_reference) {
+  // Random strings built from bytes around every UTF-8 boundary (overlongs, surrogates, > U+10FFFF,
+  // truncations), long enough to cross the 16-byte fast path.
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+                                 0xC2, 0xDF, 0xE0, 0xEC, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  std::mt19937_64 rng(11);
+  int valid = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(static_cast<std::size_t>(rng() % 40), 'a');
+    for (char& c : s) c = static_cast<char>(edges[rng() % std::size(edges)]);
+    if (rng() % 2 == 0) s = "한글 text " + s + " 끝";
+    BOOST_TEST_REQUIRE(isWellFormedUtf8(s, true) == utf8::isValid(s));
+    valid += utf8::isValid(s) ? 1 : 0;
+  }
+  BOOST_TEST(valid > 100);  // both outcomes were exercised
+  BOOST_TEST(isWellFormedUtf8("abc\xED\x95", false));   // cut inside 한: a valid prefix
+  BOOST_TEST(!isWellFormedUtf8("abc\xED\xA0", false));  // a surrogate prefix is not
 }
 
 BOOST_AUTO_TEST_CASE(binary_formats_and_age_files_are_named) {

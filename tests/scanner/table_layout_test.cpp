@@ -2,6 +2,7 @@
 #include "scan/table_layout.h"
 
 #include <boost/test/unit_test.hpp>
+#include <random>
 
 namespace jamul::scanner::scan {
 namespace {
@@ -60,6 +61,52 @@ BOOST_AUTO_TEST_CASE(an_unterminated_quote_does_not_swallow_the_file) {
   const auto cell = layout.cellAt(csv.rfind("900101"));
   BOOST_TEST(cell.row > 0u);
   BOOST_TEST(cell.column == 2u);
+}
+
+// Record starts of `text` by the plain RFC 4180 rules, one byte at a time: an independent reference
+// for the vectorised TableLayout::append.
+std::vector<std::size_t> referenceRecordStarts(std::string_view text, char delim) {
+  enum { kStart, kPlain, kQuoted, kQuoteSeen } state = kStart;
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    bool end = false;
+    switch (state) {
+      case kStart: state = c == '"' ? kQuoted : (c == '\n' || c == delim) ? kStart : kPlain; end = c == '\n'; break;
+      case kPlain: if (c == delim) state = kStart; if (c == '\n') { state = kStart; end = true; } break;
+      case kQuoted: if (c == '"') state = kQuoteSeen; break;
+      case kQuoteSeen:
+        if (c == '"') state = kQuoted;
+        else if (c == delim) state = kStart;
+        else if (c == '\n') { state = kStart; end = true; }
+        else state = kPlain;
+        break;
+    }
+    if (end) starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+BOOST_AUTO_TEST_CASE(fast_record_tracking_matches_the_reference_in_any_pieces) {
+  std::mt19937_64 rng(7);
+  const std::string pieces[] = {"a", "가", ",", "\"", "\"\"", "\n", "\r\n", " ", "900101-1234568", "x,\"y\n\",z"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    while (text.size() < 2000) text += pieces[rng() % std::size(pieces)];
+    TableLayout layout(',');
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t n = std::min<std::size_t>(1 + rng() % 40, text.size() - i);
+      layout.append(std::string_view(text).substr(i, n));
+      i += n;
+    }
+    layout.setWindow(text, 0);
+    const std::vector<std::size_t> starts = referenceRecordStarts(text, ',');
+    for (std::size_t offset = 0; offset < text.size(); offset += 7) {
+      const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+      const auto expected_row = static_cast<std::uint64_t>(it - starts.begin());
+      BOOST_TEST_REQUIRE(layout.cellAt(offset).row == expected_row, "round " << round << " offset " << offset);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(delimiters_are_chosen_by_name_and_content) {

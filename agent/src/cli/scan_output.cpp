@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/scan_output.h"
 
+#include <cstring>
 #include <string>
 
 #include "cli/terminal_text.h"
@@ -197,6 +198,12 @@ class JsonOutput final : public ScanOutput {
 };
 
 }  // namespace
+
+std::size_t ScanTally::DigestHash::operator()(const ValueDigest& d) const {
+  std::size_t h = 0;
+  std::memcpy(&h, d.data(), sizeof h);  // a keyed hash is already uniformly distributed
+  return h;
+}
 
 void ScanTally::add(const FileReport& report) {
   ++files;

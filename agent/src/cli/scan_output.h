@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
-#include <set>
+#include <unordered_set>
 #include <string_view>
 
 #include "jamul/scanner/file_report.h"
@@ -38,7 +38,10 @@ struct ScanTally {
   std::uint64_t files_with_findings = 0;
   std::array<std::uint64_t, 6> by_status{};  // index: FileStatus
   std::array<std::uint64_t, scanner::kRuleCount> occurrences{};
-  std::array<std::set<ValueDigest>, scanner::kRuleCount> distinct;
+  struct DigestHash {
+    std::size_t operator()(const ValueDigest& d) const;
+  };
+  std::array<std::unordered_set<ValueDigest, DigestHash>, scanner::kRuleCount> distinct;
   bool distinct_is_lower_bound = false;  // some file had more distinct values than it keeps
 };
 

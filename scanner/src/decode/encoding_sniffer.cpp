@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 
-#include "jamul/common/utf8.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace jamul::scanner::decode {
 namespace {
@@ -40,29 +42,56 @@ constexpr std::array<Magic, 19> kMagics = {{
     {"OggS", "ogg"},
 }};
 
+}  // namespace
+
+// ASCII is skipped sixteen bytes at a time (it dominates even Korean text: spaces, digits,
+// punctuation); multi-byte sequences are checked inline.
 bool isWellFormedUtf8(std::string_view s, bool whole_file) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8::sequenceLength(s.substr(i));
-    if (n == 0) {
-      // A sample cut inside a sequence: accept if what remains is a valid prefix.
-      if (!whole_file && s.size() - i < 4 && c >= 0xC2 && c <= 0xF4) {
-        bool continuation = true;
-        for (std::size_t k = i + 1; k < s.size(); ++k)
-          continuation &= utf8::isContinuation(static_cast<unsigned char>(s[k]));
-        return continuation;
-      }
+  const auto cont = [&](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
+  while (i < n) {
+#if defined(__SSE2__)
+    while (i + 16 <= n &&
+           _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))) == 0)
+      i += 16;
+#endif
+    while (i < n && p[i] < 0x80) ++i;
+    if (i >= n) break;
+    const unsigned char b0 = p[i];
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3;
+      if (b0 == 0xE0) lo = 0xA0;  // no overlongs
+      if (b0 == 0xED) hi = 0x9F;  // no surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4;
+      if (b0 == 0xF0) lo = 0x90;
+      if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
+    } else {
       return false;
     }
-    i += n;
+    if (i + len > n) {
+      // Cut at the end of the sample: the bytes present must be a valid prefix.
+      if (whole_file) return false;
+      if (i + 1 < n && (p[i + 1] < lo || p[i + 1] > hi)) return false;
+      for (std::size_t k = i + 2; k < n; ++k)
+        if (!cont(k)) return false;
+      return true;
+    }
+    if (p[i + 1] < lo || p[i + 1] > hi) return false;
+    for (std::size_t k = i + 2; k < i + len; ++k)
+      if (!cont(k)) return false;
+    i += len;
   }
   return true;
 }
+
+namespace {
 
 bool isCp949Lead(unsigned char c) { return c >= 0x81 && c <= 0xFE; }
 bool isCp949Trail(unsigned char c) {
@@ -140,6 +169,10 @@ SniffResult binary(std::string_view format) {
   return r;
 }
 
+constexpr std::size_t kUtf8SampleBytes = 8 * 1024;
+// Other checks (UTF-16 plausibility, CP949 well-formedness) look at this much.
+constexpr std::size_t kSampleBytes = 4 * 1024;
+
 }  // namespace
 
 std::string_view encodingName(TextEncoding encoding) {
@@ -175,26 +208,37 @@ SniffResult sniff(std::string_view head, bool whole_file) {
   for (const Magic& m : kMagics)
     if (startsWith(head, m.bytes)) return binary(m.format);
 
+  // 8 KiB decide: CP949, UTF-16 and binary data all break UTF-8 within a few characters, so
+  // validating more of every file would only cost time (the sniffer runs on every file).
   const bool has_nul = head.find('\0') != std::string_view::npos;
-  if (!has_nul && isWellFormedUtf8(head, whole_file)) return text(TextEncoding::kUtf8);
+  const bool sample_is_whole = whole_file && head.size() <= kUtf8SampleBytes;
+  if (!has_nul && isWellFormedUtf8(head.substr(0, kUtf8SampleBytes), sample_is_whole))
+    return text(TextEncoding::kUtf8);
+  whole_file = whole_file && head.size() <= kSampleBytes;
+  head = head.substr(0, kSampleBytes);
 
+  // ASCII-heavy UTF-16: every other byte is zero.
   if (head.size() >= 4) {
-    // ASCII-heavy UTF-16: every other byte is zero.
     const double zero_odd = zeroShare(head, 1), zero_even = zeroShare(head, 0);
     if (zero_odd > 0.3 && zero_even < 0.05 && utf16Plausibility(head, true) > 0.9)
       return text(TextEncoding::kUtf16Le);
     if (zero_even > 0.3 && zero_odd < 0.05 && utf16Plausibility(head, false) > 0.9)
       return text(TextEncoding::kUtf16Be);
-    // Korean UTF-16 has no zero bytes at all; recognise it by what its code units are.
-    if (head.size() >= 16) {
-      const double le = utf16Plausibility(head, true), be = utf16Plausibility(head, false);
-      if (le > 0.95 && le > be) return text(TextEncoding::kUtf16Le);
-      if (be > 0.95 && be > le) return text(TextEncoding::kUtf16Be);
-    }
+  }
+  // CP949 before the heuristic for Korean UTF-16 below: read as UTF-16BE, CP949 Hangul pairs land
+  // in the Hangul syllable block and would look plausible; UTF-16 text, in turn, breaks CP949's
+  // trail-byte rules (or holds NUL bytes) within a few characters.
+  std::size_t pairs = 0;
+  if (!has_nul && isWellFormedCp949(head, whole_file, pairs) && pairs > 0 &&
+      controlShare(head) <= 0.05)
+    return text(TextEncoding::kCp949);
+  // Korean UTF-16 has no zero bytes at all; recognise it by what its code units are.
+  if (head.size() >= 16) {
+    const double le = utf16Plausibility(head, true), be = utf16Plausibility(head, false);
+    if (le > 0.95 && le > be) return text(TextEncoding::kUtf16Le);
+    if (be > 0.95 && be > le) return text(TextEncoding::kUtf16Be);
   }
   if (has_nul || controlShare(head) > 0.05) return binary("binary");
-  std::size_t pairs = 0;
-  if (isWellFormedCp949(head, whole_file, pairs) && pairs > 0) return text(TextEncoding::kCp949);
   return text(TextEncoding::kUtf8);  // text with a few stray bytes: decoded lossily
 }
 

@@ -46,6 +46,12 @@ bool endsWithLabelIgnoringAsciiCase(std::string_view text, std::size_t end, std:
 std::size_t passwordLabelStart(std::string_view text, std::size_t sep) {
   std::size_t end = sep;
   for (int k = 0; k < 4 && end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'); ++k) --end;
+  if (end == 0) return std::string_view::npos;
+  // Every label ends in 'd'/'D' (password, passwd, pwd), 'w'/'W' (pw) or the last byte of
+  // 호 (B8), 드 (9C) or 번 (88): rule most separators out with one compare.
+  const auto last = static_cast<unsigned char>(text[end - 1]);
+  if ((last | 0x20) != 'd' && (last | 0x20) != 'w' && last != 0xB8 && last != 0x9C && last != 0x88)
+    return std::string_view::npos;
   for (std::string_view label : kPasswordLabels)
     if (endsWithLabelIgnoringAsciiCase(text, end, label)) return end - label.size();
   return std::string_view::npos;
@@ -61,26 +67,60 @@ struct Cluster {
   std::size_t end = 0;  // one past the last digit
   int digits = 0;
   int dots = 0;
+  bool passport_shape = false;  // letter + 8 digits, or letter + 3 digits + letter + 4 digits
 };
 
-// Digits from `pos` on, joined by runs of up to three joiners or by one ASCII letter.
-Cluster digitCluster(const unsigned char* p, std::size_t n, std::size_t pos) {
+// Bitmap of the digit bytes of a text (bit k of word k/64 = text[k] is an ASCII digit), built in
+// one vectorised pass; bits past the end are zero.
+class DigitBits {
+ public:
+  DigitBits(const std::vector<std::uint64_t>& words, std::size_t n) : words_(words), n_(n) {}
+  // One past the end of the digit run starting at `i` (i itself if text[i] is no digit).
+  std::size_t runEnd(std::size_t i) const {
+    std::size_t w = i >> 6;
+    std::uint64_t gaps = ~words_[w] >> (i & 63);  // 1 where not a digit
+    if (gaps != 0) return std::min(n_, i + static_cast<std::size_t>(__builtin_ctzll(gaps)));
+    for (++w; w < words_.size(); ++w)
+      if (words_[w] != ~std::uint64_t{0})
+        return std::min(n_, (w << 6) + static_cast<std::size_t>(__builtin_ctzll(~words_[w])));
+    return n_;
+  }
+
+ private:
+  const std::vector<std::uint64_t>& words_;
+  std::size_t n_;
+};
+
+// Digits from `pos` on, joined by runs of up to three joiners. A letter joins digits only in the
+// passport shape "123A4567" (3 digits, one letter, 4 digits): a timestamp's 'T' does not.
+Cluster digitCluster(const unsigned char* p, std::size_t n, const DigitBits& digits,
+                     std::size_t pos) {
   Cluster c;
+  const bool letter_before = pos > 0 && isAsciiAlpha(p[pos - 1]);
   std::size_t i = pos;
   for (;;) {
-    while (i < n && isDigit(p[i])) {
-      ++c.digits;
-      ++i;
+    const std::size_t run_end = digits.runEnd(i);
+    const int run = static_cast<int>(run_end - i);
+    c.digits += run;
+    c.end = run_end;
+    if (letter_before && c.digits == 8 && run == 8) c.passport_shape = true;  // M12345678
+    // M123A4567: exactly three digits after the type letter, one letter, exactly four digits.
+    if (letter_before && i == pos && run == 3 && run_end + 1 < n && isAsciiAlpha(p[run_end]) &&
+        digits.runEnd(run_end + 1) == run_end + 5) {
+      c.digits += 4;
+      c.end = run_end + 5;
+      c.passport_shape = true;
+      return c;
     }
-    c.end = i;
-    std::size_t j = i;
+    std::size_t j = run_end;
     int dots = 0;
-    if (j + 1 < n && isAsciiAlpha(p[j]) && isDigit(p[j + 1])) {
-      ++j;
-    } else {
-      while (j < n && j - i < 3 && isJoiner(p[j])) dots += p[j++] == '.' ? 1 : 0;
-    }
-    if (j == i || j >= n || !isDigit(p[j])) return c;
+    while (j < n && j - run_end < 3 && isJoiner(p[j])) dots += p[j++] == '.' ? 1 : 0;
+    if (j == run_end || j >= n || !isDigit(p[j])) return c;
+    // A clock time after a date ("2024-10-02 13:00:00", "2019. 10. 2. 13:00") is not part of any
+    // identifier: without this, the hour would make every timestamp a 10-digit cluster.
+    const std::size_t next_end = digits.runEnd(j);
+    if (next_end - j <= 2 && next_end + 1 < n && p[next_end] == ':' && isDigit(p[next_end + 1]))
+      return c;
     c.dots += dots;
     i = j;
   }
@@ -90,22 +130,35 @@ class WindowBuilder {
  public:
   WindowBuilder(std::string_view text, std::vector<Span>& out) : text_(text), out_(out) {}
 
+  // Windows arrive nearly in order (triggers are visited left to right): merging into the last one
+  // here keeps the list short; finish() sorts only if one came out of order.
   void add(std::size_t begin, std::size_t end) {
-    out_.push_back({begin, std::min(end, text_.size())});
+    end = std::min(end, text_.size());
+    if (!out_.empty()) {
+      Span& last = out_.back();
+      if (begin >= last.begin && begin <= last.end + kWindowMergeGap) {
+        last.end = std::max(last.end, end);
+        return;
+      }
+      if (begin < last.begin) sorted_ = false;
+    }
+    out_.push_back({begin, end});
   }
 
-  // Sorts, merges overlapping or touching windows, and moves edges to character boundaries.
+  // Sorts if needed, merges overlapping or touching windows, and moves edges to character
+  // boundaries.
   void finish() {
     if (out_.empty()) return;
-    std::sort(out_.begin(), out_.end(),
-              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    if (!sorted_)
+      std::sort(out_.begin(), out_.end(),
+                [](const Span& a, const Span& b) { return a.begin < b.begin; });
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     std::size_t w = 0;
     for (std::size_t r = 0; r < out_.size(); ++r) {
       Span s = out_[r];
       while (s.begin > 0 && utf8::isContinuation(p[s.begin])) --s.begin;
       while (s.end < text_.size() && utf8::isContinuation(p[s.end])) ++s.end;
-      if (w > 0 && s.begin <= out_[w - 1].end) {
+      if (w > 0 && s.begin <= out_[w - 1].end + kWindowMergeGap) {
         out_[w - 1].end = std::max(out_[w - 1].end, s.end);
       } else {
         out_[w++] = s;
@@ -117,11 +170,14 @@ class WindowBuilder {
  private:
   std::string_view text_;
   std::vector<Span>& out_;
+  bool sorted_ = true;
 };
 
 // Handles the trigger at `pos`; returns the first position not yet covered (later triggers below it
-// are skipped).
-std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder& windows) {
+// are skipped). `ipv6_done` is the end of the last hex-and-colon run already judged: the other
+// colons of that run are not judged again.
+std::size_t handleTrigger(std::string_view text, const DigitBits& digits, std::size_t pos,
+                          WindowBuilder& windows, std::size_t& ipv6_done) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const unsigned char c = p[pos];
@@ -129,10 +185,11 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
     return at > margin ? at - margin : 0;
   };
   if (isDigit(c)) {
-    const Cluster cluster = digitCluster(p, n, pos);
-    // Every numeric identifier holds at least 7 digits (the shortest, a passport M123A4567), or is
-    // an IPv4 address with 3 dots: smaller clusters (dates, amounts, counts) need no regex at all.
-    if (cluster.digits >= kMinClusterDigits || cluster.dots >= 3)
+    const Cluster cluster = digitCluster(p, n, digits, pos);
+    // Every numeric identifier but a passport holds at least 9 digits (the shortest, a Seoul
+    // landline 02-123-4567); passports hold 7 or 8 behind a letter; IPv4 addresses have 3 dots.
+    // Dates, times, amounts and counts open no window at all.
+    if (cluster.digits >= kMinClusterDigits || cluster.passport_shape || cluster.dots >= 3)
       windows.add(before(pos, kDigitMargin), cluster.end + kDigitTrailingMargin);
     return cluster.end;
   }
@@ -142,20 +199,17 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
     std::size_t end = pos + 1;
     while (end < n && end - pos < 256 && isDomain(p[end])) ++end;
     windows.add(before(begin, 2), end + 2);
-    return end;
+    return pos + 1;  // digits in the domain (or glued after it) are triggers of their own
   }
   if (c == ':' || c == '=') {
-    std::size_t next = pos + 1;
+    const std::size_t next = pos + 1;
     const std::size_t label = passwordLabelStart(text, pos);
-    if (label != std::string_view::npos) {
-      windows.add(before(label, 2), pos + 1 + 4 + 129 + 1);
-      next = pos + 1;
-    }
+    if (label != std::string_view::npos) windows.add(before(label, 2), pos + 1 + 4 + 129 + 1);
     // IPv6 without digits nearby ("fe::ab"); addresses with digits are covered by the digit windows,
     // but handling them here too is harmless.
     const bool hex_before = pos > 0 && (isHex(p[pos - 1]) || p[pos - 1] == ':');
     const bool hex_after = pos + 1 < n && (isHex(p[pos + 1]) || p[pos + 1] == ':');
-    if (c == ':' && (hex_before || hex_after)) {
+    if (c == ':' && pos >= ipv6_done && (hex_before || hex_after)) {
       std::size_t begin = pos;
       while (begin > 0 && pos - begin < 48 && isIpv6Char(p[begin - 1])) --begin;
       std::size_t end = pos + 1;
@@ -164,9 +218,15 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
         zone |= p[end] == '%';
         ++end;
       }
-      windows.add(before(begin, 2), end + 2);
-      next = std::max(next, end);
+      // An IPv6 address is either compressed ("::") or has eight groups (seven colons; six before
+      // a dotted IPv4 tail). Clock times ("01:57:40") and MAC addresses are neither.
+      const std::string_view run = text.substr(begin, end - begin);
+      const auto colons = std::count(run.begin(), run.end(), ':');
+      if (run.find("::") != std::string_view::npos || colons >= 6)
+        windows.add(before(begin, 2), end + 2);
+      ipv6_done = end;
     }
+    // Digits after the separator are still triggers of their own (a number labelled "번호:").
     return next;
   }
   return pos + 1;  // ';', '<', '>', '?' share the vector range but trigger nothing
@@ -175,37 +235,85 @@ std::size_t handleTrigger(std::string_view text, std::size_t pos, WindowBuilder&
 }  // namespace
 
 void findCandidateWindows(std::string_view text, std::vector<Span>& out) {
+  std::vector<std::uint64_t> digit_words, other_words;
+  findCandidateWindows(text, out, digit_words, other_words);
+}
+
+void findCandidateWindows(std::string_view text, std::vector<Span>& out,
+                          std::vector<std::uint64_t>& digit_words,
+                          std::vector<std::uint64_t>& other_words) {
   out.clear();
   WindowBuilder windows(text, out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  std::size_t covered = 0;  // triggers below this offset are inside a run already handled
+  const std::size_t words = (n + 63) / 64;
+  digit_words.assign(words, 0);
+  other_words.assign(words, 0);
+
+  // Pass 1: bitmaps of digits and of the other triggers (':', '=', '@'), 64 bytes per word.
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Triggers are the bytes 0x30..0x40: digits, ':', '=', '@' (and ';<>?', filtered in
-  // handleTrigger). (b - 0x30) as unsigned is <= 0x10 exactly for that range.
-  const __m128i base = _mm_set1_epi8(0x30);
-  const __m128i span = _mm_set1_epi8(0x10);
+  const __m128i zero_char = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i equals = _mm_set1_epi8('=');
+  const __m128i at = _mm_set1_epi8('@');
   for (; i + 64 <= n; i += 64) {
-    std::uint64_t mask = 0;
+    std::uint64_t d = 0, o = 0;
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k));
-      const __m128i d = _mm_sub_epi8(v, base);
-      const __m128i in_range = _mm_cmpeq_epi8(_mm_min_epu8(d, span), d);
-      mask |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(in_range)))
-              << (16 * k);
+      const __m128i off = _mm_sub_epi8(v, zero_char);  // digits become 0..9 (unsigned)
+      const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(off, nine), off);
+      const __m128i is_other = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, equals)), _mm_cmpeq_epi8(v, at));
+      d |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(is_digit))) << (16 * k);
+      o |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(is_other))) << (16 * k);
     }
-    while (mask != 0) {
-      const std::size_t pos = i + static_cast<std::size_t>(__builtin_ctzll(mask));
-      mask &= mask - 1;
-      if (pos < covered) continue;
-      covered = handleTrigger(text, pos, windows);
-    }
+    digit_words[i >> 6] = d;
+    other_words[i >> 6] = o;
   }
 #endif
   for (; i < n; ++i) {
-    if (p[i] < 0x30 || p[i] > 0x40 || i < covered) continue;
-    covered = handleTrigger(text, i, windows);
+    if (isDigit(p[i])) digit_words[i >> 6] |= std::uint64_t{1} << (i & 63);
+    if (p[i] == ':' || p[i] == '=' || p[i] == '@') other_words[i >> 6] |= std::uint64_t{1} << (i & 63);
+  }
+
+  // Pass 2: visit the starts of digit runs and the other triggers, in order. The rest of a run is
+  // never looked at one byte at a time: DigitBits measures runs with a count of trailing zeros.
+  const DigitBits digits(digit_words, n);
+  std::size_t covered = 0;  // triggers below this offset belong to a cluster already handled
+  std::size_t ipv6_done = 0;
+  std::uint64_t carry = 0;  // whether the last byte of the previous word was a digit
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::uint64_t d = digit_words[w];
+    std::uint64_t mask = (d & ~((d << 1) | carry)) | other_words[w];
+    carry = d >> 63;
+    const std::size_t base = w << 6;
+    while (mask != 0) {
+      const std::size_t pos = base + static_cast<std::size_t>(__builtin_ctzll(mask));
+      mask &= mask - 1;
+      if (pos < covered) continue;
+      // Fast path for the common case (amounts, counts, times: one digit run every ~20 bytes in
+      // tables and logs): a run that neither a joiner nor a letter continues is its own cluster,
+      // and opens a window only with 9+ digits, or 8 behind a letter (passport M12345678).
+      if (isDigit(p[pos])) {
+        const std::size_t end = digits.runEnd(pos);
+        const unsigned char next = end < n ? p[end] : ' ';
+        if (end == n || (!isJoiner(next) && !isAsciiAlpha(next))) {
+          const std::size_t len = end - pos;
+          const bool passport = len == 8 && pos > 0 && isAsciiAlpha(p[pos - 1]);
+          if (len < static_cast<std::size_t>(kMinClusterDigits) && !passport) {
+            covered = end;
+            if (covered >= base + 64) break;
+            mask &= ~std::uint64_t{0} << (covered - base);
+            continue;
+          }
+        }
+      }
+      covered = handleTrigger(text, digits, pos, windows, ipv6_done);
+      if (covered >= base + 64) break;
+      if (covered > pos + 1) mask &= ~std::uint64_t{0} << (covered - base);
+    }
   }
   windows.finish();
 }

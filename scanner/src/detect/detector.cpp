@@ -63,6 +63,29 @@ int charCount(std::string_view text, std::size_t begin, std::size_t end) {
   return n;
 }
 
+// Rules whose every match needs a keyword or column header to be reported at all (DETECTION.md
+// §3.14: "—" without one). Without context nearby, their patterns are not even run.
+bool needsContext(RuleId rule) {
+  return rule == RuleId::kKrBankAccount || rule == RuleId::kKrHealthInsurance ||
+         rule == RuleId::kIpv4;
+}
+
+// The shortest candidate each rule's patterns can match (bytes, without the guard): passport
+// M123A4567, Seoul landline 022123456, IPv4 1.1.1.1, e-mail a@b.co, IPv6 ::, password "pw:abcd".
+std::size_t minimumMatchLength(RuleId rule) {
+  switch (rule) {
+    case RuleId::kIpv6: return 2;
+    case RuleId::kEmail: return 6;
+    case RuleId::kIpv4:
+    case RuleId::kPassword: return 7;
+    case RuleId::kKrPassport:
+    case RuleId::kKrPhone: return 9;
+    case RuleId::kKrBrn:
+    case RuleId::kKrBankAccount: return 10;
+    default: return 11;  // health insurance; RRN, FRN, CRN, licence, card are longer still
+  }
+}
+
 detect::CivilDate today(const DetectorOptions& options) {
   const auto now = std::chrono::year_month_day{
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -84,7 +107,14 @@ class Detector::Impl {
   struct Pattern {
     RuleId rule;
     int variant;
-    std::unique_ptr<RE2> regex;
+    // The catalogue pattern with its leading "(?:^|G)" turned into "G", so that a match is one guard
+    // byte followed by the candidate: RE2 then finds the candidate with its DFAs alone, without the
+    // slower capture pass. Patterns without a leading guard match the candidate itself.
+    std::unique_ptr<RE2> extractor;
+    bool guarded;
+    // No match of this pattern (guard byte included) is shorter: once fewer bytes are left in a
+    // window, another search cannot succeed and is skipped.
+    std::size_t min_length;
   };
   struct HeaderContext {
     detect::KeywordClasses classes = 0;
@@ -112,11 +142,14 @@ class Detector::Impl {
   // Scratch, reused across calls.
   detect::Normalizer normalizer_;
   std::vector<Span> windows_;
+  std::vector<std::uint64_t> digit_words_, other_words_;
+  std::string guarded_window_;
   std::vector<int> set_hits_;
   std::vector<Candidate> candidates_;
   std::vector<KeywordHit> keyword_hits_;
   std::vector<KeywordHit> header_hits_;
   std::unordered_map<std::string, HeaderContext> header_cache_;
+  detect::KeywordClasses table_classes_ = 0;  // classes of all column headers of the window's table
 };
 
 Status Detector::Impl::compile() {
@@ -130,14 +163,22 @@ Status Detector::Impl::compile() {
   for (const RuleInfo& rule : ruleCatalog()) {
     for (std::size_t v = 0; v < rule.patterns.size(); ++v) {
       const std::string pattern(rule.patterns[v]);
-      auto regex = std::make_unique<RE2>(pattern, options);
-      if (!regex->ok())
+      std::string extraction = pattern;
+      const bool guarded = extraction.starts_with("(?:^|") && extraction.find(")(") != std::string::npos;
+      if (guarded) {
+        // "(?:^|G)(X)" -> "G(X)": the guard byte is then always the match's first byte.
+        const std::size_t close = extraction.find(")(");
+        extraction = extraction.substr(5, close - 5) + extraction.substr(close + 1);
+      }
+      auto extractor = std::make_unique<RE2>(extraction, options);
+      if (!extractor->ok())
         return Error(ErrorCode::kInternal, std::string(ruleName(rule.id)) +
-                                               " pattern does not compile: " + regex->error());
+                                               " pattern does not compile: " + extractor->error());
       std::string error;
       if (set_->Add(pattern, &error) != static_cast<int>(patterns_.size()))
         return Error(ErrorCode::kInternal, "RE2::Set rejected a pattern: " + error);
-      patterns_.push_back({rule.id, static_cast<int>(v), std::move(regex)});
+      patterns_.push_back({rule.id, static_cast<int>(v), std::move(extractor), guarded,
+                           minimumMatchLength(rule.id) + (guarded ? 1 : 0)});
     }
   }
   if (!set_->Compile()) return Error(ErrorCode::kInternal, "RE2::Set does not compile");
@@ -147,29 +188,46 @@ Status Detector::Impl::compile() {
 
 void Detector::Impl::collectCandidates(std::string_view text) {
   candidates_.clear();
-  detect::findCandidateWindows(text, windows_);
-  const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[2];
+  re2::StringPiece match;
+  auto hit = keyword_hits_.begin();  // keyword hits are in order, and so are the windows
   for (const Span& w : windows_) {
     set_hits_.clear();
     RE2::Set::ErrorInfo error;
-    const re2::StringPiece window(text.data() + w.begin, w.end - w.begin);
+    // RE2 gets the window alone as its text: given the whole buffer with start/end positions, it
+    // does work proportional to the buffer (measured 4x slower). A window at the very start of the
+    // text is copied behind a '\n', so that a candidate there still has a guard byte before it.
+    re2::StringPiece window(text.data() + w.begin, w.end - w.begin);
+    std::size_t window_origin = w.begin;  // text offset of window[0]
+    if (w.begin == 0) {
+      guarded_window_.assign(1, '\n');
+      guarded_window_.append(text.substr(0, w.end));
+      window = re2::StringPiece(guarded_window_);
+      window_origin = static_cast<std::size_t>(-1);  // window[1] is text[0]
+    }
     if (!set_->Match(window, &set_hits_, &error)) {
       if (error.kind == RE2::Set::kNoError) continue;  // nothing in this window
       // The DFA ran out of memory on a pathological window: try every pattern instead.
       set_hits_.clear();
       for (std::size_t i = 0; i < patterns_.size(); ++i) set_hits_.push_back(static_cast<int>(i));
     }
+    // Context this window's neighbourhood offers: some rules are never reported without it.
+    const std::size_t near_begin = charsBack(text, w.begin, kContextChars);
+    const std::size_t near_end = charsForward(text, w.end, kContextChars);
+    while (hit != keyword_hits_.end() && hit->end <= near_begin) ++hit;
+    detect::KeywordClasses near = table_classes_;
+    for (auto h = hit; h != keyword_hits_.end() && h->begin < near_end; ++h) near |= h->classes;
     for (int id : set_hits_) {
       const Pattern& p = patterns_[static_cast<std::size_t>(id)];
-      std::size_t pos = w.begin;
-      while (pos < w.end &&
-             p.regex->Match(input, pos, w.end, RE2::UNANCHORED, groups, 2)) {
-        const auto whole_end = static_cast<std::size_t>(groups[0].data() - text.data()) +
-                               groups[0].size();
-        const auto begin = static_cast<std::size_t>(groups[1].data() - text.data());
-        const std::size_t end = begin + groups[1].size();
-        pos = whole_end > pos ? whole_end : pos + 1;
+      if (needsContext(p.rule) && (near & detect::positiveBit(p.rule)) == 0) continue;
+      std::size_t pos = 0;  // within the window
+      while (window.size() - pos >= p.min_length &&
+             p.extractor->Match(window, pos, window.size(), RE2::UNANCHORED, &match, 1)) {
+        const auto match_begin = static_cast<std::size_t>(match.data() - window.data());
+        const std::size_t match_end = match_begin + match.size();
+        pos = match_end > pos ? match_end : pos + 1;
+        // Window offsets to text offsets (window_origin may be -1: unsigned wrap-around is exact).
+        const std::size_t begin = window_origin + match_begin + (p.guarded ? 1 : 0);
+        const std::size_t end = window_origin + match_end;
         if (auto c = logic_.inspect(p.rule, p.variant, text, begin, end))
           candidates_.push_back(std::move(*c));
       }
@@ -180,12 +238,14 @@ void Detector::Impl::collectCandidates(std::string_view text) {
 }
 
 void Detector::Impl::collectKeywords(std::string_view text) {
+  // Keywords are looked for around every window (a superset of every candidate's ±100 characters),
+  // before extraction, so that rules that are never reported without context can be skipped.
   keyword_hits_.clear();
   std::size_t region_begin = 0, region_end = 0;
   bool open = false;
-  for (const Candidate& c : candidates_) {
-    const std::size_t b = charsBack(text, c.begin, kContextChars);
-    const std::size_t e = charsForward(text, c.end, kContextChars);
+  for (const Span& w : windows_) {
+    const std::size_t b = charsBack(text, w.begin, kContextChars);
+    const std::size_t e = charsForward(text, w.end, kContextChars);
     if (open && b <= region_end) {
       region_end = std::max(region_end, e);
       continue;
@@ -323,9 +383,14 @@ void Detector::Impl::resolveOverlaps(const std::vector<Scored>& scored,
 
 void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
   const std::string_view text = normalizer_.normalize(window.text);
+  detect::findCandidateWindows(text, windows_, digit_words_, other_words_);
+  if (windows_.empty()) return;
+  collectKeywords(text);
+  table_classes_ = 0;
+  if (window.structure != nullptr && !window.structure->allHeaders().empty())
+    table_classes_ = headerContext(window.structure->allHeaders()).classes;
   collectCandidates(text);
   if (candidates_.empty()) return;
-  collectKeywords(text);
 
   std::vector<Scored> scored;
   scored.reserve(candidates_.size());

@@ -233,11 +233,12 @@ constexpr RuleExample kCardExamples[] = {
 
 // ---------------------------------------------------------------------------------------------------
 // 계좌번호, DETECTION.md §3.7. Variant 0: grouped with '-', 1: grouped with ' ', 2: bare digits.
-// Groups hold up to 9 digits (DETECTION.md's generic pattern says 8, but SC제일's 14-digit layout is
-// XXX-XX-XXXXXXXXX).
+// The grouped forms count digits in the pattern itself (10-14, a separator allowed between any two,
+// the first two adjacent), so dates and short numbers never match; the code then checks the groups
+// (at most five, none longer than nine digits: SC제일's 14-digit layout is XXX-XX-XXXXXXXXX).
 constexpr SV kBankAccountPatterns[] = {
-    R"((?:^|[^0-9])([0-9]{2,6}(?:-[0-9]{1,9}){1,4}))",
-    R"((?:^|[^0-9])([0-9]{2,6}(?: [0-9]{1,9}){1,4}))",
+    R"((?:^|[^0-9])([0-9]{2}(?:-?[0-9]){8,12}))",
+    R"((?:^|[^0-9])([0-9]{2}(?: ?[0-9]){8,12}))",
     R"((?:^|[^0-9])([0-9]{10,14}))",
 };
 constexpr SV kBankAccountKeywords[] = {
@@ -345,9 +346,10 @@ constexpr RuleExample kEmailExamples[] = {
 constexpr SV kIpv4Patterns[] = {
     R"((?:^|[^0-9.])((?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}))",
 };
-// The candidate is deliberately loose (hex groups, colons, optional dotted tail); inet_pton decides.
+// Eight groups, or "::" somewhere (compressed), with an optional dotted IPv4 tail and zone; a loose
+// superset of the valid forms (clock times and MAC addresses do not match), and inet_pton decides.
 constexpr SV kIpv6Patterns[] = {
-    R"((?:^|[^0-9A-Za-z:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9]{1,3}){0,3}(?:%[0-9A-Za-z]{1,16})?))",
+    R"((?:^|[^0-9A-Za-z:.])((?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){6}[0-9]{1,3}(?:\.[0-9]{1,3}){3}|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?(?:\.[0-9]{1,3}){0,3})(?:%[0-9A-Za-z]{1,16})?))",
 };
 constexpr SV kIpKeywords[] = {
     "IP", "IP주소", "아이피", "접속IP", "접속 아이피", "접속지", "로그인 IP", "IPv4", "IPv6",
@@ -509,7 +511,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "high with a keyword (IP, 아이피, 접속지, …); not reported without one.", kIpKeywords, kNoKeywords,
      kIpv4Examples},
     {RuleId::kIpv6, "IPv6 address", "IPv6 주소", "개인정보 when linkable to a person",
-     "Eight hex groups with `::` compression, optional dotted IPv4 tail and zone.", kIpv6Patterns,
+     "Eight hex groups, or `::` compression, with an optional dotted IPv4 tail and zone.",
+     kIpv6Patterns,
      "inet_pton accepts it; at least one decimal digit or four non-empty groups (so `be::ef` in "
      "source code is not an address).",
      "high with a keyword; medium otherwise; the unspecified and loopback addresses are low.",

@@ -247,6 +247,12 @@ std::optional<Candidate> RuleLogic::inspect(RuleId rule, int variant, std::strin
     case RuleId::kKrBankAccount: {
       std::string d = digitsOf(match);
       if (d.size() < 10 || d.size() > 14 || allSameDigit(d)) return std::nullopt;
+      // The pattern counts digits; the layouts (KFTC CMS table) have at most five groups of at
+      // most nine digits.
+      const std::vector<int> groups = groupLengths(match);
+      if (groups.size() > 1 &&
+          (groups.size() > 5 || *std::max_element(groups.begin(), groups.end()) > 9))
+        return std::nullopt;
       c = Candidate{};
       if (d.size() != match.size()) c->flags |= kSeparated;
       c->canonical = std::move(d);

@@ -3,6 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace jamul::scanner::scan {
 namespace {
@@ -105,23 +110,106 @@ bool TableLayout::step(State& state, char c, std::uint64_t& quoted_run) const {
   return false;
 }
 
-void TableLayout::append(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (!header_done_) {
-      if (header_text_.size() < kMaxHeaderBytes) header_text_.push_back(c);
-    }
-    if (step(state_, c, quoted_run_)) {
-      record_starts_.push_back(consumed_ + i + 1);
-      if (!header_done_) finishHeader();
-    }
+namespace {
+
+// Offset of the first '"' or '\n' in p[0, n), or n. Sixteen bytes per step.
+std::size_t findQuoteOrNewline(const char* p, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, newline)));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
-  consumed_ += text.size();
+#endif
+  for (; i < n; ++i)
+    if (p[i] == '"' || p[i] == '\n') return i;
+  return n;
+}
+
+}  // namespace
+
+void TableLayout::append(std::string_view text) {
+  // The same state machine as step(), but only quotes and newlines are looked at one by one: in an
+  // unquoted field nothing else can end a record, and a quote opens a field only right after a
+  // delimiter or a record start. Spans between them are skipped sixteen bytes at a time.
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  const auto record_end = [&](std::size_t at) {  // `at`: offset of the '\n'
+    if (!header_done_) {
+      appendHeader(text.substr(0, at + 1));
+      finishHeader();
+    }
+    record_starts_.push_back(consumed_ + at + 1);
+  };
+  while (i < n) {
+    if (state_ == State::kQuoted) {
+      // Look for the closing quote, but no farther than the unterminated-quote limit.
+      const std::size_t limit = static_cast<std::size_t>(
+          std::min<std::uint64_t>(n - i, kMaxQuotedField - std::min(quoted_run_, kMaxQuotedField)));
+      const void* q = std::memchr(p + i, '"', limit);
+      if (q == nullptr) {
+        quoted_run_ += limit;
+        i += limit;
+        if (quoted_run_ >= kMaxQuotedField) state_ = State::kUnquoted;  // give up on this quote
+        continue;
+      }
+      const auto at = static_cast<std::size_t>(static_cast<const char*>(q) - p);
+      quoted_run_ += at - i + 1;
+      i = at + 1;
+      state_ = State::kQuoteInQuoted;
+      continue;
+    }
+    if (state_ == State::kQuoteInQuoted) {
+      const char c = p[i++];
+      if (c == '"') {
+        state_ = State::kQuoted;  // "" is an escaped quote
+      } else if (c == '\n') {
+        state_ = State::kFieldStart;
+        record_end(i - 1);
+      } else {
+        state_ = c == delimiter_ ? State::kFieldStart : State::kUnquoted;
+      }
+      last_byte_ = c;
+      continue;
+    }
+    // Unquoted (or at a field start): jump to the next quote or newline.
+    const std::size_t at = i + findQuoteOrNewline(p + i, n - i);
+    if (at == n) {
+      last_byte_ = p[n - 1];
+      state_ = State::kUnquoted;
+      if (last_byte_ == delimiter_) state_ = State::kFieldStart;
+      break;
+    }
+    const char before = at > 0 ? p[at - 1] : last_byte_;
+    if (p[at] == '\n') {
+      state_ = State::kFieldStart;
+      record_end(at);
+    } else if (before == delimiter_ || before == '\n') {
+      state_ = State::kQuoted;  // a quote that opens a field
+      quoted_run_ = 0;
+    } else {
+      state_ = State::kUnquoted;  // a stray quote inside an unquoted field is literal
+    }
+    last_byte_ = p[at];
+    i = at + 1;
+  }
+  if (!header_done_) appendHeader(text);
+  consumed_ += n;
+}
+
+void TableLayout::appendHeader(std::string_view text) {
+  const std::size_t room = kMaxHeaderBytes - std::min(header_text_.size(), kMaxHeaderBytes);
+  header_text_.append(text.substr(0, std::min(text.size(), room)));
 }
 
 void TableLayout::finishHeader() {
   header_done_ = true;
   header_ = splitRecord(header_text_, delimiter_);
+  for (const std::string& h : header_) all_headers_ += h + "\n";
   header_text_.clear();
   header_text_.shrink_to_fit();
 }

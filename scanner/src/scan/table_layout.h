@@ -37,6 +37,7 @@ class TableLayout final : public TextStructure {
   void setWindow(std::string_view text, std::uint64_t base);
 
   std::string_view columnHeader(std::size_t window_offset) const override;
+  std::string_view allHeaders() const override { return all_headers_; }
 
   struct Cell {
     std::uint64_t row = 0;     // 1-based record number (the header is row 1); 0 if unknown
@@ -54,16 +55,20 @@ class TableLayout final : public TextStructure {
   // Column index (0-based) of window offset `offset` in the record starting at window offset `from`.
   std::size_t columnOf(std::size_t from, std::size_t offset) const;
   void finishHeader();
+  // Adds the start of the first record to header_text_, up to kMaxHeaderBytes in all.
+  void appendHeader(std::string_view text);
 
   char delimiter_;
   State state_ = State::kFieldStart;
   std::uint64_t quoted_run_ = 0;
+  char last_byte_ = '\n';  // the byte before the next append()'s first
   std::uint64_t consumed_ = 0;  // stream offset of the next byte append() sees
   std::deque<std::uint64_t> record_starts_{0};
   std::uint64_t first_record_number_ = 1;  // record number of record_starts_.front()
   std::string header_text_;
   bool header_done_ = false;
   std::vector<std::string> header_;
+  std::string all_headers_;  // header_ joined by '\n'
   std::string_view window_;
   std::uint64_t window_base_ = 0;
 };

@@ -38,6 +38,9 @@ class TextStructure {
   // Returns the header text of the table column containing byte `offset` of the window's text, or an
   // empty view when the byte is not in a table cell with a header.
   virtual std::string_view columnHeader(std::size_t offset) const = 0;
+  // All header texts of the table together (any separator), or empty. Lets the detector tell
+  // cheaply whether a rule that needs context could find it in some header.
+  virtual std::string_view allHeaders() const { return {}; }
 };
 
 // A span of text handed to detect(). Matches are looked for in all of `text`, which gives leading

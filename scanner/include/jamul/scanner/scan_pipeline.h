@@ -9,7 +9,9 @@
 // The walker asks the ChangeOracle about every file; a file it knows as unchanged is not read and
 // arrives as a report with from_cache set. Walk errors arrive as reports with status kError and the
 // unreadable path as entry.path. Memory is bounded: at most `max_in_flight` files are between the
-// walker and the sink.
+// walker and the sink. Because reports leave in walk order, one large file holds back every report
+// after it: the bound must be generous enough that the other workers keep busy meanwhile (2048 keeps
+// two workers busy behind a 50 MB file; reports are small, at most max_findings_per_file each).
 //
 // Thread-safety: runScan() blocks its caller; the sink and progress callbacks run on that thread.
 
@@ -54,7 +56,7 @@ class ScanSink {
 
 struct PipelineOptions {
   unsigned threads = 0;            // scanning threads; 0: one per hardware thread
-  std::size_t max_in_flight = 512;
+  std::size_t max_in_flight = 2048;
 };
 
 // Scans `roots`. Fails only if a FileScanner cannot be built; per-file problems are reports. If

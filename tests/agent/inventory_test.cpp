@@ -6,9 +6,13 @@
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <string>
+#include <vector>
 
+#include "jamul/scanner/scan_pipeline.h"
 #include "support/scanner_printers.h"
 #include "support/temp_dir.h"
+#include "support/test_hasher.h"
 
 namespace jamul::agent {
 namespace {
@@ -17,7 +21,9 @@ using scanner::Confidence;
 using scanner::FileReport;
 using scanner::FileStatus;
 using scanner::RuleId;
+using Roots = std::vector<std::string>;
 
+// A fresh report of a file read without findings.
 FileReport makeReport(const std::string& path, std::uint64_t inode, std::uint64_t size = 100) {
   FileReport r;
   r.entry.path = path;
@@ -31,12 +37,31 @@ FileReport makeReport(const std::string& path, std::uint64_t inode, std::uint64_
   return r;
 }
 
+// The report an incremental rescan hands over for an unchanged file (before fillFromCache()).
+FileReport cachedReport(const FileReport& fresh) {
+  FileReport r;
+  r.entry = fresh.entry;
+  r.from_cache = true;
+  return r;
+}
+
+// What the pipeline makes of an entry the walker could not examine.
+FileReport walkError(const std::string& path, ErrorCode code) {
+  FileReport r;
+  r.entry.path = path;
+  r.status = FileStatus::kError;
+  r.error_code = code;
+  r.detail = "open directory: " + std::string(errorCodeName(code));
+  return r;
+}
+
+// Adds one distinct value; `tag` makes its offset, location and digest unique.
 void addFinding(FileReport& r, RuleId rule, Confidence c, std::uint8_t tag, std::uint64_t count) {
   scanner::FindingSummary f;
   f.rule = rule;
   f.confidence = c;
   f.count = count;
-  f.offset = 10 * tag;
+  f.offset = 1000u * tag + 7;
   f.location = "line " + std::to_string(tag);
   f.masked = "900101-1******";
   f.digest.fill(tag);
@@ -45,11 +70,12 @@ void addFinding(FileReport& r, RuleId rule, Confidence c, std::uint8_t tag, std:
 }
 
 // Runs one whole scan of `reports` over `roots` and returns the scan id.
-std::int64_t recordScan(Inventory& inv, const std::vector<std::string>& roots,
-                        const std::vector<FileReport>& reports, bool incremental = true) {
-  auto id = inv.beginScan(roots, scanner::kRulesetVersion);
+std::int64_t recordScan(Inventory& inv, const Roots& roots, const std::vector<FileReport>& reports,
+                        bool incremental = true,
+                        std::string_view ruleset = scanner::kRulesetVersion) {
+  auto id = inv.beginScan(roots, ruleset);
   BOOST_REQUIRE(id.ok());
-  if (incremental) BOOST_REQUIRE(inv.prepareIncremental(roots, scanner::kRulesetVersion).ok());
+  if (incremental) BOOST_REQUIRE(inv.prepareIncremental(roots, ruleset).ok());
   for (const FileReport& r : reports) BOOST_REQUIRE(inv.record(*id, r).ok());
   ScanTotals totals;
   totals.completed = true;
@@ -58,17 +84,73 @@ std::int64_t recordScan(Inventory& inv, const std::vector<std::string>& roots,
   return *id;
 }
 
-std::int64_t countRows(const std::string& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  BOOST_REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  BOOST_REQUIRE(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  const std::int64_t n = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return n;
+// A second, independent connection, to look at what the inventory committed.
+class Peek {
+ public:
+  explicit Peek(const std::string& db) {
+    BOOST_REQUIRE(sqlite3_open_v2(db.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                  nullptr) == SQLITE_OK);
+  }
+  ~Peek() { sqlite3_close(db_); }
+  Peek(const Peek&) = delete;
+  Peek& operator=(const Peek&) = delete;
+
+  std::int64_t integer(const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    BOOST_REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const std::int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+  }
+  std::string text(const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    BOOST_REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const auto* t = sqlite3_column_text(st, 0);
+    std::string result = t == nullptr ? "" : reinterpret_cast<const char*>(t);
+    sqlite3_finalize(st);
+    return result;
+  }
+  void exec(const std::string& sql) {
+    BOOST_REQUIRE(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+std::int64_t count(const std::string& db, const std::string& sql) { return Peek(db).integer(sql); }
+
+std::string pathIs(const std::string& path) { return "path = CAST('" + path + "' AS BLOB)"; }
+
+unsigned modeOf(const std::string& path) {
+  struct stat st {};
+  BOOST_REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
 }
+
+// The sink of `jamul scan`, reduced: cached reports are filled from the inventory, every report
+// is recorded.
+class InventorySink final : public scanner::ScanSink {
+ public:
+  InventorySink(Inventory& inventory, std::int64_t scan_id) : inv_(inventory), scan_id_(scan_id) {}
+  void onReport(FileReport report) override {
+    if (report.from_cache) {
+      ++cached;
+      if (!inv_.fillFromCache(report).ok()) ++failures;
+    }
+    if (!inv_.record(scan_id_, report).ok()) ++failures;
+    phones += report.count(RuleId::kKrPhone, Confidence::kLow);
+    ++files;
+  }
+
+  std::uint64_t files = 0, cached = 0, phones = 0, failures = 0;
+
+ private:
+  Inventory& inv_;
+  std::int64_t scan_id_;
+};
 
 BOOST_AUTO_TEST_SUITE(inventory)
 
@@ -78,111 +160,260 @@ BOOST_AUTO_TEST_CASE(created_private_migrated_and_reopened) {
   {
     auto inv = Inventory::open(db);
     BOOST_REQUIRE(inv.ok());
+    recordScan(*inv, {"/r"}, {makeReport("/r/a.txt", 1)});
+    // SQLite gives its side files the database's mode.
+    BOOST_TEST(modeOf(db + "-wal") == 0600u);
+    BOOST_TEST(modeOf(db + "-shm") == 0600u);
   }
-  struct stat st {};
-  BOOST_REQUIRE(::stat(db.c_str(), &st) == 0);
-  BOOST_TEST((st.st_mode & 0777) == 0600u);
-  BOOST_TEST(countRows(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
-  BOOST_TEST(Inventory::open(db).ok());  // idempotent
+  BOOST_TEST(modeOf(db) == 0600u);
+  BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
+  BOOST_TEST(Peek(db).text("PRAGMA journal_mode") == "wal");
+  {
+    // Reopening migrates nothing and keeps what was recorded.
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, scanner::kRulesetVersion).ok());
+    BOOST_TEST(inv->changeOracle().unchanged(makeReport("/r/a.txt", 1).entry));
+  }
+  // An empty file (as a user or an installer may create) is migrated from version 0.
+  const std::string empty = dir.write("empty.db", "").string();
+  BOOST_REQUIRE(Inventory::open(empty).ok());
+  BOOST_TEST(count(empty, "PRAGMA user_version") == Inventory::kSchemaVersion);
+  BOOST_TEST(count(empty, "SELECT count(*) FROM sqlite_schema WHERE name = 'findings'") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_newer_foreign_and_linked_databases) {
   test::TempDir dir;
   const std::string db = (dir.path() / "inv.db").string();
   BOOST_REQUIRE(Inventory::open(db).ok());
-  sqlite3* h = nullptr;
-  sqlite3_open(db.c_str(), &h);
-  sqlite3_exec(h, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
-  sqlite3_close(h);
+  Peek(db).exec("PRAGMA user_version = 99");
+  const std::int64_t tables = count(db, "SELECT count(*) FROM sqlite_schema");
   auto newer = Inventory::open(db);
-  BOOST_TEST((!newer.ok() && newer.error().code() == ErrorCode::kUnsupportedFormat));
+  BOOST_REQUIRE(!newer.ok());
+  BOOST_TEST(newer.error().code() == ErrorCode::kUnsupportedFormat);
+  BOOST_TEST(newer.error().subject() == db);
+  BOOST_TEST(count(db, "PRAGMA user_version") == 99);  // left as it was
+  BOOST_TEST(count(db, "SELECT count(*) FROM sqlite_schema") == tables);
 
   const std::string other = (dir.path() / "other.db").string();
-  sqlite3_open(other.c_str(), &h);
-  sqlite3_exec(h, "CREATE TABLE mine(x)", nullptr, nullptr, nullptr);
-  sqlite3_close(h);
+  Peek(other).exec("CREATE TABLE mine(x)");
   auto foreign = Inventory::open(other);
-  BOOST_TEST((!foreign.ok() && foreign.error().code() == ErrorCode::kCorrupt));
+  BOOST_REQUIRE(!foreign.ok());
+  BOOST_TEST(foreign.error().code() == ErrorCode::kCorrupt);
 
   dir.write("junk.db", "this is not a database at all, just text that is long enough......");
-  BOOST_TEST(!Inventory::open((dir.path() / "junk.db").string()).ok());
+  auto junk = Inventory::open((dir.path() / "junk.db").string());
+  BOOST_REQUIRE(!junk.ok());
+  BOOST_TEST(junk.error().code() == ErrorCode::kCorrupt);
 
+  // Never through a symbolic link, whether it points to a database or nowhere yet.
   std::filesystem::create_symlink(db, dir.path() / "link.db");
   BOOST_TEST(!Inventory::open((dir.path() / "link.db").string()).ok());
+  std::filesystem::create_symlink(dir.path() / "planted.db", dir.path() / "dangling.db");
+  BOOST_TEST(!Inventory::open((dir.path() / "dangling.db").string()).ok());
+  BOOST_TEST(!std::filesystem::exists(dir.path() / "planted.db"));
+
+  auto no_dir = Inventory::open((dir.path() / "missing" / "inv.db").string());
+  BOOST_REQUIRE(!no_dir.ok());
+  BOOST_TEST(no_dir.error().code() == ErrorCode::kNotFound);
 }
 
 BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
   test::TempDir dir;
   const std::string db = (dir.path() / "inv.db").string();
-  auto inv = Inventory::open(db);
-  BOOST_REQUIRE(inv.ok());
-  const std::string path = "/home/u/문서/\xFF\xFEodd.txt";  // non-UTF-8 name
+  const std::string path = "/home/u/문서/\xFF\xFEodd.txt";  // not UTF-8
   FileReport r = makeReport(path, 42);
   addFinding(r, RuleId::kKrRrn, Confidence::kHigh, 1, 3);
   addFinding(r, RuleId::kKrPhone, Confidence::kMedium, 2, 1);
   addFinding(r, RuleId::kKrRrn, Confidence::kLow, 3, 2);
   r.findings_truncated = true;
   r.counts[scanner::ruleIndex(RuleId::kEmail)][2] = 7;  // counted beyond the kept findings
-  recordScan(*inv, {"/home/u"}, {r});
+  r.format = "csv/cp949";
+  r.text_bytes = 12345;
+  FileReport locked = makeReport("/home/u/secret.hwp", 43);
+  locked.status = FileStatus::kProtected;
+  locked.detail = "password-protected HWP";
+  locked.format.clear();
+  locked.text_bytes = 0;
+  {
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    recordScan(*inv, {"/home/u"}, {r, locked});
+  }
+  // The raw bytes of the path are the key ('||' yields text: cast the whole back to a BLOB).
+  BOOST_TEST(count(db,
+                   "SELECT count(*) FROM files WHERE path = CAST(X'2F686F6D652F752F' || "
+                   "'문서' || X'2FFFFE6F64642E747874' AS BLOB)") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings WHERE length(digest) = 16") == 3);
 
-  BOOST_REQUIRE(inv->prepareIncremental(std::vector<std::string>{"/home/u"}, scanner::kRulesetVersion).ok());
+  // A new Inventory on the same file: what comes back was stored, not remembered.
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/home/u"}, scanner::kRulesetVersion).ok());
   BOOST_TEST(inv->changeOracle().unchanged(r.entry));
-  FileReport cached;
-  cached.entry = r.entry;
-  cached.from_cache = true;
+  FileReport cached = cachedReport(r);
+  cached.status = FileStatus::kError;  // stale fields are overwritten
+  cached.detail = "stale";
   BOOST_REQUIRE(inv->fillFromCache(cached).ok());
   BOOST_TEST(cached.status == FileStatus::kOk);
-  BOOST_TEST(cached.format == "text/utf-8");
-  BOOST_TEST((cached.counts == r.counts));
+  BOOST_TEST(cached.detail == "");
+  BOOST_TEST(cached.error_code == std::optional<ErrorCode>());
+  BOOST_TEST(cached.format == "csv/cp949");
+  BOOST_TEST(cached.text_bytes == 12345u);
   BOOST_TEST(cached.findings_truncated);
-  BOOST_REQUIRE(cached.findings.size() == 3u);
-  for (std::size_t i = 0; i < 3; ++i) {
-    BOOST_TEST(cached.findings[i].rule == r.findings[i].rule);
-    BOOST_TEST(cached.findings[i].confidence == r.findings[i].confidence);
-    BOOST_TEST(cached.findings[i].count == r.findings[i].count);
-    BOOST_TEST(cached.findings[i].location == r.findings[i].location);
-    BOOST_TEST(cached.findings[i].masked == r.findings[i].masked);
-    BOOST_TEST((cached.findings[i].digest == r.findings[i].digest));
+  BOOST_TEST((cached.counts == r.counts));
+  BOOST_TEST(cached.total(Confidence::kLow) == 13u);
+  BOOST_REQUIRE(cached.findings.size() == r.findings.size());
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    BOOST_TEST_CONTEXT("finding " << i) {
+      const scanner::FindingSummary& got = cached.findings[i];
+      const scanner::FindingSummary& want = r.findings[i];
+      BOOST_TEST(got.rule == want.rule);
+      BOOST_TEST(got.confidence == want.confidence);
+      BOOST_TEST(got.count == want.count);
+      BOOST_TEST(got.offset == want.offset);
+      BOOST_TEST(got.location == want.location);
+      BOOST_TEST(got.masked == want.masked);
+      BOOST_TEST((got.digest == want.digest));
+    }
   }
-  // Digests are stored as 16-byte blobs; no finding column holds anything but masks and digests.
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM findings WHERE length(digest) = 16") == 3);
+
+  FileReport cached_locked = cachedReport(locked);
+  BOOST_REQUIRE(inv->fillFromCache(cached_locked).ok());
+  BOOST_TEST(cached_locked.status == FileStatus::kProtected);
+  BOOST_TEST(cached_locked.detail == "password-protected HWP");
+  BOOST_TEST(cached_locked.findings.empty());
+  BOOST_TEST(cached_locked.total(Confidence::kLow) == 0u);
+
+  FileReport unknown = cachedReport(makeReport("/home/u/new.txt", 44));
+  auto missing = inv->fillFromCache(unknown);
+  BOOST_REQUIRE(!missing.ok());
+  BOOST_TEST(missing.error().code() == ErrorCode::kNotFound);
+}
+
+BOOST_AUTO_TEST_CASE(a_fresh_report_replaces_counts_and_findings) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  FileReport before = makeReport("/r/list.csv", 7);
+  addFinding(before, RuleId::kKrRrn, Confidence::kHigh, 1, 2);
+  addFinding(before, RuleId::kEmail, Confidence::kHigh, 2, 1);
+  const std::int64_t first = recordScan(*inv, {"/r"}, {before});
+  const std::int64_t id = count(db, "SELECT id FROM files WHERE " + pathIs("/r/list.csv"));
+
+  FileReport after = makeReport("/r/list.csv", 7, 200);  // edited: one value left
+  addFinding(after, RuleId::kKrPhone, Confidence::kMedium, 3, 4);
+  const std::int64_t second = recordScan(*inv, {"/r"}, {after});
+  BOOST_TEST(count(db, "SELECT id FROM files WHERE " + pathIs("/r/list.csv")) == id);
+  BOOST_TEST(count(db, "SELECT last_scan_id FROM files") == second);
+  BOOST_TEST(second != first);
+  BOOST_TEST(count(db, "SELECT size FROM files") == 200);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM file_counts") == 1);
+  BOOST_TEST(count(db, "SELECT occurrences FROM files") == 4);
+
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, scanner::kRulesetVersion).ok());
+  FileReport cached = cachedReport(after);
+  BOOST_REQUIRE(inv->fillFromCache(cached).ok());
+  BOOST_REQUIRE(cached.findings.size() == 1u);
+  BOOST_TEST(cached.findings[0].rule == RuleId::kKrPhone);
+  BOOST_TEST((cached.counts == after.counts));
+
+  // A file that is now clean keeps its row, with nothing under it.
+  recordScan(*inv, {"/r"}, {makeReport("/r/list.csv", 7, 300)});
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings") == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM file_counts") == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_record_leaves_the_previous_row_whole) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  FileReport before = makeReport("/f/a.txt", 1);
+  addFinding(before, RuleId::kKrRrn, Confidence::kHigh, 1, 1);
+  recordScan(*inv, {"/f"}, {before});
+  // A write that fails half-way through a report (as a full disk would): its second finding.
+  Peek(db).exec(
+      "CREATE TRIGGER fail BEFORE INSERT ON findings WHEN NEW.location = 'line 9' "
+      "BEGIN SELECT RAISE(ABORT, 'injected'); END");
+
+  auto scan = inv->beginScan(Roots{"/f"}, scanner::kRulesetVersion);
+  BOOST_REQUIRE(scan.ok());
+  FileReport after = makeReport("/f/a.txt", 1, 500);
+  addFinding(after, RuleId::kEmail, Confidence::kHigh, 8, 1);
+  addFinding(after, RuleId::kEmail, Confidence::kHigh, 9, 1);
+  BOOST_REQUIRE(inv->record(*scan, makeReport("/f/b.txt", 2)).ok());
+  BOOST_TEST(!inv->record(*scan, after).ok());
+  BOOST_REQUIRE(inv->record(*scan, makeReport("/f/c.txt", 3)).ok());
+  BOOST_REQUIRE(inv->finishScan(*scan, ScanTotals{}).ok());
+
+  BOOST_TEST(count(db, "SELECT size FROM files WHERE " + pathIs("/f/a.txt")) == 100);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings WHERE rule = 'kr_rrn'") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM file_counts WHERE rule = 'kr_rrn'") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 3);  // the others of the batch stay
 }
 
 BOOST_AUTO_TEST_CASE(the_oracle_wants_every_signature_field_and_the_ruleset) {
   test::TempDir dir;
   auto inv = Inventory::open((dir.path() / "inv.db").string());
   BOOST_REQUIRE(inv.ok());
-  FileReport ok = makeReport("/r/a.txt", 1);
-  FileReport error = makeReport("/r/b.txt", 2);
-  error.status = FileStatus::kError;
-  error.error_code = ErrorCode::kIo;
-  error.detail = "read: Input/output error";
-  FileReport large = makeReport("/r/c.txt", 3);
-  large.status = FileStatus::kTooLarge;
-  FileReport unsupported = makeReport("/r/d.pdf", 4);
-  unsupported.status = FileStatus::kUnsupported;
-  recordScan(*inv, {"/r"}, {ok, error, large, unsupported});
-  const std::vector<std::string> roots = {"/r"};
-  BOOST_REQUIRE(inv->prepareIncremental(roots, scanner::kRulesetVersion).ok());
-  const auto& oracle = inv->changeOracle();
+  const auto with_status = [](std::string path, std::uint64_t inode, FileStatus status) {
+    FileReport r = makeReport(path, inode);
+    r.status = status;
+    if (status == FileStatus::kError) r.error_code = ErrorCode::kIo;
+    return r;
+  };
+  const FileReport ok = with_status("/r/a.txt", 1, FileStatus::kOk);
+  const FileReport protect = with_status("/r/p.age", 2, FileStatus::kProtected);
+  const FileReport unsupported = with_status("/r/d.bin", 3, FileStatus::kUnsupported);
+  const FileReport corrupt = with_status("/r/c.docx", 4, FileStatus::kCorrupt);
+  const FileReport large = with_status("/r/l.txt", 5, FileStatus::kTooLarge);
+  const FileReport error = with_status("/r/e.txt", 6, FileStatus::kError);
+  BOOST_TEST(!inv->changeOracle().unchanged(ok.entry));  // nothing loaded yet
+  recordScan(*inv, {"/r"}, {ok, protect, unsupported, corrupt, large, error});
+
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, scanner::kRulesetVersion).ok());
+  const scanner::ChangeOracle& oracle = inv->changeOracle();
   BOOST_TEST(oracle.unchanged(ok.entry));
+  BOOST_TEST(oracle.unchanged(protect.entry));
   BOOST_TEST(oracle.unchanged(unsupported.entry));
-  BOOST_TEST(!oracle.unchanged(error.entry));  // errors are always retried
+  BOOST_TEST(!oracle.unchanged(corrupt.entry));  // always retried
   BOOST_TEST(!oracle.unchanged(large.entry));
+  BOOST_TEST(!oracle.unchanged(error.entry));
   for (int field = 0; field < 5; ++field) {
     scanner::FileEntry e = ok.entry;
     if (field == 0) ++e.size;
     if (field == 1) ++e.mtime_ns;
-    if (field == 2) ++e.ctime_ns;
-    if (field == 3) ++e.inode;
+    if (field == 2) ++e.ctime_ns;  // content rewritten, mtime restored
+    if (field == 3) ++e.inode;     // replaced by another file
     if (field == 4) ++e.device;
     BOOST_TEST(!oracle.unchanged(e), "field " << field);
   }
   scanner::FileEntry unknown = ok.entry;
   unknown.path = "/r/new.txt";
   BOOST_TEST(!oracle.unchanged(unknown));
-  BOOST_REQUIRE(inv->prepareIncremental(roots, "another-ruleset").ok());
+  scanner::FileEntry outside = ok.entry;
+  outside.path = "/other/a.txt";
+  BOOST_TEST(!oracle.unchanged(outside));
+
+  // Another ruleset reads everything again; a scan under it stores its own version.
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, "another-ruleset").ok());
   BOOST_TEST(!inv->changeOracle().unchanged(ok.entry));
+  recordScan(*inv, {"/r"}, {ok}, true, "another-ruleset");
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, "another-ruleset").ok());
+  BOOST_TEST(inv->changeOracle().unchanged(ok.entry));
+
+  // Only files under the roots are loaded; "/" holds everything.
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r/a.txt"}, "another-ruleset").ok());
+  BOOST_TEST(inv->changeOracle().unchanged(ok.entry));  // a root that is a file
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/q"}, "another-ruleset").ok());
+  BOOST_TEST(!inv->changeOracle().unchanged(ok.entry));
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/"}, "another-ruleset").ok());
+  BOOST_TEST(inv->changeOracle().unchanged(ok.entry));
 }
 
 BOOST_AUTO_TEST_CASE(files_gone_from_a_root_are_removed_and_only_there) {
@@ -191,53 +422,248 @@ BOOST_AUTO_TEST_CASE(files_gone_from_a_root_are_removed_and_only_there) {
   auto inv = Inventory::open(db);
   BOOST_REQUIRE(inv.ok());
   recordScan(*inv, {"/a/b"}, {makeReport("/a/b/x.txt", 1), makeReport("/a/b/sub/y.txt", 2)});
-  recordScan(*inv, {"/a/bc"}, {makeReport("/a/bc/z.txt", 3)});  // shares the prefix "/a/b"
-  recordScan(*inv, {"/other"}, {makeReport("/other/w.txt", 4)});
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files") == 4);
+  // Siblings that share the string prefix "/a/b", and sort just before and after "/a/b/".
+  recordScan(*inv, {"/a/bc"}, {makeReport("/a/bc/z.txt", 3)});
+  recordScan(*inv, {"/a"},
+             {makeReport("/a/b.txt", 4), makeReport("/a/b0/w.txt", 5), makeReport("/a/b/x.txt", 1),
+              makeReport("/a/b/sub/y.txt", 2), makeReport("/a/bc/z.txt", 3)});
+  recordScan(*inv, {"/other"}, {makeReport("/other/w.txt", 6)});
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 6);
+
   // /a/b is scanned again and only x.txt is still there.
-  FileReport x = makeReport("/a/b/x.txt", 1);
-  x.from_cache = true;
-  recordScan(*inv, {"/a/b"}, {x});
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files") == 3);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files WHERE path = CAST('/a/bc/z.txt' AS BLOB)") == 1);
+  recordScan(*inv, {"/a/b"}, {cachedReport(makeReport("/a/b/x.txt", 1))});
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 5);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/a/b/sub/y.txt")) == 0);
+  for (const char* kept : {"/a/b/x.txt", "/a/bc/z.txt", "/a/b.txt", "/a/b0/w.txt", "/other/w.txt"})
+    BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs(kept)) == 1, kept);
+
   // An interrupted scan removes nothing.
-  auto id = inv->beginScan(std::vector<std::string>{"/other"}, scanner::kRulesetVersion);
+  auto id = inv->beginScan(Roots{"/other"}, scanner::kRulesetVersion);
   BOOST_REQUIRE(id.ok());
-  BOOST_REQUIRE(inv->prepareIncremental(std::vector<std::string>{"/other"}, scanner::kRulesetVersion).ok());
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/other"}, scanner::kRulesetVersion).ok());
   BOOST_REQUIRE(inv->finishScan(*id, ScanTotals{}).ok());
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files") == 3);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM scans WHERE status = 'interrupted'") == 1);
-  // A full (non-incremental) scan also removes what it did not see.
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 5);
+  BOOST_TEST(count(db, "SELECT count(*) FROM scans WHERE status = 'interrupted'") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM scans WHERE finished_at_ms IS NULL") == 0);
+
+  // A full (non-incremental) scan also removes what it did not see, and only under its roots.
   recordScan(*inv, {"/other"}, {}, /*incremental=*/false);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files") == 2);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 4);
+  recordScan(*inv, {"/a/b"}, {makeReport("/a/b/new.txt", 7)}, /*incremental=*/false);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 4);  // x.txt went, new.txt came
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/a/b/x.txt")) == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/a/bc/z.txt")) == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/a/b0/w.txt")) == 1);
+  // Counts and findings go with their file.
+  BOOST_TEST(
+      count(db, "SELECT count(*) FROM findings WHERE file_id NOT IN (SELECT id FROM files)") == 0);
 }
 
-BOOST_AUTO_TEST_CASE(cached_reports_cost_no_writes_and_walk_errors_keep_no_row) {
+BOOST_AUTO_TEST_CASE(a_subtree_the_walk_could_not_list_keeps_its_rows) {
   test::TempDir dir;
   const std::string db = (dir.path() / "inv.db").string();
   auto inv = Inventory::open(db);
   BOOST_REQUIRE(inv.ok());
+  FileReport hidden = makeReport("/w/locked/a.txt", 1);
+  addFinding(hidden, RuleId::kKrRrn, Confidence::kHigh, 1, 1);
+  const FileReport near = makeReport("/w/locked2/b.txt", 2);  // shares the prefix, not the folder
+  const FileReport open = makeReport("/w/c.txt", 3);
+  recordScan(*inv, {"/w"}, {hidden, near, open});
+
+  // The folder became unreadable: what was found in it stays known; its neighbour is gone.
+  const std::int64_t scan = recordScan(
+      *inv, {"/w"}, {walkError("/w/locked", ErrorCode::kPermissionDenied), cachedReport(open)});
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/w/locked/a.txt")) == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/w/locked2/b.txt")) == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/w/locked")) == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM scan_errors WHERE scan_id = " + std::to_string(scan) +
+                           " AND code = 'permission_denied' AND " + pathIs("/w/locked")) == 1);
+  // Also in a full scan.
+  recordScan(*inv, {"/w"}, {walkError("/w/locked", ErrorCode::kIo), open}, false);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/w/locked/a.txt")) == 1);
+
+  // A folder that vanished (kNotFound) keeps nothing.
+  recordScan(*inv, {"/w"}, {walkError("/w/locked", ErrorCode::kNotFound), cachedReport(open)});
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE " + pathIs("/w/locked/a.txt")) == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings") == 0);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 1);
+
+  // A file that could be listed but not read keeps a row (retried next time) and an error entry.
+  FileReport unreadable = makeReport("/w/d.txt", 4);
+  unreadable.status = FileStatus::kError;
+  unreadable.error_code = ErrorCode::kPermissionDenied;
+  unreadable.detail = "open: Permission denied";
+  unreadable.format.clear();
+  const std::int64_t last = recordScan(*inv, {"/w"}, {cachedReport(open), unreadable});
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE status = 'error' AND " +
+                           pathIs("/w/d.txt")) == 1);
+  BOOST_TEST(
+      count(db, "SELECT count(*) FROM scan_errors WHERE scan_id = " + std::to_string(last)) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_unchanged_rescan_writes_nothing_per_file) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  constexpr int kFiles = 20'000;
   std::vector<FileReport> reports;
-  for (int i = 0; i < 2000; ++i) reports.push_back(makeReport("/t/f" + std::to_string(i), 100 + static_cast<std::uint64_t>(i)));
+  reports.reserve(kFiles + 1);
+  for (int i = 0; i < kFiles; ++i) {
+    reports.push_back(makeReport("/t/d" + std::to_string(i % 50) + "/f" + std::to_string(i),
+                                 100 + static_cast<std::uint64_t>(i)));
+    if (i % 100 == 0) addFinding(reports.back(), RuleId::kEmail, Confidence::kHigh, 1, 1);
+  }
+  const std::int64_t before_first = inv->rowsWritten();
   recordScan(*inv, {"/t"}, reports);
-  const std::int64_t rows_before = countRows(db, "SELECT sum(last_scan_id) FROM files");
-  for (FileReport& r : reports) r.from_cache = true;
-  FileReport walk_error;
-  walk_error.entry.path = "/t/locked";
-  walk_error.status = FileStatus::kError;
-  walk_error.error_code = ErrorCode::kPermissionDenied;
-  walk_error.detail = "open directory: Permission denied";
-  reports.push_back(walk_error);
-  const std::int64_t scan = recordScan(*inv, {"/t"}, reports);
-  // Not one file row was rewritten: every last_scan_id is still the first scan's.
-  BOOST_TEST(countRows(db, "SELECT sum(last_scan_id) FROM files") == rows_before);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files") == 2000);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM scan_errors WHERE scan_id = " + std::to_string(scan)) == 1);
-  BOOST_TEST(countRows(db, "SELECT count(*) FROM files WHERE path = CAST('/t/locked' AS BLOB)") == 0);
-  auto summary = inv->summary();
-  BOOST_REQUIRE(summary.ok());
-  BOOST_TEST(summary->files == 2000u);
-  BOOST_TEST(summary->scans == 2u);
+  BOOST_TEST(inv->rowsWritten() - before_first >= kFiles);  // the counter does count
+
+  Peek peek(db);
+  const std::int64_t last_scans = peek.integer("SELECT sum(last_scan_id) FROM files");
+  for (FileReport& r : reports) r = cachedReport(r);
+  reports.push_back(walkError("/t/locked", ErrorCode::kPermissionDenied));
+
+  auto scan = inv->beginScan(Roots{"/t"}, scanner::kRulesetVersion);
+  BOOST_REQUIRE(scan.ok());
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/t"}, scanner::kRulesetVersion).ok());
+  const std::int64_t data_version = peek.integer("PRAGMA data_version");
+  const std::int64_t written = inv->rowsWritten();
+  for (std::size_t i = 0; i < kFiles; ++i) {
+    BOOST_REQUIRE(inv->changeOracle().unchanged(reports[i].entry));
+    BOOST_REQUIRE(inv->fillFromCache(reports[i]).ok());
+    BOOST_REQUIRE(inv->record(*scan, reports[i]).ok());
+  }
+  // Not one row written and nothing committed for 20,000 unchanged files.
+  BOOST_TEST(inv->rowsWritten() == written);
+  BOOST_TEST(peek.integer("PRAGMA data_version") == data_version);
+  BOOST_TEST(reports[100].findings.size() == 1u);
+  BOOST_REQUIRE(inv->record(*scan, reports.back()).ok());  // the walk error: one row
+  ScanTotals totals;
+  totals.completed = true;
+  totals.files_seen = kFiles;
+  totals.files_cached = kFiles;
+  totals.errors = 1;
+  BOOST_REQUIRE(inv->finishScan(*scan, totals).ok());
+  BOOST_TEST(inv->rowsWritten() - written == 2);  // the error and the scan's totals
+
+  BOOST_TEST(peek.integer("SELECT sum(last_scan_id) FROM files") == last_scans);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM files") == kFiles);
+  BOOST_TEST(peek.integer("SELECT files_cached FROM scans WHERE id = " + std::to_string(*scan)) ==
+             kFiles);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM scan_errors WHERE scan_id = " +
+                          std::to_string(*scan)) == 1);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM files WHERE " + pathIs("/t/locked")) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(writes_are_batched_and_flushed) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  auto scan = inv->beginScan(Roots{"/b"}, scanner::kRulesetVersion);
+  BOOST_REQUIRE(scan.ok());
+  Peek peek(db);
+  for (int i = 0; i < 10; ++i)
+    BOOST_REQUIRE(inv->record(*scan, makeReport("/b/f" + std::to_string(i), 1u + i)).ok());
+  BOOST_TEST(peek.integer("SELECT count(*) FROM files") == 0);  // still in the open transaction
+  BOOST_REQUIRE(inv->flush().ok());
+  BOOST_TEST(peek.integer("SELECT count(*) FROM files") == 10);
+  for (int i = 10; i < 1200; ++i)
+    BOOST_REQUIRE(inv->record(*scan, makeReport("/b/f" + std::to_string(i), 1u + i)).ok());
+  const std::int64_t committed = peek.integer("SELECT count(*) FROM files");
+  BOOST_TEST(committed >= 510);  // at least one batch of 500 committed by itself
+  BOOST_TEST(committed < 1200);
+  ScanTotals totals;
+  totals.completed = true;
+  BOOST_REQUIRE(inv->finishScan(*scan, totals).ok());
+  BOOST_TEST(peek.integer("SELECT count(*) FROM files") == 1200);
+}
+
+BOOST_AUTO_TEST_CASE(summary_counts_files_statuses_and_occurrences) {
+  test::TempDir dir;
+  auto inv = Inventory::open((dir.path() / "inv.db").string());
+  BOOST_REQUIRE(inv.ok());
+  auto empty = inv->summary();
+  BOOST_REQUIRE(empty.ok());
+  BOOST_TEST(empty->files == 0u);
+  BOOST_TEST(empty->last_completed_scan_ms == 0);
+
+  FileReport a = makeReport("/s/a.txt", 1);
+  addFinding(a, RuleId::kKrRrn, Confidence::kHigh, 1, 3);
+  addFinding(a, RuleId::kKrRrn, Confidence::kLow, 2, 1);
+  FileReport b = makeReport("/s/b.txt", 2);
+  addFinding(b, RuleId::kKrRrn, Confidence::kHigh, 3, 2);
+  FileReport c = makeReport("/s/c.pdf", 3);
+  c.status = FileStatus::kUnsupported;
+  const FileReport d = makeReport("/s/d.txt", 4);
+  recordScan(*inv, {"/s"}, {a, b, c, d});
+  auto s = inv->summary();
+  BOOST_REQUIRE(s.ok());
+  BOOST_TEST(s->files == 4u);
+  BOOST_TEST(s->files_by_status[static_cast<std::size_t>(FileStatus::kOk)] == 3u);
+  BOOST_TEST(s->files_by_status[static_cast<std::size_t>(FileStatus::kUnsupported)] == 1u);
+  BOOST_TEST(s->files_not_read == 1u);
+  BOOST_TEST(s->files_with_findings == 2u);
+  const std::size_t rrn = scanner::ruleIndex(RuleId::kKrRrn);
+  BOOST_TEST(s->occurrences[rrn][scanner::confidenceIndex(Confidence::kHigh)] == 5u);
+  BOOST_TEST(s->occurrences[rrn][scanner::confidenceIndex(Confidence::kLow)] == 1u);
+  BOOST_TEST(s->scans == 1u);
+  BOOST_TEST(s->last_completed_scan_ms > 0);
+}
+
+// The oracle is asked on the walker thread while the sink records on this one (run this under
+// -fsanitize=thread to check the threading contract).
+BOOST_AUTO_TEST_CASE(with_the_real_pipeline_an_unchanged_tree_is_not_read_again) {
+  test::TempDir tree;
+  for (int i = 0; i < 300; ++i) {
+    std::string text = "memo " + std::to_string(i) + "\n";
+    if (i % 3 == 0)
+      text += "연락처 010-2" + std::to_string(100 + i) + "-" + std::to_string(1000 + i) + "\n";
+    tree.write("d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt", text);
+  }
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  const Roots roots = {tree.path().string()};
+  scanner::PipelineOptions pipeline;
+  pipeline.threads = 2;
+  pipeline.max_in_flight = 16;
+  const auto scan = [&] {
+    auto id = inv->beginScan(roots, scanner::kRulesetVersion);
+    BOOST_REQUIRE(id.ok());
+    BOOST_REQUIRE(inv->prepareIncremental(roots, scanner::kRulesetVersion).ok());
+    InventorySink sink(*inv, *id);
+    BOOST_REQUIRE(
+        scanner::runScan(roots, {}, {}, pipeline, test::testHasher(), &inv->changeOracle(), sink)
+            .ok());
+    ScanTotals totals;
+    totals.completed = true;
+    totals.files_seen = sink.files;
+    totals.files_cached = sink.cached;
+    BOOST_REQUIRE(inv->finishScan(*id, totals).ok());
+    BOOST_TEST(sink.failures == 0u);
+    return sink;
+  };
+  const InventorySink first = scan();
+  BOOST_TEST(first.files == 300u);
+  BOOST_TEST(first.cached == 0u);
+  BOOST_TEST(first.phones == 100u);
+
+  const std::int64_t written = inv->rowsWritten();
+  const InventorySink second = scan();
+  BOOST_TEST(second.cached == 300u);
+  BOOST_TEST(second.phones == 100u);  // from the inventory
+  BOOST_TEST(inv->rowsWritten() - written == 2);
+
+  tree.write("d0/f0.txt", "memo 0, rewritten without a number\n");
+  std::filesystem::remove(tree.path() / "d3" / "f3.txt");
+  const InventorySink third = scan();
+  BOOST_TEST(third.files == 299u);
+  BOOST_TEST(third.cached == 298u);
+  BOOST_TEST(third.phones == 98u);
+  BOOST_TEST(count(db, "SELECT count(*) FROM files") == 299);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

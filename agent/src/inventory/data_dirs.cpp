@@ -11,9 +11,15 @@
 namespace jamul::agent {
 namespace {
 
+// Creates `path` with mode 0700 unless it exists. An existing one keeps its mode (the user's own
+// ~/.local may be a link, or shared on purpose) but must be a directory.
 Status makeDirectory(const std::string& path) {
-  if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return okStatus();
-  return errorFromErrno(errno, "create data directory", path);
+  if (::mkdir(path.c_str(), 0700) == 0) return okStatus();
+  if (errno != EEXIST) return errorFromErrno(errno, "create data directory", path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return errorFromErrno(errno, "data directory", path);
+  if (!S_ISDIR(st.st_mode)) return Error(ErrorCode::kIo, "data directory: not a directory", path);
+  return okStatus();
 }
 
 }  // namespace

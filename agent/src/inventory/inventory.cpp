@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -23,8 +24,10 @@ using scanner::Confidence;
 using scanner::FileReport;
 using scanner::FileStatus;
 
+static_assert(static_cast<std::size_t>(FileStatus::kError) + 1 == kFileStatusCount);
+
 // Writes are grouped into transactions of this many reports (and at most this long apart), so a
-// scan costs few fsyncs yet an interruption loses little.
+// scan costs few commits yet an interruption loses little.
 constexpr int kReportsPerTransaction = 500;
 constexpr auto kMaxTransactionAge = std::chrono::seconds(2);
 
@@ -34,7 +37,9 @@ std::int64_t nowMs() {
       .count();
 }
 
-// Creates the file 0600 without following a link; an existing file is left alone.
+// Creates the file 0600 without following a link; an existing file is left alone (SQLite then
+// refuses it if it is a link: SQLITE_OPEN_NOFOLLOW). SQLite gives its -wal and -shm files the
+// database's mode.
 Status createPrivateFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd >= 0) {
@@ -45,7 +50,8 @@ Status createPrivateFile(const std::string& path) {
   return errorFromErrno(errno, "create inventory", path);
 }
 
-// Half-open BLOB range [low, high) holding every path strictly below `root`.
+// Half-open BLOB range [low, high) holding every path strictly below `root`. BLOBs compare with
+// memcmp, and '0' follows '/', so "/a/b0..." and "/a/bc" fall outside "/a/b/" .. "/a/b0".
 std::pair<std::string, std::string> childRange(const std::string& root) {
   const std::string prefix = root == "/" ? "/" : root + "/";
   std::string high = prefix;
@@ -53,44 +59,57 @@ std::pair<std::string, std::string> childRange(const std::string& root) {
   return {prefix, high};
 }
 
-bool reusable(std::string_view status) {
-  return status == "ok" || status == "protected" || status == "unsupported";
+bool atOrBelow(std::string_view path, std::string_view dir) {
+  if (dir == "/") return !path.empty() && path.front() == '/';
+  return path.starts_with(dir) && (path.size() == dir.size() || path[dir.size()] == '/');
 }
 
-// What the inventory knows of one file, loaded by prepareIncremental().
-struct Known {
-  std::int64_t id = 0;
-  scanner::FileEntry signature;
-  std::string ruleset_version;
-  std::string status;
-  std::string detail;
-  std::string error_code;
-  std::string format;
-  std::uint64_t text_bytes = 0;
-  bool truncated = false;
-  std::uint64_t occurrences = 0;
-};
+bool reusable(FileStatus status) {
+  return status == FileStatus::kOk || status == FileStatus::kProtected ||
+         status == FileStatus::kUnsupported;
+}
+
+// A walk error: the walker could not examine the entry, so it has no signature.
+bool isWalkError(const FileReport& report) {
+  const scanner::FileEntry& e = report.entry;
+  return report.status == FileStatus::kError && e.inode == 0 && e.size == 0 && e.mtime_ns == 0 &&
+         e.ctime_ns == 0;
+}
 
 std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
-  for (ErrorCode c : {ErrorCode::kInvalidArgument, ErrorCode::kNotFound,
-                      ErrorCode::kPermissionDenied, ErrorCode::kIo, ErrorCode::kUnsupportedFormat,
-                      ErrorCode::kCorrupt, ErrorCode::kWrongKey, ErrorCode::kCancelled,
-                      ErrorCode::kUnavailable, ErrorCode::kTooLarge, ErrorCode::kInternal})
+  for (ErrorCode c :
+       {ErrorCode::kInvalidArgument, ErrorCode::kNotFound, ErrorCode::kPermissionDenied,
+        ErrorCode::kIo, ErrorCode::kUnsupportedFormat, ErrorCode::kCorrupt, ErrorCode::kWrongKey,
+        ErrorCode::kCancelled, ErrorCode::kUnavailable, ErrorCode::kTooLarge, ErrorCode::kInternal})
     if (errorCodeName(c) == name) return c;
   return std::nullopt;
 }
 
+// What the inventory knows of one file, loaded by prepareIncremental(). Kept small: an agent may
+// hold hundreds of thousands of these (the path is the map's key only).
+struct Known {
+  std::int64_t id = 0;
+  scanner::FileEntry signature;  // path left empty
+  std::uint64_t text_bytes = 0;
+  FileStatus status = FileStatus::kError;
+  bool current_ruleset = false;
+  bool truncated = false;
+  bool has_findings = false;
+  std::optional<ErrorCode> error_code;
+  std::string detail;
+  std::string format;
+};
+
 class KnownFilesOracle final : public scanner::ChangeOracle {
  public:
   bool unchanged(const scanner::FileEntry& entry) const override {
-    auto it = files.find(entry.path);
-    return it != files.end() && it->second.signature.sameSignature(entry) &&
-           it->second.ruleset_version == ruleset_version && reusable(it->second.status);
+    const auto it = files.find(entry.path);
+    return it != files.end() && it->second.current_ruleset && reusable(it->second.status) &&
+           it->second.signature.sameSignature(entry);
   }
 
-  // Immutable between prepareIncremental() and finishScan() (read from the walker thread).
+  // Written by prepareIncremental() and finishScan() only; read from the walker thread in between.
   std::unordered_map<std::string, Known> files;
-  std::string ruleset_version;
 };
 
 }  // namespace
@@ -103,19 +122,25 @@ struct Inventory::Impl {
   Status commitBatch();
   Status writeReport(std::int64_t scan_id, const FileReport& report);
   Status writeError(std::int64_t scan_id, const FileReport& report);
+  Status writeAtomically(std::int64_t scan_id, const FileReport& report, bool walk_error);
+  // Ids of rows under the scan's roots that finishScan() should delete.
+  Result<std::vector<std::int64_t>> unseenFiles(std::int64_t scan_id);
+  bool keptByWalkError(std::string_view path) const;
 
   sqlite::Database db;
-  KnownFilesOracle oracle;
-  bool incremental = false;
+  KnownFilesOracle oracle;  // its map is immutable while a walker may read it
+  // The current scan (beginScan() .. finishScan()); record() touches only these, never `oracle`.
+  std::string ruleset_version;
   std::vector<std::string> roots;
-  std::unordered_set<std::int64_t> seen;  // ids of known files this scan reported (cached or not)
+  bool incremental = false;
+  std::unordered_set<std::int64_t> seen;  // ids of file rows this scan reported (cached or not)
+  std::vector<std::string> unlisted;      // paths the walk could not list: their rows are kept
 
-  bool in_transaction = false;
   int batched = 0;
   std::chrono::steady_clock::time_point batch_started;
 
   std::optional<sqlite::Statement> upsert_file, delete_counts, delete_findings, insert_count,
-      insert_finding, insert_error, select_counts, select_findings;
+      insert_finding, insert_error, select_counts, select_findings, savepoint, release, rollback_to;
 };
 
 Status Inventory::Impl::prepareStatements() {
@@ -139,34 +164,37 @@ Status Inventory::Impl::prepareStatements() {
     RETURNING id)sql"));
   JAMUL_RETURN_IF_ERROR(prep(delete_counts, "DELETE FROM file_counts WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(delete_findings, "DELETE FROM findings WHERE file_id = ?1"));
-  JAMUL_RETURN_IF_ERROR(prep(insert_count,
-      "INSERT INTO file_counts (file_id, rule, confidence, occurrences) VALUES (?1, ?2, ?3, ?4)"));
+  JAMUL_RETURN_IF_ERROR(prep(insert_count, R"sql(
+    INSERT INTO file_counts (file_id, rule, confidence, occurrences) VALUES (?1, ?2, ?3, ?4))sql"));
   JAMUL_RETURN_IF_ERROR(prep(insert_finding, R"sql(
     INSERT INTO findings (file_id, ordinal, rule, confidence, occurrences, offset, location, masked,
                           digest)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"));
-  JAMUL_RETURN_IF_ERROR(prep(insert_error,
-      "INSERT INTO scan_errors (scan_id, path, code, message) VALUES (?1, ?2, ?3, ?4)"));
+  JAMUL_RETURN_IF_ERROR(prep(insert_error, R"sql(
+    INSERT INTO scan_errors (scan_id, path, code, message) VALUES (?1, ?2, ?3, ?4))sql"));
   JAMUL_RETURN_IF_ERROR(prep(select_counts,
-      "SELECT rule, confidence, occurrences FROM file_counts WHERE file_id = ?1"));
+                             "SELECT rule, confidence, occurrences FROM file_counts "
+                             "WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(select_findings, R"sql(
     SELECT rule, confidence, occurrences, offset, location, masked, digest
     FROM findings WHERE file_id = ?1 ORDER BY ordinal)sql"));
+  JAMUL_RETURN_IF_ERROR(prep(savepoint, "SAVEPOINT report"));
+  JAMUL_RETURN_IF_ERROR(prep(release, "RELEASE report"));
+  JAMUL_RETURN_IF_ERROR(prep(rollback_to, "ROLLBACK TO report"));
   return okStatus();
 }
 
 Status Inventory::Impl::beginBatchIfNeeded() {
-  if (in_transaction) return okStatus();
+  if (db.inTransaction()) return okStatus();
   JAMUL_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
-  in_transaction = true;
   batched = 0;
   batch_started = std::chrono::steady_clock::now();
   return okStatus();
 }
 
 Status Inventory::Impl::commitBatch() {
-  if (!in_transaction) return okStatus();
-  in_transaction = false;
+  // A failed COMMIT (SQLITE_BUSY) leaves the transaction open: the next call retries it.
+  if (!db.inTransaction()) return okStatus();
   return db.exec("COMMIT");
 }
 
@@ -181,30 +209,37 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
   const scanner::FileEntry& e = report.entry;
   sqlite::Statement& up = *upsert_file;
   up.bindBlob(1, e.path).bind(2, e.size).bind(3, e.mtime_ns).bind(4, e.ctime_ns);
-  up.bind(5, e.inode).bind(6, e.device).bindText(7, scanner::kRulesetVersion);
+  up.bind(5, e.inode).bind(6, e.device).bindText(7, ruleset_version);
   up.bindText(8, scanner::fileStatusName(report.status)).bindText(9, report.detail);
-  if (report.error_code) up.bindText(10, errorCodeName(*report.error_code));
-  else up.bindNull(10);
+  if (report.error_code) {
+    up.bindText(10, errorCodeName(*report.error_code));
+  } else {
+    up.bindNull(10);
+  }
   up.bindText(11, report.format).bind(12, report.text_bytes);
   up.bind(13, std::int64_t{report.findings_truncated ? 1 : 0});
   up.bind(14, report.total(Confidence::kLow)).bind(15, scan_id).bind(16, nowMs());
   auto row = up.step();
-  if (!row) {
+  if (!row || !*row) {
     up.reset();
-    return row.error();
+    return row ? Error(ErrorCode::kInternal, "inventory: upsert returned no id") : row.error();
   }
   const std::int64_t id = up.columnInt(0);
   up.reset();
-  seen.insert(id);
-  JAMUL_RETURN_IF_ERROR(delete_counts->bind(1, id).run());
-  JAMUL_RETURN_IF_ERROR(delete_findings->bind(1, id).run());
+  // Old counts and findings exist only where the inventory knew findings. On an incremental scan
+  // the preloaded map says where, so a first scan of a tree costs no deletes at all.
+  const auto known = oracle.files.find(e.path);
+  if (!incremental || (known != oracle.files.end() && known->second.has_findings)) {
+    JAMUL_RETURN_IF_ERROR(delete_counts->bind(1, id).run());
+    JAMUL_RETURN_IF_ERROR(delete_findings->bind(1, id).run());
+  }
   for (scanner::RuleId rule : scanner::kAllRules) {
     for (std::size_t c = 0; c < scanner::kConfidenceCount; ++c) {
       const std::uint64_t n = report.counts[scanner::ruleIndex(rule)][c];
       if (n == 0) continue;
       insert_count->bind(1, id).bindText(2, scanner::ruleName(rule));
-      insert_count->bindText(3, scanner::confidenceName(scanner::confidenceFromIndex(c))).bind(4, n);
-      JAMUL_RETURN_IF_ERROR(insert_count->run());
+      insert_count->bindText(3, scanner::confidenceName(scanner::confidenceFromIndex(c)));
+      JAMUL_RETURN_IF_ERROR(insert_count->bind(4, n).run());
     }
   }
   std::int64_t ordinal = 0;
@@ -213,28 +248,77 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
     ins.bind(1, id).bind(2, ordinal++).bindText(3, scanner::ruleName(f.rule));
     ins.bindText(4, scanner::confidenceName(f.confidence)).bind(5, f.count).bind(6, f.offset);
     ins.bindText(7, f.location).bindText(8, f.masked);
-    ins.bindBlob(9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
+    ins.bindBlob(9,
+                 std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
     JAMUL_RETURN_IF_ERROR(ins.run());
   }
+  seen.insert(id);
   return okStatus();
+}
+
+// One report's rows are written inside a savepoint, so that a failure half-way (a full disk) does
+// not leave a file row with half its findings to be committed with the rest of the batch.
+Status Inventory::Impl::writeAtomically(std::int64_t scan_id, const FileReport& report,
+                                        bool walk_error) {
+  JAMUL_RETURN_IF_ERROR(savepoint->run());
+  Status written = okStatus();
+  if (report.status == FileStatus::kError) written = writeError(scan_id, report);
+  if (written && !walk_error) written = writeReport(scan_id, report);
+  if (written) return release->run();
+  if (db.inTransaction()) {
+    (void)rollback_to->run();
+    (void)release->run();
+  }
+  return written;
+}
+
+bool Inventory::Impl::keptByWalkError(std::string_view path) const {
+  return std::any_of(unlisted.begin(), unlisted.end(),
+                     [&](const std::string& dir) { return atOrBelow(path, dir); });
+}
+
+Result<std::vector<std::int64_t>> Inventory::Impl::unseenFiles(std::int64_t scan_id) {
+  std::vector<std::int64_t> ids;
+  if (incremental) {
+    // Every file under the roots was loaded by prepareIncremental(); rows this scan wrote for new
+    // files were seen by definition.
+    for (const auto& [path, known] : oracle.files)
+      if (!seen.contains(known.id) && !keptByWalkError(path)) ids.push_back(known.id);
+    return ids;
+  }
+  // A full scan rewrote every file it saw with its own scan id.
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, db.prepare(R"sql(
+    SELECT id, path FROM files
+    WHERE (path = ?1 OR (path >= ?2 AND path < ?3)) AND last_scan_id != ?4)sql"));
+  for (const std::string& root : roots) {
+    const auto [low, high] = childRange(root);
+    select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high).bind(4, scan_id);
+    JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+      if (!keptByWalkError(row.columnBlob(1))) ids.push_back(row.columnInt(0));
+    }));
+  }
+  return ids;
 }
 
 Inventory::Inventory(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Inventory::Inventory(Inventory&&) noexcept = default;
 Inventory& Inventory::operator=(Inventory&&) noexcept = default;
 Inventory::~Inventory() {
-  if (impl_ && impl_->in_transaction) (void)impl_->db.exec("COMMIT");
+  if (impl_) (void)impl_->commitBatch();
 }
 
 Result<Inventory> Inventory::open(const std::string& path) {
   JAMUL_RETURN_IF_ERROR(createPrivateFile(path));
   JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(path));
-  // WAL: readers (a status query, the tray later) never block the scan's writer. NORMAL sync is
-  // durable across crashes of the process (only a power cut may lose the last transaction, never
-  // corrupt the file).
-  JAMUL_RETURN_IF_ERROR(db.exec(
-      "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-      "PRAGMA foreign_keys = ON;"));
+  // busy_timeout first, so that the pragmas below wait for another process's lock. WAL: readers (a
+  // status query, the tray later) never block the scan's writer. NORMAL sync is durable across
+  // crashes of the process (only a power cut may lose the last transaction, never corrupt the
+  // file). A newer database is refused by migrate() before anything is written to it; switching
+  // it to WAL is harmless.
+  if (Status s = db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; "
+                         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+      !s)
+    return Error(s.error().code(), s.error().message(), path);
   if (Status s = migrate(db, kSchemaVersion); !s)
     return Error(s.error().code(), s.error().message(), path);
   auto impl = std::make_unique<Impl>(std::move(db));
@@ -244,29 +328,33 @@ Result<Inventory> Inventory::open(const std::string& path) {
 
 Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
                                           std::string_view ruleset_version) {
+  Impl& d = *impl_;
+  JAMUL_RETURN_IF_ERROR(d.commitBatch());
+  // For people and the console; lossy for non-UTF-8 roots (U+FFFD), which nothing reads back.
   std::string roots_json;
   JsonWriter w(roots_json);
   w.beginArray();
   for (const std::string& r : roots) w.value(r);
   w.endArray();
-  impl_->roots.assign(roots.begin(), roots.end());
-  impl_->seen.clear();
-  impl_->incremental = false;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, impl_->db.prepare(
-      "INSERT INTO scans (started_at_ms, roots, ruleset_version) VALUES (?1, ?2, ?3)"));
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, d.db.prepare(R"sql(
+    INSERT INTO scans (started_at_ms, roots, ruleset_version) VALUES (?1, ?2, ?3))sql"));
   insert.bind(1, nowMs()).bindText(2, roots_json).bindText(3, ruleset_version);
   JAMUL_RETURN_IF_ERROR(insert.run());
-  return impl_->db.lastInsertRowId();
+  d.ruleset_version = std::string(ruleset_version);
+  d.roots.assign(roots.begin(), roots.end());
+  d.incremental = false;
+  d.seen.clear();
+  d.unlisted.clear();
+  d.oracle.files.clear();
+  return d.db.lastInsertRowId();
 }
 
 Status Inventory::prepareIncremental(std::span<const std::string> roots,
                                      std::string_view ruleset_version) {
-  KnownFilesOracle& oracle = impl_->oracle;
-  oracle.files.clear();
-  oracle.ruleset_version = std::string(ruleset_version);
+  std::unordered_map<std::string, Known> files;
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
     SELECT id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail,
-           coalesce(error_code, ''), format, text_bytes, findings_truncated, occurrences
+           error_code, format, text_bytes, findings_truncated, occurrences
     FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3))sql"));
   for (const std::string& root : roots) {
     const auto [low, high] = childRange(root);
@@ -274,23 +362,24 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
     JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
       Known k;
       k.id = row.columnInt(0);
-      k.signature.path = row.columnBlob(1);
       k.signature.size = static_cast<std::uint64_t>(row.columnInt(2));
       k.signature.mtime_ns = row.columnInt(3);
       k.signature.ctime_ns = row.columnInt(4);
       k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
       k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
-      k.ruleset_version = row.columnText(7);
-      k.status = row.columnText(8);
+      k.current_ruleset = row.columnText(7) == ruleset_version;
+      // An unknown status (from a newer Jamul) is not reusable: the file is read again.
+      k.status = scanner::fileStatusFromName(row.columnText(8)).value_or(FileStatus::kError);
       k.detail = row.columnText(9);
-      k.error_code = row.columnText(10);
+      if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnText(10));
       k.format = row.columnText(11);
       k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
       k.truncated = row.columnInt(13) != 0;
-      k.occurrences = static_cast<std::uint64_t>(row.columnInt(14));
-      oracle.files.emplace(k.signature.path, std::move(k));
+      k.has_findings = row.columnInt(14) != 0;
+      files.insert_or_assign(row.columnBlob(1), std::move(k));
     }));
   }
+  impl_->oracle.files = std::move(files);
   impl_->incremental = true;
   return okStatus();
 }
@@ -302,18 +391,18 @@ Status Inventory::fillFromCache(FileReport& report) {
   if (it == impl_->oracle.files.end())
     return Error(ErrorCode::kNotFound, "file is not in the inventory", report.entry.path);
   const Known& k = it->second;
-  report.status = scanner::fileStatusFromName(k.status).value_or(FileStatus::kError);
+  report.status = k.status;
   report.detail = k.detail;
-  report.error_code = k.error_code.empty() ? std::nullopt : errorCodeFromName(k.error_code);
+  report.error_code = k.error_code;
   report.format = k.format;
   report.text_bytes = k.text_bytes;
   report.findings_truncated = k.truncated;
   report.counts = {};
   report.findings.clear();
-  if (k.occurrences == 0) return okStatus();  // nothing stored beyond the row itself
+  if (!k.has_findings) return okStatus();
 
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
-      impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
+  JAMUL_RETURN_IF_ERROR(
+      sqlite::forEachRow(impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
         const auto rule = scanner::ruleFromName(row.columnText(0));
         const auto confidence = scanner::confidenceFromName(row.columnText(1));
         if (rule && confidence)
@@ -343,74 +432,85 @@ Status Inventory::record(std::int64_t scan_id, const FileReport& report) {
   Impl& d = *impl_;
   if (report.from_cache) {
     // Unchanged: no write at all; finishScan() needs only to know it was seen.
-    if (auto it = d.oracle.files.find(report.entry.path); it != d.oracle.files.end())
+    if (const auto it = d.oracle.files.find(report.entry.path); it != d.oracle.files.end())
       d.seen.insert(it->second.id);
     return okStatus();
   }
+  const bool walk_error = isWalkError(report);
+  // A subtree the walk could not list keeps what was known of it (see finishScan()); one that
+  // vanished (kNotFound) does not.
+  if (walk_error && report.error_code != ErrorCode::kNotFound)
+    d.unlisted.push_back(report.entry.path);
   JAMUL_RETURN_IF_ERROR(d.beginBatchIfNeeded());
-  // A walk error has no signature (the entry could not be examined): there is no file row to keep.
-  const bool walk_error = report.status == FileStatus::kError && report.entry.inode == 0 &&
-                          report.entry.size == 0 && report.format.empty();
-  if (report.status == FileStatus::kError) JAMUL_RETURN_IF_ERROR(d.writeError(scan_id, report));
-  if (!walk_error) JAMUL_RETURN_IF_ERROR(d.writeReport(scan_id, report));
+  JAMUL_RETURN_IF_ERROR(d.writeAtomically(scan_id, report, walk_error));
   if (++d.batched >= kReportsPerTransaction ||
       std::chrono::steady_clock::now() - d.batch_started >= kMaxTransactionAge)
     return d.commitBatch();
   return okStatus();
 }
 
+Status Inventory::flush() { return impl_->commitBatch(); }
+
 Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   Impl& d = *impl_;
   JAMUL_RETURN_IF_ERROR(d.beginBatchIfNeeded());
   if (totals.completed) {
-    // Files under the roots that this complete scan did not report are gone or now excluded.
-    if (d.incremental) {
-      JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove,
-                             d.db.prepare("DELETE FROM files WHERE id = ?1"));
-      for (const auto& [path, known] : d.oracle.files) {
-        if (d.seen.contains(known.id)) continue;
-        JAMUL_RETURN_IF_ERROR(remove.bind(1, known.id).run());
-      }
-    } else {
-      // A full scan rewrote every file it saw with its own scan id.
-      JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove, d.db.prepare(
-          "DELETE FROM files WHERE (path = ?1 OR (path >= ?2 AND path < ?3)) AND last_scan_id != ?4"));
-      for (const std::string& root : d.roots) {
-        const auto [low, high] = childRange(root);
-        JAMUL_RETURN_IF_ERROR(remove.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high)
-                                  .bind(4, scan_id).run());
-      }
-    }
+    JAMUL_ASSIGN_OR_RETURN(std::vector<std::int64_t> unseen, d.unseenFiles(scan_id));
+    JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove,
+                           d.db.prepare("DELETE FROM files WHERE id = ?1"));
+    for (std::int64_t id : unseen) JAMUL_RETURN_IF_ERROR(remove.bind(1, id).run());
   }
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement update, d.db.prepare(R"sql(
     UPDATE scans SET finished_at_ms = ?2, status = ?3, files_seen = ?4, files_read = ?5,
       files_cached = ?6, bytes_read = ?7, files_with_findings = ?8, errors = ?9
     WHERE id = ?1)sql"));
-  update.bind(1, scan_id).bind(2, nowMs()).bindText(3, totals.completed ? "completed" : "interrupted");
+  update.bind(1, scan_id).bind(2, nowMs());
+  update.bindText(3, totals.completed ? "completed" : "interrupted");
   update.bind(4, totals.files_seen).bind(5, totals.files_read).bind(6, totals.files_cached);
   update.bind(7, totals.bytes_read).bind(8, totals.files_with_findings).bind(9, totals.errors);
   JAMUL_RETURN_IF_ERROR(update.run());
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
   d.oracle.files.clear();
   d.seen.clear();
+  d.unlisted.clear();
+  d.roots.clear();
   d.incremental = false;
   return okStatus();
 }
 
-Result<Inventory::Summary> Inventory::summary() {
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement q, impl_->db.prepare(R"sql(
-    SELECT count(*), coalesce(sum(occurrences > 0), 0), coalesce(sum(status != 'ok'), 0),
-           (SELECT count(*) FROM scans)
-    FROM files)sql"));
-  JAMUL_ASSIGN_OR_RETURN(bool row, q.step());
-  Summary s;
-  if (row) {
-    s.files = static_cast<std::uint64_t>(q.columnInt(0));
-    s.files_with_findings = static_cast<std::uint64_t>(q.columnInt(1));
-    s.files_not_read = static_cast<std::uint64_t>(q.columnInt(2));
-    s.scans = static_cast<std::uint64_t>(q.columnInt(3));
-  }
+Result<InventorySummary> Inventory::summary() {
+  sqlite::Database& db = impl_->db;
+  InventorySummary s;
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement files, db.prepare(R"sql(
+    SELECT status, count(*), sum(occurrences > 0) FROM files GROUP BY status)sql"));
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(files, [&](const sqlite::Statement& row) {
+    const auto n = static_cast<std::uint64_t>(row.columnInt(1));
+    const FileStatus status =
+        scanner::fileStatusFromName(row.columnText(0)).value_or(FileStatus::kError);
+    s.files += n;
+    s.files_by_status[static_cast<std::size_t>(status)] += n;
+    if (status != FileStatus::kOk) s.files_not_read += n;
+    s.files_with_findings += static_cast<std::uint64_t>(row.columnInt(2));
+  }));
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement counts, db.prepare(R"sql(
+    SELECT rule, confidence, sum(occurrences) FROM file_counts GROUP BY rule, confidence)sql"));
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(counts, [&](const sqlite::Statement& row) {
+    const auto rule = scanner::ruleFromName(row.columnText(0));
+    const auto confidence = scanner::confidenceFromName(row.columnText(1));
+    if (rule && confidence)
+      s.occurrences[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
+          static_cast<std::uint64_t>(row.columnInt(2));
+  }));
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement scans, db.prepare(R"sql(
+    SELECT count(*), coalesce(max(CASE WHEN status = 'completed' THEN finished_at_ms END), 0)
+    FROM scans)sql"));
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(scans, [&](const sqlite::Statement& row) {
+    s.scans = static_cast<std::uint64_t>(row.columnInt(0));
+    s.last_completed_scan_ms = row.columnInt(1);
+  }));
   return s;
 }
+
+std::int64_t Inventory::rowsWritten() const { return impl_->db.totalChanges(); }
 
 }  // namespace jamul::agent

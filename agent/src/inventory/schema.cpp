@@ -64,7 +64,6 @@ CREATE TABLE findings (
   digest      BLOB    NOT NULL   -- keyed BLAKE2b-128 of the canonical value; never the value
 );
 CREATE INDEX findings_by_file ON findings(file_id, ordinal);
-CREATE INDEX findings_by_value ON findings(rule, digest);
 CREATE TABLE scan_errors (
   id      INTEGER PRIMARY KEY,
   scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,

@@ -103,16 +103,18 @@ std::int64_t Statement::columnInt(int column) const { return sqlite3_column_int6
 
 std::string Statement::columnText(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
-  return text == nullptr ? std::string()
-                         : std::string(reinterpret_cast<const char*>(text),
-                                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return text == nullptr
+             ? std::string()
+             : std::string(reinterpret_cast<const char*>(text),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::string Statement::columnBlob(int column) const {
   const void* blob = sqlite3_column_blob(stmt_, column);
-  return blob == nullptr ? std::string()
-                         : std::string(static_cast<const char*>(blob),
-                                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return blob == nullptr
+             ? std::string()
+             : std::string(static_cast<const char*>(blob),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 bool Statement::columnIsNull(int column) const {
@@ -121,8 +123,8 @@ bool Statement::columnIsNull(int column) const {
 
 Result<Database> Database::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqliteError(rc, "open inventory", db != nullptr ? sqlite3_errmsg(db) : "");
     sqlite3_close(db);
@@ -165,5 +167,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
 std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 std::int64_t Database::totalChanges() const { return sqlite3_total_changes64(db_); }
+
+bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 }  // namespace jamul::agent::sqlite

@@ -28,7 +28,10 @@ class Statement {
 
   // Binders take the 1-based parameter index and return *this for chaining.
   Statement& bind(int index, std::int64_t value);
-  Statement& bind(int index, std::uint64_t value) { return bind(index, static_cast<std::int64_t>(value)); }
+  // Stored as the same 64 bits: values above INT64_MAX (some inode numbers) read back unchanged.
+  Statement& bind(int index, std::uint64_t value) {
+    return bind(index, static_cast<std::int64_t>(value));
+  }
   Statement& bindText(int index, std::string_view text);
   Statement& bindBlob(int index, std::string_view bytes);
   Statement& bindNull(int index);
@@ -66,6 +69,9 @@ class Database {
   std::int64_t lastInsertRowId() const;
   // Rows changed by the connection since it was opened.
   std::int64_t totalChanges() const;
+  // True between BEGIN and a COMMIT/ROLLBACK that succeeded (SQLite may also end a transaction by
+  // itself after some errors).
+  bool inTransaction() const;
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}

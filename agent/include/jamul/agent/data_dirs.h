@@ -10,8 +10,13 @@
 
 namespace jamul::agent {
 
-// Returns the data directory, creating it (mode 0700) if needed. Fails with kNotFound when no home
-// directory is known, or the error that stopped its creation.
+// Returns the data directory: $XDG_DATA_HOME/jamul when XDG_DATA_HOME is an absolute path (the
+// spec says to ignore a relative one), else $HOME/.local/share/jamul (HOME unset: the passwd
+// entry's home). Creates the missing directories on the way, mode 0700; existing ones keep their
+// mode. Fails with kNotFound when no home directory is known, kIo when a component exists but is
+// not a directory, or the error (kPermissionDenied, kIo) that stopped a creation.
+//
+// Thread-safety: reads the environment; do not call while another thread changes it.
 Result<std::string> defaultDataDir();
 
 }  // namespace jamul::agent

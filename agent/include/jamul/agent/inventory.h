@@ -2,21 +2,34 @@
 #pragma once
 
 // Inventory: the local record of what each scan found (DESIGN.md §3, §4), in SQLite (WAL mode).
-// Schema and its versions: docs/inventory.md. The inventory holds paths, statuses, counts per rule
-// and confidence, and per distinct value a masked excerpt, a location and a keyed digest — never a
-// raw value (none reaches it: FileReport carries none).
+// Schema, versions and example queries: docs/inventory.md. The inventory holds paths, statuses,
+// counts per rule and confidence, and per distinct value a masked excerpt, a location and a keyed
+// digest — never a raw value (none reaches it: FileReport carries none).
 //
 // A scan is recorded as:
 //   beginScan(roots) -> prepareIncremental(roots) -> runScan(..., &changeOracle(), sink)
 //     sink: fillFromCache(report) for from_cache reports, then record(report), for every report
 //   -> finishScan(totals)
-// An unchanged file costs no write at all: record() only notes it as seen, and finishScan() deletes
-// the rows of files under the roots that a completed scan did not see (deleted or now excluded).
+// A full (non-incremental) scan skips prepareIncremental() and passes no oracle.
+//
+// Cost: an unchanged file costs no write at all — record() only notes it as seen — and
+// prepareIncremental() loads what is known under the roots in one range query, so a rescan of an
+// unchanged tree costs little more than its directory walk. Fresh reports are written in
+// transactions of ~500 reports (or 2 s), each report atomically (a failed record() leaves the
+// file's previous row intact).
+//
+// Deletion: when a scan completes, rows of files under its roots that it did not see (deleted, or
+// now excluded) are removed — except at or below a path the walk could not list (a walk error other
+// than kNotFound, e.g. a directory that became unreadable): what was known there is kept. An
+// interrupted scan removes nothing.
 //
 // Thread-safety: one thread uses the Inventory, except changeOracle().unchanged(), which may be
 // called from another thread (the walker) between prepareIncremental() and finishScan(): it reads
-// only data that prepareIncremental() loaded and nothing modifies afterwards.
+// only data that prepareIncremental() loaded and that nothing modifies until finishScan(). Two
+// processes may use the same file (SQLite locking, 5 s busy timeout; kUnavailable beyond).
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -29,6 +42,9 @@
 
 namespace jamul::agent {
 
+// Number of scanner::FileStatus values (kOk .. kError), for per-status arrays.
+inline constexpr std::size_t kFileStatusCount = 6;
+
 struct ScanTotals {
   std::uint64_t files_seen = 0;
   std::uint64_t files_read = 0;
@@ -39,6 +55,20 @@ struct ScanTotals {
   bool completed = false;  // false: interrupted (nothing is deleted as "no longer there")
 };
 
+// What the inventory holds now, over all scans (for `jamul status`, the tray, the console).
+struct InventorySummary {
+  std::uint64_t files = 0;
+  // Files by their last status, indexed by static_cast<std::size_t>(scanner::FileStatus).
+  std::array<std::uint64_t, kFileStatusCount> files_by_status{};
+  std::uint64_t files_not_read = 0;  // any status but ok
+  std::uint64_t files_with_findings = 0;
+  // Occurrences over all files, by rule and confidence (exact, also where findings are truncated).
+  scanner::RuleCounts occurrences{};
+  std::uint64_t scans = 0;
+  // When the newest completed scan finished (Unix ms, UTC); 0: no scan has completed.
+  std::int64_t last_completed_scan_ms = 0;
+};
+
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
@@ -46,47 +76,64 @@ class Inventory {
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
-  // kUnsupportedFormat for a database written by a newer Jamul, kCorrupt for a file that is not an
-  // inventory, kPermissionDenied, kIo.
+  // kUnsupportedFormat for a database written by a newer Jamul (its tables left untouched),
+  // kCorrupt for a file that is not an inventory, kPermissionDenied, kNotFound (no parent
+  // directory), kIo.
   static Result<Inventory> open(const std::string& path);
 
   Inventory(Inventory&&) noexcept;
   Inventory& operator=(Inventory&&) noexcept;
+  // Commits what is pending.
   ~Inventory();
 
-  // Records the start of a scan of `roots` (absolute, normalised paths); returns its id.
+  // Records the start of a scan of `roots` (absolute, normalised paths: no trailing '/', no '.'
+  // or '..') under `ruleset_version`, which fresh reports of this scan are stored with. Returns
+  // the scan's id. Fails with kIo, kUnavailable.
   Result<std::int64_t> beginScan(std::span<const std::string> roots,
                                  std::string_view ruleset_version);
 
-  // Loads what the inventory knows of every file at or under `roots`, so that changeOracle() can
-  // answer and fillFromCache() can fill reports without per-file queries.
+  // Loads what the inventory knows of every file at or under `roots` (path == root, or path
+  // starting with root + "/"), so that changeOracle() can answer and fillFromCache() can fill
+  // reports without per-file queries. REQUIRES: not while a walker may call changeOracle().
   Status prepareIncremental(std::span<const std::string> roots, std::string_view ruleset_version);
 
-  // unchanged(entry) is true iff the file is known, its size, mtime, ctime, inode and device are
-  // the same, it was scanned under `ruleset_version`, and its stored status may be reused (ok,
-  // protected, unsupported; files in error, corrupt or too_large are always read again).
+  // unchanged(entry) is true iff the file was loaded by prepareIncremental(), its size, mtime,
+  // ctime, inode and device are the same (FileEntry::sameSignature), it was scanned under the
+  // ruleset version given there, and its stored status may be reused (ok, protected, unsupported;
+  // files in error, corrupt or too_large are always read again). Without prepareIncremental(),
+  // nothing is unchanged. The reference stays valid as long as the Inventory.
   const scanner::ChangeOracle& changeOracle() const;
 
-  // Fills status, detail, format, counts, findings and truncation of a from_cache report from the
-  // stored row. Fails with kNotFound if the row is gone.
+  // Fills status, detail, error code, format, counts, findings (in their stored order), truncation
+  // and text size of a from_cache report from the stored row; a file without findings costs no
+  // query. Fails with kNotFound if prepareIncremental() did not load the file, kIo.
   Status fillFromCache(scanner::FileReport& report);
 
-  // Records one report of scan `scan_id`. A fresh report replaces the file's row, counts and
-  // findings; a from_cache report is only noted as seen (no write); a walk error (no file signature)
-  // goes to the scan's error list only. Writes are batched in transactions.
+  // Records one report of scan `scan_id`:
+  //  - from_cache: only noted as seen (no write);
+  //  - a walk error (status kError and an entry without signature: inode, size, mtime and ctime 0):
+  //  goes
+  //    to the scan's error list only, no file row;
+  //  - anything else replaces the file's row, counts and findings (and a kError also goes to the
+  //    error list).
+  // Fails with kIo (disk full), kUnavailable (locked by another process too long).
   Status record(std::int64_t scan_id, const scanner::FileReport& report);
 
-  // Commits, stores the totals, and — if the scan completed — deletes the rows of files under its
-  // roots that it did not see.
+  // Commits what record() has batched so far (e.g. at a checkpoint of a long scan).
+  Status flush();
+
+  // Commits, stores the totals and finished_at, and — if totals.completed — deletes the rows of
+  // files under the scan's roots that it did not see (see "Deletion" above). Ends the scan:
+  // changeOracle() knows nothing until the next prepareIncremental().
   Status finishScan(std::int64_t scan_id, const ScanTotals& totals);
 
-  struct Summary {
-    std::uint64_t files = 0;
-    std::uint64_t files_with_findings = 0;
-    std::uint64_t files_not_read = 0;  // any status but ok
-    std::uint64_t scans = 0;
-  };
-  Result<Summary> summary();
+  // Totals over the whole inventory. Fails with kIo.
+  Result<InventorySummary> summary();
+
+  // Rows inserted, updated or deleted by this Inventory's statements since open() (SQLite's
+  // total_changes; cascaded deletions not counted). For diagnostics, and for tests that hold an
+  // unchanged rescan to zero writes per file.
+  std::int64_t rowsWritten() const;
 
  private:
   struct Impl;

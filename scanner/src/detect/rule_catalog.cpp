@@ -150,6 +150,9 @@ constexpr RuleExample kDriverLicenseExamples[] = {
     {"202401151230", std::nullopt, 0, "derived (§4.1.5): timestamp"},
     {"2023-12-31 235959 00", std::nullopt, 0, "derived (§4.1.5): date-time"},
     {"송장번호 201912345678", std::nullopt, 0, "derived (§4.1.5): tracking number"},
+    {"The license was renewed on schedule. Build 202401151230", std::nullopt, 0,
+     "derived: a generic keyword far from a bare timestamp"},
+    {"License no. 112212345612", C::kHigh, 1, "derived: a label right before bare digits"},
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -186,6 +189,8 @@ constexpr RuleExample kPhoneExamples[] = {
     {"팩스 02-212-3457", std::nullopt, 0, "derived: a fax line"},
     {"Tel 02-212-3456 Fax 02-212-3457", C::kMedium, 2, "derived: the fax line drops to low"},
     {"2024.01.15", std::nullopt, 0, "derived: date"},
+    {"140142-0419327 2001:db8::1", std::nullopt, 0, "derived: digits inside a longer number"},
+    {"010-2000-0000-1234", std::nullopt, 0, "derived: the number goes on"},
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -447,8 +452,9 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      kDriverLicensePatterns,
      "Region code in the set; separators consistent (all '-', all ' ', or none). The check algorithm "
      "is not public.",
-     "Region-name form: high. Numeric form: high with a keyword; low when separated and without "
-     "keyword; not reported when unseparated and without keyword (12-digit timestamps).",
+     "Region-name form: high. Numeric form: high when separated and a keyword is near, or when a "
+     "keyword labels it (column header, or right before it); low when separated without keyword; "
+     "bare 12 digits without such a label are not reported (12-digit timestamps).",
      kDriverLicenseKeywords, kNoKeywords, kDriverLicenseExamples},
     {RuleId::kKrPhone, "Phone number", "전화번호", "개인정보; encrypt when it is 이용자 data",
      "Mobile `01X-XXXX-XXXX`; fixed line with area code (02, 031-064); 070 VoIP; 050X personal "

@@ -84,6 +84,10 @@ Guard leadingGuard(RuleId rule, int variant) {
 bool leadingOk(Guard guard, std::string_view text, std::size_t begin) {
   if (begin == 0 || guard == Guard::kNone) return true;
   const unsigned char c = at(text, begin - 1);
+  // "140142-0419327": a number right after "digit-" or "digit." continues a longer one.
+  if ((guard == Guard::kDigit || guard == Guard::kDigitOrPlus) && (c == '-' || c == '.') &&
+      begin >= 2 && isDigit(at(text, begin - 2)))
+    return false;
   switch (guard) {
     case Guard::kDigit: return !isDigit(c);
     case Guard::kDigitOrPlus: return !isDigit(c) && c != '+';
@@ -103,13 +107,14 @@ bool trailingOk(RuleId rule, std::string_view text, std::size_t end) {
   if (end >= text.size()) return true;
   const unsigned char c = at(text, end);
   const bool dot_digit = c == '.' && end + 1 < text.size() && isDigit(at(text, end + 1));
+  const bool dash_digit = c == '-' && end + 1 < text.size() && isDigit(at(text, end + 1));
   switch (rule) {
     case RuleId::kKrPassport: return !isAlnum(c);
     case RuleId::kEmail: return !isAlnum(c) && c != '-';
     case RuleId::kIpv4: return !isDigit(c) && !dot_digit;
     case RuleId::kIpv6: return !isHex(c) && c != ':' && !dot_digit;
     case RuleId::kPassword: return true;
-    default: return !isDigit(c);
+    default: return !isDigit(c) && !dot_digit && !dash_digit;  // the number does not go on
   }
 }
 
@@ -463,7 +468,9 @@ std::optional<Confidence> RuleLogic::score(const Candidate& c, const Evidence& e
       }
       break;
     case RuleId::kKrDriverLicense:
-      if ((c.flags & kRegionName) || kw) {
+      // Twelve bare digits are as often a timestamp: they need a keyword that labels them (in
+      // their column header, or right before them), not one somewhere in the paragraph.
+      if ((c.flags & kRegionName) || (kw && (sep || ev.positive_direct))) {
         level = C::kHigh;
       } else if (sep) {
         level = C::kLow;

@@ -49,8 +49,12 @@ using jamul::test::synth::mixSeed;
 using jamul::test::synth::Rng;
 
 // Bump when the same request would produce a different tree.
-constexpr int kGeneratorVersion = 1;
-constexpr double kPiiRate = 0.005;  // ~1 line in 200
+constexpr int kGeneratorVersion = 2;
+// PII at a low rate, as on a staff PC: about one small file in ten holds some (a line in 200 of it);
+// the large files are data exports and all hold some. Every file holds hard negatives (traps) and
+// the usual dates, times, amounts and counts.
+constexpr double kPiiRate = 0.005;
+constexpr double kFilesWithPii = 0.10;
 constexpr double kTrapRate = 0.01;
 
 enum class Encoding : std::uint8_t {
@@ -83,6 +87,7 @@ struct Plan {
   std::size_t target = 0;  // UTF-8 bytes
   Encoding encoding = Encoding::kUtf8;
   bool cp949_only = true;
+  bool with_pii = true;
 };
 
 struct Totals {
@@ -203,6 +208,7 @@ Plan planFile(std::uint64_t seed, std::uint64_t index, std::uint64_t large_count
   }
   if (large && plan.encoding != Encoding::kUtf8) plan.encoding = Encoding::kUtf8;
   plan.cp949_only = plan.encoding == Encoding::kCp949 || rng.chance(0.8);
+  plan.with_pii = large || rng.chance(kFilesWithPii);
   return plan;
 }
 
@@ -267,7 +273,7 @@ std::string encode(const std::string& utf8, Encoding e) {
 // --- writing -------------------------------------------------------------------------------------
 Totals writeFile(const fs::path& out, std::uint64_t seed, std::uint64_t index, const Plan& plan) {
   CorpusOptions options;
-  options.pii_rate = kPiiRate;
+  options.pii_rate = plan.with_pii ? kPiiRate : 0.0;
   options.trap_rate = kTrapRate;
   options.cp949_only = plan.cp949_only;
   SyntheticCorpus corpus(mixSeed(seed, index), options);
@@ -306,6 +312,7 @@ void writeManifest(const fs::path& out, const Request& request, const Totals& t,
   m << "  \"text_bytes\": " << t.text_bytes << ",\n";
   m << "  \"largest_file_bytes\": " << t.largest << ",\n";
   m << "  \"pii_rate\": " << kPiiRate << ",\n";
+  m << "  \"files_with_pii_share\": " << kFilesWithPii << ",\n";
   m << "  \"trap_rate\": " << kTrapRate << ",\n";
   m << "  \"generation_seconds\": " << seconds << ",\n";
   m << "  \"planted\": {";

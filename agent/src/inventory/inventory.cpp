@@ -400,17 +400,16 @@ Status Inventory::fillFromCache(FileReport& report) {
   report.counts = {};
   report.findings.clear();
   if (!k.has_findings) return okStatus();
+  // One read transaction across the cached reads of a scan: outside a transaction SQLite takes and
+  // drops its file locks around every query (two fcntl calls each). The next write batch goes on
+  // inside it (BEGIN is deferred) and commits it as usual.
+  if (!impl_->db.inTransaction()) {
+    JAMUL_RETURN_IF_ERROR(impl_->db.exec("BEGIN"));
+    impl_->batched = 0;
+    impl_->batch_started = std::chrono::steady_clock::now();
+  }
 
-  JAMUL_RETURN_IF_ERROR(
-      sqlite::forEachRow(impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
-        const auto rule = scanner::ruleFromName(row.columnText(0));
-        const auto confidence = scanner::confidenceFromName(row.columnText(1));
-        if (rule && confidence)
-          report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
-              static_cast<std::uint64_t>(row.columnInt(2));
-      }));
-
-  return sqlite::forEachRow(
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
       impl_->select_findings->bind(1, k.id), [&](const sqlite::Statement& row) {
         const auto rule = scanner::ruleFromName(row.columnText(0));
         const auto confidence = scanner::confidenceFromName(row.columnText(1));
@@ -425,6 +424,21 @@ Status Inventory::fillFromCache(FileReport& report) {
         const std::string digest = row.columnBlob(6);
         std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
         report.findings.push_back(std::move(f));
+      }));
+  if (!k.truncated) {
+    // Every distinct value was kept, so the findings hold the exact counts: no second query (an
+    // unchanged rescan reads one query per file with findings, and none for the others).
+    for (const scanner::FindingSummary& f : report.findings)
+      report.counts[scanner::ruleIndex(f.rule)][scanner::confidenceIndex(f.confidence)] += f.count;
+    return okStatus();
+  }
+  return sqlite::forEachRow(
+      impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
+        const auto rule = scanner::ruleFromName(row.columnText(0));
+        const auto confidence = scanner::confidenceFromName(row.columnText(1));
+        if (rule && confidence)
+          report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
+              static_cast<std::uint64_t>(row.columnInt(2));
       });
 }
 

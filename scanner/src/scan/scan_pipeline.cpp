@@ -15,6 +15,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
+constexpr std::uint64_t kCachedWakeBatch = 32;
 
 struct Job {
   std::uint64_t seq = 0;
@@ -31,6 +32,7 @@ struct Shared {
   std::map<std::uint64_t, FileReport> results;  // finished reports not yet handed on
   std::uint64_t issued = 0;                      // sequence numbers handed out by the walker
   std::uint64_t in_flight = 0;                   // issued but not yet handed to the sink
+  std::uint64_t awaited = 0;                     // the report the sink waits for
   bool walk_done = false;
   ScanProgress progress;
 };
@@ -55,7 +57,10 @@ class PipelineWalkVisitor final : public WalkVisitor {
       report.entry = std::move(entry);
       report.from_cache = true;
       shared_.results.emplace(seq, std::move(report));
-      shared_.result_ready.notify_one();
+      // Wake the sink only once a batch of cached reports is ready for it: a rescan of an
+      // unchanged tree otherwise costs two thread switches per file. (The end of the walk wakes it
+      // too, and it never sleeps longer than kProgressInterval.)
+      if (seq >= shared_.awaited + kCachedWakeBatch - 1) shared_.result_ready.notify_one();
     } else {
       shared_.jobs.push_back({seq, std::move(entry)});
       shared_.job_ready.notify_one();
@@ -73,7 +78,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
     report.error_code = error.code();
     report.detail = error.message();
     shared_.results.emplace(seq, std::move(report));
-    shared_.result_ready.notify_one();
+    if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
 
   bool cancelled() const override { return cancel_ != nullptr && cancel_->load(); }
@@ -102,7 +107,7 @@ void workerLoop(Shared& shared, FileScanner& scanner) {
     FileReport report = scanner.scan(job.entry);
     std::lock_guard lock(shared.mutex);
     shared.results.emplace(job.seq, std::move(report));
-    shared.result_ready.notify_one();
+    if (job.seq == shared.awaited) shared.result_ready.notify_one();
   }
 }
 
@@ -149,6 +154,7 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
     bool report_progress = false;
     {
       std::unique_lock lock(shared.mutex);
+      shared.awaited = next;
       shared.result_ready.wait_for(lock, kProgressInterval, [&] {
         return shared.results.contains(next) || (shared.walk_done && next == shared.issued);
       });

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Document extractors (DESIGN.md §4 "Extractors", issue 3): one per format, chosen by content
+// signature, each turning the bytes of one document into UTF-8 text that the detector scans.
+//
+//   Document (bytes + name) ──> extractor ──> TextSink: beginPart(location, kind), append(text)...
+//                                   │
+//                                   └─ ExtractContext::nested(): archive members, attachments,
+//                                      embedded files go back through the dispatcher, depth + 1
+//
+// Text is grouped in *parts*: a page, a sheet, a slide, a body section, a header, a mail body, an
+// archive member. A part's location names it for people ("page 3", "Sheet1", "slide 2",
+// "section 1", "header"); the scanner adds where in the part a finding lies:
+//   * PartKind::kParagraphs: one paragraph (or text line) per '\n'-terminated line of the part's
+//     text; a finding reads "section 1, paragraph 12".
+//   * PartKind::kTable: the part's text is TSV: cells separated by '\t', rows ended by '\n', the
+//     first line being the sheet's first row. Rows and columns stay in place (empty cells and empty
+//     rows are written as empty), so row r, column c of the TSV is the sheet's cell: a finding reads
+//     "Sheet1!C7", and each column's first row is context for the cells below it, as in CSV.
+//     Extractors replace '\t', '\r' and '\n' inside a cell with a space.
+// Nested documents' locations are prefixed with the member path: "a.zip!/b/c.xlsx!Sheet1!C7".
+//
+// Contract of every extractor: it never throws, never aborts on bad input, reads only inside
+// `Document::bytes`, bounds its own memory (no allocation proportional to a length field it has
+// not checked against the bytes present or the limits), and returns an ExtractStatus. Text already
+// handed to the sink before a failure is kept: findings in a truncated document still count, but
+// the status says the document was not fully read. It checks `ExtractContext::expired()` now and
+// then (every part, every few MB) and returns kTooLarge when the time or size budget is spent.
+//
+// Thread-safety: extractors are pure functions of their input; one ExtractContext per document.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "jamul/scanner/file_report.h"
+
+namespace jamul::scanner::extract {
+
+// How the text of a part is laid out (see above). kLines and kCsv are for plain-text documents
+// (archive members, mail bodies): "line 12", and RFC 4180 CSV with the header row as context.
+enum class PartKind { kParagraphs, kTable, kLines, kCsv };
+
+// Receives the text of a document. Implemented by the scanner (feeds the detector), by
+// `jamul extract` (prints) and by tests (collect).
+class TextSink {
+ public:
+  virtual ~TextSink() = default;
+  // Starts a part; text appended after it belongs to it until the next beginPart. An extractor
+  // calls it before its first append. `location` is UTF-8 and never holds document text.
+  virtual void beginPart(std::string_view location, PartKind kind) = 0;
+  // Appends UTF-8 text to the current part (invalid UTF-8 is the extractor's bug; the scanner
+  // tolerates it). Text may come in pieces of any size; pieces may split a line but not a
+  // multi-byte character.
+  virtual void append(std::string_view utf8) = 0;
+};
+
+// Budgets for one top-level file (DESIGN.md §4 "Archive bombs and poison files").
+struct ExtractLimits {
+  int max_depth = 3;                                  // nesting of archives in archives
+  std::uint64_t max_entries = 10000;                  // members over all archives of the file
+  std::uint64_t max_expanded_bytes = std::uint64_t{1} << 30;  // decompressed bytes in all
+  std::uint64_t max_member_bytes = std::uint64_t{256} << 20;  // one decompressed member/stream
+  std::uint32_t max_ratio = 200;                      // decompressed / compressed, per member
+  std::chrono::milliseconds time_budget{60000};       // wall-clock for the whole file
+  bool ocr = false;                                   // images: OCR only when policy asks
+};
+
+// The outcome of one extraction. kOk: every part was read. Anything else: what stopped it, with a
+// detail for people and logs ("password-protected HWP", "truncated BodyText/Section0",
+// "zip bomb: ratio over 200"), never holding document text.
+struct ExtractStatus {
+  FileStatus status = FileStatus::kOk;
+  std::string detail;
+
+  static ExtractStatus ok() { return {}; }
+  static ExtractStatus protectedDoc(std::string detail) {
+    return {FileStatus::kProtected, std::move(detail)};
+  }
+  static ExtractStatus corrupt(std::string detail) { return {FileStatus::kCorrupt, std::move(detail)}; }
+  static ExtractStatus tooLarge(std::string detail) { return {FileStatus::kTooLarge, std::move(detail)}; }
+  static ExtractStatus unsupported(std::string detail) {
+    return {FileStatus::kUnsupported, std::move(detail)};
+  }
+  bool isOk() const { return status == FileStatus::kOk; }
+};
+
+// The bytes of one document and its name (file or member name; a hint for messages and for
+// formats without a signature, never the basis of the format decision alone).
+struct Document {
+  std::string_view bytes;
+  std::string_view name;
+};
+
+// Budgets and recursion for one top-level file. Not thread-safe.
+class ExtractContext {
+ public:
+  // `dispatch` extracts a nested document (the scanner passes extractDocument()).
+  using Dispatch = std::function<ExtractStatus(const Document&, TextSink&, ExtractContext&)>;
+  ExtractContext(ExtractLimits limits, Dispatch dispatch);
+
+  const ExtractLimits& limits() const { return limits_; }
+  int depth() const { return depth_; }
+
+  // True once the time budget is spent (checked cheaply: a clock read).
+  bool expired() const;
+  // Accounts for `bytes` decompressed bytes (zlib streams, archive members). Returns false, and
+  // the caller stops with kTooLarge, once the total passes limits().max_expanded_bytes.
+  bool chargeExpanded(std::uint64_t bytes);
+  // Accounts for one archive member; false once limits().max_entries is passed.
+  bool chargeEntry();
+
+  // Extracts the embedded document `member` (an archive member, an attachment, an OLE object)
+  // through the dispatcher, with its parts' locations prefixed by `location` + "!". Beyond
+  // limits().max_depth it returns kTooLarge without reading. The caller folds a non-ok result into
+  // its own (a protected member makes the archive protected unless something worse happened).
+  ExtractStatus nested(std::string_view location, const Document& member, TextSink& sink);
+
+ private:
+  ExtractLimits limits_;
+  Dispatch dispatch_;
+  std::chrono::steady_clock::time_point deadline_;
+  int depth_ = 0;
+  std::uint64_t expanded_ = 0;
+  std::uint64_t entries_ = 0;
+};
+
+// Folds the status of a part or member into the document's: the worst wins, in the order
+// kOk < kProtected < kTooLarge < kCorrupt < kError; the first detail of the worst status is kept.
+// kUnsupported from a member (a program or a picture inside a zip) does not degrade its container:
+// it holds no text we could have read, like a binary file on disk.
+void foldStatus(ExtractStatus& into, const ExtractStatus& from);
+
+}  // namespace jamul::scanner::extract

@@ -1,3 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-# Tests of the ole extractors (included by tests/CMakeLists.txt), e.g.:
-#   jamul_add_tests(scanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/<unit>_test.cpp)
+# Tests of the ole extractors (included by tests/CMakeLists.txt). fuzz_*.cpp are libFuzzer
+# harnesses, built by the fuzzing setup, not here.
+jamul_add_tests(scanner SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/compound_file_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hwp_extractor_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ole_corpus_test.cpp
+)

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "extract/ole/ole_util.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+
+#include "jamul/common/utf8.h"
+
+namespace jamul::scanner::extract::ole {
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+// Ratios are only judged past this size: tiny streams of repeated records compress very well.
+constexpr std::uint64_t kRatioFloor = 1 << 20;
+
+Inflated inflateWith(std::string_view in, int window_bits, std::string_view what,
+                     ExtractContext& ctx) {
+  Inflated result;
+  z_stream z{};
+  if (inflateInit2(&z, window_bits) != Z_OK) {
+    result.status = {FileStatus::kError, "zlib initialisation failed"};
+    return result;
+  }
+  const std::uint64_t max_bytes = ctx.limits().max_member_bytes;
+  const std::uint64_t max_ratio = ctx.limits().max_ratio;
+  std::size_t consumed = 0;
+  char buffer[kChunk];
+  for (;;) {
+    if (z.avail_in == 0 && consumed < in.size()) {
+      const std::size_t n = std::min<std::size_t>(in.size() - consumed, 1u << 30);
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + consumed));
+      z.avail_in = static_cast<uInt>(n);
+      consumed += n;
+    }
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    const int rc = inflate(&z, Z_NO_FLUSH);
+    const std::size_t produced = sizeof buffer - z.avail_out;
+    if (produced > 0) {
+      if (result.data.size() + produced > max_bytes) {
+        result.status = ExtractStatus::tooLarge(std::string(what) + " expands beyond " +
+                                                std::to_string(max_bytes) + " bytes");
+        break;
+      }
+      if (!ctx.chargeExpanded(produced)) {
+        result.status = ExtractStatus::tooLarge("expanded-bytes budget spent");
+        break;
+      }
+      result.data.append(buffer, produced);
+      if (result.data.size() > kRatioFloor &&
+          result.data.size() / std::max<std::uint64_t>(in.size(), 1) > max_ratio) {
+        result.status = ExtractStatus::tooLarge(std::string(what) + ": compression ratio over " +
+                                                std::to_string(max_ratio));
+        break;
+      }
+      if (ctx.expired()) {
+        result.status = ExtractStatus::tooLarge("time budget spent");
+        break;
+      }
+    }
+    if (rc == Z_STREAM_END) break;
+    if (rc == Z_BUF_ERROR && z.avail_in == 0 && consumed >= in.size()) {
+      result.status = ExtractStatus::corrupt("truncated " + std::string(what));
+      break;
+    }
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      result.status = ExtractStatus::corrupt("bad deflate data in " + std::string(what));
+      break;
+    }
+  }
+  inflateEnd(&z);
+  return result;
+}
+
+}  // namespace
+
+void appendUtf16(std::string_view utf16le, std::string& out) {
+  for (std::size_t i = 0; i + 1 < utf16le.size();) {
+    const char32_t c = nextUtf16(utf16le, i);
+    if (c != 0) utf8::append(out, c);
+  }
+}
+
+Inflated inflateRaw(std::string_view compressed, std::string_view what, ExtractContext& ctx) {
+  Inflated raw = inflateWith(compressed, -15, what, ctx);
+  // Some writers store zlib-wrapped sections (RFC 1950 header 0x78 ..); retry only when the raw
+  // attempt produced nothing, so a budget is never charged twice for real output.
+  if (raw.status.status == FileStatus::kCorrupt && raw.data.empty() && compressed.size() >= 2 &&
+      static_cast<unsigned char>(compressed[0]) == 0x78) {
+    Inflated wrapped = inflateWith(compressed, 15, what, ctx);
+    if (wrapped.status.isOk() || !wrapped.data.empty()) return wrapped;
+  }
+  return raw;
+}
+
+}  // namespace jamul::scanner::extract::ole

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// libFuzzer harness for extractOle() (HWP 5.0 and the other OLE2 formats) with small limits, so a
+// bomb shows up as kTooLarge quickly rather than as a slow input.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extract/document_extractor.h"
+#include "extract/extractors.h"
+#include "extract/ole/hwp_extractor.h"
+#include "support/collecting_sink.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jamul::scanner::extract;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  ExtractLimits limits;
+  limits.max_member_bytes = 4 << 20;
+  limits.max_expanded_bytes = 16 << 20;
+  limits.time_budget = std::chrono::milliseconds(2000);
+  limits.max_depth = 1;
+  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
+    return extractDocument(d, s, c);
+  });
+  jamul::testing::CollectingSink sink;
+  (void)extractOle({bytes, "fuzz"}, sink, ctx);
+  // The record parser on its own, for inputs that are not compound files.
+  std::string text;
+  (void)ole::hwpSectionText(bytes, text);
+  return 0;
+}

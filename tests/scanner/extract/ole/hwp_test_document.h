@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Builders of HWP 5.0 test documents: FileHeader, record streams with PARA_TEXT controls, raw
+// deflate, wrapped in a compound file by CfbBuilder. Used by the HWP tests and the fuzz seeds.
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cfb_builder.h"
+
+namespace jamul::testing::hwp {
+
+constexpr std::uint32_t kCompressed = 1;
+constexpr std::uint32_t kPassword = 2;
+constexpr std::uint32_t kDistribution = 4;
+
+inline std::string fileHeader(std::uint32_t flags, std::uint32_t version = 0x05000300) {
+  std::string h(256, '\0');
+  h.replace(0, 17, "HWP Document File");
+  for (int i = 0; i < 4; ++i) {
+    h[32 + i] = static_cast<char>((version >> (8 * i)) & 0xFF);
+    h[36 + i] = static_cast<char>((flags >> (8 * i)) & 0xFF);
+  }
+  return h;
+}
+
+// UTF-16LE of an ASCII/Hangul UTF-8 string (BMP only: enough for tests).
+inline std::string utf16(const std::string& utf8) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = c;
+    if (c >= 0xE0) {
+      cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F);
+      i += 3;
+    } else if (c >= 0xC0) {
+      cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      ++i;
+    }
+    out += static_cast<char>(cp & 0xFF);
+    out += static_cast<char>(cp >> 8);
+  }
+  return out;
+}
+
+inline std::string unit(char16_t u) {
+  return std::string{static_cast<char>(u & 0xFF), static_cast<char>(u >> 8)};
+}
+
+// An inline or extended control: the code, 6 units of parameters (a control id and zeros), the
+// code.
+inline std::string control(char16_t code, const char* id = "tbl ") {
+  std::string s = unit(code);
+  s.append(id, 4);
+  s.append(8, '\0');
+  s += unit(code);
+  return s;
+}
+
+inline std::string record(std::uint32_t tag, std::uint32_t level, const std::string& body) {
+  std::string r;
+  auto put32 = [&](std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) r += static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  if (body.size() >= 0xFFF) {
+    put32(tag | level << 10 | 0xFFFu << 20);
+    put32(static_cast<std::uint32_t>(body.size()));
+  } else {
+    put32(tag | level << 10 | static_cast<std::uint32_t>(body.size()) << 20);
+  }
+  return r + body;
+}
+
+constexpr std::uint32_t kParaHeader = 0x42;
+constexpr std::uint32_t kParaText = 0x43;
+constexpr std::uint32_t kCharShape = 0x44;
+constexpr std::uint32_t kCtrlHeader = 0x47;
+constexpr std::uint32_t kListHeader = 0x48;
+
+// A paragraph at `level`: PARA_HEADER, PARA_TEXT (UTF-16LE `text16`, ended by 13), CHAR_SHAPE.
+inline std::string paragraph(const std::string& text16, std::uint32_t level = 0) {
+  return record(kParaHeader, level, std::string(22, '\0')) +
+         record(kParaText, level + 1, text16 + unit(13)) +
+         record(kCharShape, level + 1, std::string(8, '\0'));
+}
+
+inline std::string deflateRaw(const std::string& in) {
+  z_stream z{};
+  deflateInit2(&z, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, in.size()) + 16, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// A document whose sections hold `sections` record streams (compressed when flags say so).
+inline std::string document(const std::vector<std::string>& sections,
+                            std::uint32_t flags = kCompressed, const std::string& preview = {}) {
+  CfbBuilder b;
+  b.add("FileHeader", fileHeader(flags));
+  b.add("DocInfo", (flags & kCompressed) ? deflateRaw("") : std::string());
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    b.add("BodyText/Section" + std::to_string(i),
+          (flags & kCompressed) ? deflateRaw(sections[i]) : sections[i]);
+  if (!preview.empty()) b.add("PrvText", utf16(preview));
+  return b.build();
+}
+
+}  // namespace jamul::testing::hwp

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs the OLE2 extractors over every sample of the shared corpus (/work/shared/corpus/{hwp,doc,
+// xls,msg}): hostile files must return in time without crashing, and ordinary ones must yield the
+// words a reader sees in them.
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "extract/document_extractor.h"
+#include "extract/extractors.h"
+#include "support/collecting_sink.h"
+
+namespace jamul::scanner::extract {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CollectingSink;
+
+std::optional<fs::path> corpusDir() {
+  const char* shared = std::getenv("JAMUL_SHARED_DIR");
+  if (shared == nullptr) return std::nullopt;
+  fs::path dir = fs::path(shared) / "corpus";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  return dir;
+}
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct Outcome {
+  ExtractStatus status;
+  std::string text;
+  bool part_first = true;
+};
+
+Outcome extract(const fs::path& path) {
+  ExtractLimits limits;
+  limits.time_budget = std::chrono::milliseconds(10000);
+  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
+    return extractDocument(d, s, c);
+  });
+  const std::string bytes = readFile(path);
+  const std::string name = path.filename().string();
+  CollectingSink sink;
+  Outcome out;
+  out.status = extractOle({bytes, name}, sink, ctx);
+  out.text = sink.allText();
+  out.part_first = !sink.appended_before_part;
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(ole_corpus)
+
+BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
+  const std::optional<fs::path> dir = corpusDir();
+  if (!dir) {
+    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
+    return;
+  }
+  int files = 0;
+  for (const char* format : {"hwp", "doc", "xls", "msg"}) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(*dir / format, ec)) {
+      if (!e.is_regular_file()) continue;
+      ++files;
+      const auto start = std::chrono::steady_clock::now();
+      const Outcome out = extract(e.path());
+      const auto elapsed = std::chrono::steady_clock::now() - start;
+      BOOST_TEST_INFO(e.path().filename().string());
+      BOOST_TEST(elapsed < std::chrono::seconds(15));
+      BOOST_TEST(out.part_first);
+      BOOST_TEST_MESSAGE(e.path().filename().string()
+                         << ": " << fileStatusName(out.status.status) << " (" << out.status.detail
+                         << "), " << out.text.size() << " bytes of text");
+      if (out.status.status != FileStatus::kOk) BOOST_TEST(!out.status.detail.empty());
+    }
+  }
+  BOOST_TEST(files > 0);
+}
+
+BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
+  const std::optional<fs::path> dir = corpusDir();
+  if (!dir) {
+    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
+    return;
+  }
+  struct Expectation {
+    const char* file;
+    FileStatus status;
+    const char* word;  // a word the document shows (empty: none checked)
+  };
+  const Expectation expectations[] = {
+      {"hwplib__distribution.hwp", FileStatus::kProtected, ""},
+      {"hwpswift__배포용문서.hwp", FileStatus::kProtected, ""},
+      {"tika__testHWP-v5-dist.hwp", FileStatus::kProtected, ""},
+      {"pyhwp__viewtext.hwp", FileStatus::kProtected, ""},
+      {"pyhwp__password-12345.hwp", FileStatus::kProtected, ""},
+      {"hwpswift__문서암호설정-보안수준높음.hwp", FileStatus::kProtected, ""},
+      {"hwpswift__drm-unsupported-derived.hwp", FileStatus::kProtected, ""},
+      {"tika__testHWP_3.0.hwp", FileStatus::kUnsupported, ""},
+      {"pyhwp__nonole.txt", FileStatus::kUnsupported, ""},
+  };
+  for (const Expectation& x : expectations) {
+    const fs::path path = *dir / "hwp" / fs::u8path(x.file);
+    if (!fs::exists(path)) continue;
+    const Outcome out = extract(path);
+    BOOST_TEST_INFO(x.file);
+    BOOST_TEST((out.status.status == x.status), fileStatusName(out.status.status)
+                                                    << ": " << out.status.detail);
+    if (*x.word != 0) BOOST_TEST(out.text.find(x.word) != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::extract

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "extract/zip/zip_archive.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <locale.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "decode/text_decoder.h"
+#include "jamul/common/utf8.h"
+
+namespace jamul::scanner::extract::zip {
+namespace {
+
+constexpr std::uint64_t kRatioFloor = std::uint64_t{1} << 20;  // ratios count above 1 MiB
+constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kMaxListed = 1000000;
+
+// libarchive converts member names to the current locale's charset and fails on non-ASCII names
+// when that is the "C" locale (the default of a service). A UTF-8 LC_CTYPE for the calling thread
+// only (uselocale) makes UTF-8-flagged names pass as stored and leaves unflagged names as raw
+// bytes, which we decode ourselves. The locale object is immutable once built.
+locale_t utf8Locale() {
+  static const locale_t kLocale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  return kLocale;
+}
+
+class Utf8LocaleScope {
+ public:
+  Utf8LocaleScope() {
+    if (utf8Locale() != static_cast<locale_t>(0)) previous_ = uselocale(utf8Locale());
+  }
+  ~Utf8LocaleScope() {
+    if (previous_ != static_cast<locale_t>(0)) uselocale(previous_);
+  }
+  Utf8LocaleScope(const Utf8LocaleScope&) = delete;
+  Utf8LocaleScope& operator=(const Utf8LocaleScope&) = delete;
+
+ private:
+  locale_t previous_ = static_cast<locale_t>(0);
+};
+
+struct ArchiveDeleter {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveDeleter>;
+
+ArchivePtr openArchive(std::string_view bytes, bool streaming) {
+  ArchivePtr a(archive_read_new());
+  if (!a) return nullptr;
+  // By default both readers: the seekable one (central directory: zip64, data descriptors after
+  // stored members) wins when the end record is present; the streaming one reads what is left of
+  // a truncated archive. `streaming` alone is the fallback for directories whose offsets are off
+  // (data prepended to the archive), which the seekable reader rejects.
+  if (streaming)
+    archive_read_support_format_zip_streamable(a.get());
+  else
+    archive_read_support_format_zip(a.get());
+  Utf8LocaleScope scope;
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) return nullptr;
+  return a;
+}
+
+std::uint16_t le16(std::string_view s, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
+                                    (static_cast<unsigned char>(s[at + 1]) << 8));
+}
+std::uint32_t le32(std::string_view s, std::size_t at) {
+  return le16(s, at) | (static_cast<std::uint32_t>(le16(s, at + 2)) << 16);
+}
+std::uint64_t le64(std::string_view s, std::size_t at) {
+  return le32(s, at) | (static_cast<std::uint64_t>(le32(s, at + 4)) << 32);
+}
+
+std::string decodeName(std::string_view raw) {
+  if (utf8::isValid(raw)) return std::string(raw);
+  auto decoder = decode::makeDecoder(decode::TextEncoding::kCp949);
+  if (!decoder) return utf8::toValidLossy(raw);
+  std::string name;
+  (*decoder)->decode(raw, true, name);
+  return name;
+}
+
+// The raw bytes of the current entry's name: libarchive keeps unflagged names undecoded (see
+// Utf8LocaleScope); flagged names are UTF-8 already.
+std::string rawName(archive_entry* entry, std::size_t index) {
+  const char* name = archive_entry_pathname(entry);
+  if (name == nullptr) name = archive_entry_pathname_utf8(entry);
+  if (name == nullptr) return "member " + std::to_string(index + 1);
+  return name;
+}
+
+ZipEntry describe(archive_entry* entry, std::string_view raw) {
+  ZipEntry e;
+  e.name = decodeName(raw);
+  e.is_directory =
+      archive_entry_filetype(entry) == AE_IFDIR || (!e.name.empty() && e.name.back() == '/');
+  e.encrypted = archive_entry_is_encrypted(entry) != 0;
+  if (archive_entry_size_is_set(entry)) e.declared_size = archive_entry_size(entry);
+  return e;
+}
+
+int nextHeader(archive* a, archive_entry** entry) {
+  Utf8LocaleScope scope;
+  return archive_read_next_header(a, entry);
+}
+
+// Reads the current entry's data under the limits (see the header).
+// Sets `budget_spent` when a budget of the whole file (not of this member) stopped it.
+ExtractStatus readData(archive* a, const ZipEntry& e, std::uint64_t compressed, ExtractContext& ctx,
+                       std::string& out, bool& budget_spent) {
+  out.clear();
+  budget_spent = false;
+  const ExtractLimits& limits = ctx.limits();
+  if (e.encrypted) return ExtractStatus::protectedDoc("encrypted zip member");
+  if (!ctx.chargeEntry()) {
+    budget_spent = true;
+    return ExtractStatus::tooLarge("more than " + std::to_string(limits.max_entries) +
+                                   " archive members");
+  }
+  compressed = std::max<std::uint64_t>(compressed, 1);
+  if (e.declared_size > 0) {
+    const auto declared = static_cast<std::uint64_t>(e.declared_size);
+    if (declared > limits.max_member_bytes)
+      return ExtractStatus::tooLarge("zip bomb: member declares more than " +
+                                     std::to_string(limits.max_member_bytes) + " bytes");
+    if (declared > kRatioFloor && declared / compressed > limits.max_ratio)
+      return ExtractStatus::tooLarge("zip bomb: ratio over " + std::to_string(limits.max_ratio));
+    out.reserve(static_cast<std::size_t>(declared));
+  }
+  std::array<char, kReadChunk> buffer;
+  std::uint64_t total = 0;
+  for (;;) {
+    const la_ssize_t n = archive_read_data(a, buffer.data(), buffer.size());
+    if (n == 0) break;
+    if (n < 0) {
+      const char* why = archive_error_string(a);
+      if (why != nullptr && std::string_view(why).find("nsupported") != std::string_view::npos)
+        return ExtractStatus::corrupt("unsupported zip compression method");
+      return ExtractStatus::corrupt("unreadable zip member data");
+    }
+    total += static_cast<std::uint64_t>(n);
+    if (total > limits.max_member_bytes)
+      return ExtractStatus::tooLarge("zip bomb: member over " +
+                                     std::to_string(limits.max_member_bytes) + " bytes");
+    if (total > kRatioFloor && total / compressed > limits.max_ratio)
+      return ExtractStatus::tooLarge("zip bomb: ratio over " + std::to_string(limits.max_ratio));
+    if (!ctx.chargeExpanded(static_cast<std::uint64_t>(n))) {
+      budget_spent = true;
+      return ExtractStatus::tooLarge("zip bomb: more than " +
+                                     std::to_string(limits.max_expanded_bytes) +
+                                     " bytes decompressed");
+    }
+    out.append(buffer.data(), static_cast<std::size_t>(n));
+    if ((total & ((std::uint64_t{1} << 22) - 1)) < static_cast<std::uint64_t>(n) && ctx.expired()) {
+      budget_spent = true;
+      return ExtractStatus::tooLarge("time budget spent");
+    }
+  }
+  return ExtractStatus::ok();
+}
+
+}  // namespace
+
+ZipArchive::ZipArchive(std::string_view bytes) : bytes_(bytes) { readCentralDirectory(); }
+
+// APPNOTE.TXT 6.3.10: §4.3.16 end of central directory record, §4.3.15 zip64 locator, §4.3.14
+// zip64 end record, §4.3.12 central directory headers, §4.5.3 zip64 extended information.
+void ZipArchive::readCentralDirectory() {
+  const std::string_view s = bytes_;
+  if (s.size() < 22) return;
+  const std::size_t lowest = s.size() > 22 + 65535 ? s.size() - 22 - 65535 : 0;
+  std::size_t eocd = std::string_view::npos;
+  for (std::size_t i = s.size() - 22 + 1; i-- > lowest;) {
+    if (s.compare(i, 4, "PK\x05\x06") == 0) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd == std::string_view::npos) return;
+  has_end_record_ = true;
+  std::uint64_t cd_size = le32(s, eocd + 12);
+  std::uint64_t cd_offset = le32(s, eocd + 16);
+  std::uint64_t cd_end = eocd;
+  if (eocd >= 20 && s.compare(eocd - 20, 4, "PK\x06\x07") == 0) {
+    const std::uint64_t z64 = le64(s, eocd - 20 + 8);
+    if (z64 + 56 <= s.size() && s.compare(static_cast<std::size_t>(z64), 4, "PK\x06\x06") == 0) {
+      cd_size = le64(s, static_cast<std::size_t>(z64) + 40);
+      cd_offset = le64(s, static_cast<std::size_t>(z64) + 48);
+      cd_end = z64;
+    }
+  }
+  // Data prepended to the archive (self-extractors) shifts every offset; the directory ends
+  // where the end record starts, so that is where to look first.
+  std::uint64_t pos = cd_end >= cd_size ? cd_end - cd_size : cd_offset;
+  if (pos + 4 > s.size() || s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") != 0)
+    pos = cd_offset;
+  while (pos + 46 <= s.size() && s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") == 0) {
+    const auto p = static_cast<std::size_t>(pos);
+    std::uint64_t compressed = le32(s, p + 20);
+    const std::uint32_t uncompressed = le32(s, p + 24);
+    const std::size_t name_len = le16(s, p + 28);
+    const std::size_t extra_len = le16(s, p + 30);
+    const std::size_t comment_len = le16(s, p + 32);
+    if (p + 46 + name_len + extra_len > s.size()) break;
+    const std::string_view name = s.substr(p + 46, name_len);
+    if (compressed == 0xFFFFFFFFu) {
+      std::string_view extra = s.substr(p + 46 + name_len, extra_len);
+      while (extra.size() >= 4) {
+        const std::size_t id = le16(extra, 0);
+        const std::size_t len = std::min<std::size_t>(le16(extra, 2), extra.size() - 4);
+        if (id == 0x0001) {
+          const std::size_t at = 4 + (uncompressed == 0xFFFFFFFFu ? 8 : 0);
+          if (at + 8 <= 4 + len) compressed = le64(extra, at);
+          break;
+        }
+        extra.remove_prefix(4 + len);
+      }
+    }
+    auto [it, inserted] = compressed_sizes_.emplace(std::string(name), compressed);
+    if (!inserted) it->second = std::min(it->second, compressed);
+    pos += 46 + name_len + extra_len + comment_len;
+  }
+}
+
+std::uint64_t ZipArchive::compressedSize(std::string_view raw_name) const {
+  const auto it = compressed_sizes_.find(std::string(raw_name));
+  return it != compressed_sizes_.end() ? it->second : bytes_.size();
+}
+
+ExtractStatus ZipArchive::list() {
+  ExtractStatus status = listWith(false);
+  if (status.status == FileStatus::kCorrupt && has_end_record_) {
+    // The seekable reader refused the directory; the local headers may still be in order.
+    std::vector<ZipEntry> seekable = std::move(entries_);
+    const ExtractStatus streamed = listWith(true);
+    if (streamed.isOk() && entries_.size() >= seekable.size()) {
+      streaming_ = true;
+      return streamed;
+    }
+    entries_ = std::move(seekable);
+  }
+  return status;
+}
+
+ExtractStatus ZipArchive::listWith(bool streaming) {
+  entries_.clear();
+  ArchivePtr a = openArchive(bytes_, streaming);
+  if (!a) return ExtractStatus::corrupt("not a readable zip archive");
+  archive_entry* entry = nullptr;
+  for (;;) {
+    const int r = nextHeader(a.get(), &entry);
+    if (r == ARCHIVE_EOF) break;
+    if (r < ARCHIVE_WARN) return ExtractStatus::corrupt("broken zip directory");
+    const std::string raw = rawName(entry, entries_.size());
+    entries_.push_back(describe(entry, raw));
+    // Headers cost ~46 bytes each, so the listing is bounded by the input; this bounds it anyway.
+    if (entries_.size() > kMaxListed) return ExtractStatus::tooLarge("too many zip members");
+  }
+  // Every ZIP ends with this record (§4.3.16); without it the file was cut off, even if the
+  // members before the cut read cleanly.
+  if (!has_end_record_) return ExtractStatus::corrupt("truncated zip: no end of central directory");
+  return ExtractStatus::ok();
+}
+
+const ZipEntry* ZipArchive::find(std::string_view name) const {
+  for (const ZipEntry& e : entries_)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+ExtractStatus ZipArchive::read(std::string_view name, ExtractContext& ctx, std::string& out) {
+  out.clear();
+  ArchivePtr a = openArchive(bytes_, streaming_);
+  if (!a) return ExtractStatus::corrupt("not a readable zip archive");
+  archive_entry* entry = nullptr;
+  for (std::size_t index = 0;; ++index) {
+    const int r = nextHeader(a.get(), &entry);
+    if (r == ARCHIVE_EOF) break;
+    if (r < ARCHIVE_WARN) return ExtractStatus::corrupt("broken zip directory");
+    const std::string raw = rawName(entry, index);
+    const ZipEntry e = describe(entry, raw);
+    if (e.name != name || e.is_directory) continue;
+    bool budget_spent = false;
+    return readData(a.get(), e, compressedSize(raw), ctx, out, budget_spent);
+  }
+  return ExtractStatus::corrupt("zip member missing");
+}
+
+ExtractStatus ZipArchive::forEachMember(ExtractContext& ctx, const Visitor& visit) {
+  ExtractStatus status;
+  ArchivePtr a = openArchive(bytes_, streaming_);
+  if (!a) return ExtractStatus::corrupt("not a readable zip archive");
+  archive_entry* entry = nullptr;
+  std::string data;
+  for (std::size_t index = 0;; ++index) {
+    if (ctx.expired()) {
+      foldStatus(status, ExtractStatus::tooLarge("time budget spent"));
+      break;
+    }
+    const int r = nextHeader(a.get(), &entry);
+    if (r == ARCHIVE_EOF) break;
+    if (r < ARCHIVE_WARN) {
+      foldStatus(status, ExtractStatus::corrupt("broken zip directory"));
+      break;
+    }
+    const std::string raw = rawName(entry, index);
+    const ZipEntry e = describe(entry, raw);
+    if (e.is_directory) continue;
+    bool budget_spent = false;
+    const ExtractStatus read = readData(a.get(), e, compressedSize(raw), ctx, data, budget_spent);
+    foldStatus(status, read);
+    if (budget_spent) break;  // the other members would fail the same way
+    if (!read.isOk()) continue;
+    foldStatus(status, visit(e, data));
+  }
+  return status;
+}
+
+}  // namespace jamul::scanner::extract::zip

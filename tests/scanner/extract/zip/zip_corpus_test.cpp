@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// Robustness over the real-world samples in $JAMUL_SHARED_DIR/corpus (zip, OOXML, HWPX, ODF),
+// hostile ones included (bombs, fuzzer crashes, truncations): every file returns within its time
+// budget without crashing, and known-good files yield the words a reader sees in them.
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "extract/document_extractor.h"
+#include "support/collecting_sink.h"
+
+namespace jamul::scanner::extract {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CollectingSink;
+
+struct Outcome {
+  ExtractStatus status;
+  std::string text;
+};
+
+Outcome extractFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string bytes = buffer.str();
+  ExtractLimits limits;
+  limits.time_budget = std::chrono::milliseconds(10000);
+  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
+    return extractDocument(d, s, c);
+  });
+  CollectingSink sink;
+  const std::string name = path.filename().string();
+  ExtractStatus status = extractDocument({bytes, name}, sink, ctx);
+  BOOST_TEST(!sink.appended_before_part, name);
+  return {status, sink.allText()};
+}
+
+BOOST_AUTO_TEST_SUITE(zip_corpus)
+
+BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_and_good_ones_yield_text) {
+  const char* shared = std::getenv("JAMUL_SHARED_DIR");
+  if (shared == nullptr || !fs::is_directory(fs::path(shared) / "corpus")) {
+    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not available; skipped");
+    return;
+  }
+  const fs::path corpus = fs::path(shared) / "corpus";
+  std::map<std::string, Outcome> outcomes;
+  for (const char* dir : {"zip", "docx", "xlsx", "pptx", "hwpx", "odt", "ods", "odp"}) {
+    std::error_code ec;
+    if (!fs::is_directory(corpus / dir, ec)) continue;
+    for (const fs::directory_entry& e : fs::directory_iterator(corpus / dir, ec)) {
+      if (!e.is_regular_file()) continue;
+      const auto start = std::chrono::steady_clock::now();
+      Outcome outcome = extractFile(e.path());
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+      const std::string key = std::string(dir) + "/" + e.path().filename().string();
+      BOOST_TEST_MESSAGE(key << ": " << static_cast<int>(outcome.status.status) << " "
+                             << outcome.status.detail << " (" << ms << " ms, "
+                             << outcome.text.size() << " bytes of text)");
+      BOOST_TEST(ms < 15000, key << " took " << ms << " ms");
+      outcomes.emplace(key, std::move(outcome));
+    }
+  }
+
+  // Words visible in the samples (as `unzip -p` of their XML shows).
+  const std::pair<const char*, const char*> kExpected[] = {
+      {"docx/tika__testWORD.docx", "Sample Word Document"},
+      {"docx/tika__footnotes.docx", "snoska"},
+      {"docx/tika__testComment.docx", "comment"},
+      {"xlsx/tika__testEXCEL.xlsx", "Sample Excel Worksheet"},
+      {"xlsx/poi__unicodeSheetName.xlsx", ""},
+      {"pptx/tika__testPPT.pptx", "Attachment Test"},
+      {"hwpx/hwpxlib__HeaderFooter.hwpx", "머리말 테스트"},
+      {"odt/tika__testOpenOffice2.odt", "This is a sample Open Office document"},
+      {"zip/tika__testZip_with_DataDescriptor.zip", ""},
+      {"ods/tika__LibreOfficeCalc_ods_1.3.ods", "spreadsheet"},
+      {"zip/tika__testOpenOfficeInAZip.zip", ""},
+  };
+  for (const auto& [key, word] : kExpected) {
+    const auto it = outcomes.find(key);
+    if (it == outcomes.end()) continue;
+    BOOST_TEST(it->second.status.isOk(), key << ": " << it->second.status.detail);
+    BOOST_TEST(it->second.text.find(word) != std::string::npos, key << " lacks " << word);
+  }
+  // Hostile samples end in a status, not in zero findings that look clean.
+  const std::pair<const char*, FileStatus> kStatuses[] = {
+      {"hwpx/ohahhwpjs__password-12345.hwpx", FileStatus::kProtected},
+      {"odt/tika__testODTEncrypted.odt", FileStatus::kProtected},
+      {"zip/tika__testZipEncrypted.zip", FileStatus::kProtected},
+      {"zip/ayrabomb__10.zip", FileStatus::kTooLarge},
+      {"xlsx/poi__poc-xmlbomb.xlsx", FileStatus::kCorrupt},
+  };
+  for (const auto& [key, status] : kStatuses) {
+    const auto it = outcomes.find(key);
+    if (it == outcomes.end()) continue;
+    BOOST_TEST((it->second.status.status == status), key << ": " << it->second.status.detail);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::extract

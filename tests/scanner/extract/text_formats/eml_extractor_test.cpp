@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of extractEml() on messages written here (RFC 5322, RFC 2045-2047), with synthetic PII.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "extract/document_extractor.h"
+#include "extract/extractors.h"
+#include "support/collecting_sink.h"
+
+namespace jamul::scanner::extract {
+namespace {
+
+using testing::CollectingSink;
+
+struct Extracted {
+  ExtractStatus status;
+  CollectingSink sink;
+  std::string part(std::string_view location) const {
+    const testing::CollectedPart* p = sink.part(location);
+    return p == nullptr ? "<none>" : p->text;
+  }
+};
+
+Extracted run(const std::string& bytes, ExtractLimits limits = {}) {
+  Extracted e;
+  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
+    return extractDocument(d, s, c);
+  });
+  e.status = extractEml({bytes, "t.eml"}, e.sink, ctx);
+  return e;
+}
+
+// base64 of "홍길동 900101-1234568" in CP949.
+const std::string kHongRrnCp949B64 = "yKux5rW/IDkwMDEwMS0xMjM0NTY4";
+
+BOOST_AUTO_TEST_SUITE(eml_extractor)
+
+BOOST_AUTO_TEST_CASE(headers_are_unfolded_and_encoded_words_decoded) {
+  const Extracted e =
+      run("From: =?UTF-8?B?7ZmN6ri464+Z?= <hong@example.com>\r\n"
+          "To: =?euc-kr?Q?=C8=AB=B1=E6=B5=BF?= <a@example.com>,\r\n"
+          "\tb@example.com\r\n"
+          "Subject: =?ks_c_5601-1987?B?yKux5rW/?= =?UTF-8?Q?_900101-1234568?=\r\n"
+          "Date: Mon, 1 Jan 2024 00:00:00 +0900\r\n"
+          "\r\n"
+          "본문 010-2000-0000\r\n둘째 줄\r\n");
+  BOOST_TEST(e.status.isOk(), e.status.detail);
+  BOOST_TEST(e.part("headers") ==
+             "subject: 홍길동 900101-1234568\nfrom: 홍길동 <hong@example.com>\n"
+             "to: 홍길동 <a@example.com>,\tb@example.com\n");
+  BOOST_TEST(e.part("body") == "본문 010-2000-0000\n둘째 줄\n");
+  BOOST_TEST((e.sink.parts[1].kind == PartKind::kParagraphs));
+}
+
+BOOST_AUTO_TEST_CASE(multipart_bodies_are_decoded_and_attachments_nested) {
+  const std::string mail =
+      "From: a@example.com\nTo: b@example.com\nSubject: s\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"outer\"\n\n"
+      "preamble 000000-0000000\n"
+      "--outer\nContent-Type: multipart/alternative; boundary=inner\n\n"
+      "--inner\nContent-Type: text/plain; charset=euc-kr\nContent-Transfer-Encoding: base64\n\n" +
+      kHongRrnCp949B64 +
+      "\n"
+      "--inner\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: "
+      "quoted-printable\n\n"
+      "<html><body><p>=ED=99=8D=EA=B8=B8=EB=8F=99</p><p>010-2000-=\n0000</p></body></html>\n"
+      "--inner--\n"
+      "--outer\nContent-Type: text/plain; name=\"=?UTF-8?B?66qF64uoLnR4dA==?=\"\n"
+      "Content-Disposition: attachment\nContent-Transfer-Encoding: base64\n\n"
+      "OTAwMTAxLTEyMzQ1Njg=\n"
+      "--outer\nContent-Type: message/rfc822\n\n"
+      "From: c@example.com\nSubject: inner mail\n\ninner 010-2000-0000\n"
+      "--outer--\nepilogue 000000-0000000\n";
+  const Extracted e = run(mail);
+  BOOST_TEST(e.status.isOk(), e.status.detail);
+  BOOST_TEST(e.part("body") == "홍길동 900101-1234568\n");
+  BOOST_TEST(e.part("body 2") == "홍길동\n010-2000-0000\n");
+  BOOST_TEST(e.part("attachment:명단.txt") == "900101-1234568");
+  BOOST_TEST(e.part("headers 2") == "subject: inner mail\nfrom: c@example.com\n");
+  BOOST_TEST(e.part("body 3") == "inner 010-2000-0000\n");
+  BOOST_TEST(e.sink.allText().find("000000-0000000") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(broken_mail_never_crashes) {
+  BOOST_TEST((run("no headers here\n\nbody").status.status == FileStatus::kCorrupt));
+  // Unclosed multipart: the last part runs to the end.
+  const Extracted open =
+      run("From: a@b\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\n"
+          "900101-1234568");
+  BOOST_TEST(open.part("body") == "900101-1234568\n");
+  // Deep nesting is bounded.
+  std::string deep = "From: a@b\nTo: c@d\n";
+  for (int i = 0; i < 200; ++i)
+    deep += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\n\n--b" +
+            std::to_string(i) + "\n";
+  deep += "\nx";
+  const Extracted d = run(deep);
+  BOOST_TEST((d.status.status == FileStatus::kTooLarge), d.status.detail);
+  // Bad base64 and QP do not crash.
+  const Extracted bad = run("From: a@b\nTo: c\nContent-Transfer-Encoding: base64\n\n!!!@@@===");
+  BOOST_TEST(bad.status.isOk());
+  const Extracted qp = run("From: a@b\nTo: c\nContent-Transfer-Encoding: quoted-printable\n\n=Z=");
+  BOOST_TEST(qp.part("body") == "=Z=\n");
+  const std::string m =
+      "From: a@b\nSubject: =?utf-8?B?7ZmN?= x\nContent-Type: multipart/mixed; "
+      "boundary=q\n\n--q\nContent-Type: text/plain\n\nhi\n--q--\n";
+  for (std::size_t cut = 0; cut <= m.size(); ++cut) {
+    const Extracted e = run(m.substr(0, cut));
+    BOOST_TEST(!e.sink.appended_before_part);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(mbox_messages_are_all_read) {
+  const Extracted e =
+      run("From a@b Mon Jan  1 00:00:00 2024\nFrom: a@b\nSubject: one\n\n"
+          "900101-1234568\n\nFrom c@d Mon Jan  1 00:00:00 2024\nFrom: c@d\n"
+          "Subject: two\n\n010-2000-0000\n");
+  BOOST_TEST(e.status.isOk(), e.status.detail);
+  BOOST_TEST(e.part("message 1!body") == "900101-1234568\n");
+  BOOST_TEST(e.part("message 2!body") == "010-2000-0000\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::extract

@@ -15,6 +15,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -31,10 +32,7 @@ std::optional<fs::path> corpusDir() {
   return dir;
 }
 
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string readFile(const fs::path& path) { return test::readFile(path); }
 
 struct Outcome {
   ExtractStatus status;

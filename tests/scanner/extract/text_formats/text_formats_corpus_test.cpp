@@ -15,6 +15,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -22,10 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string readFile(const fs::path& path) { return test::readFile(path); }
 
 BOOST_AUTO_TEST_SUITE(text_formats_corpus)
 

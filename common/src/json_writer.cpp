@@ -12,40 +12,47 @@ namespace jamul {
 
 void appendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // Runs of characters that need no escaping are appended whole: a rescan prints tens of thousands
+  // of paths and masked excerpts, and a push_back per byte was a third of its time.
+  const auto plain = [](unsigned char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  };
+  out.reserve(out.size() + text.size() + 2);
   out.push_back('"');
+  std::size_t run = 0;  // start of the bytes not yet copied; they need no escaping
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            out += "\\u00";
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 0xF]);
-          } else {
-            out.push_back(static_cast<char>(c));
-          }
-      }
+    if (plain(c)) {
       ++i;
       continue;
     }
-    const std::size_t n = utf8::sequenceLength(text.substr(i));
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD keeps the output valid JSON; see header
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
+    std::size_t n = 0;
+    if (c >= 0x80 && (n = utf8::sequenceLength(text.substr(i))) != 0) {
       i += n;
+      continue;
     }
+    out.append(text.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c >= 0x80) {
+          out += "\xEF\xBF\xBD";  // U+FFFD keeps the output valid JSON; see header
+        } else {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        }
+    }
+    run = ++i;
   }
+  out.append(text.data() + run, text.size() - run);
   out.push_back('"');
 }
 

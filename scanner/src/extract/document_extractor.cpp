@@ -94,6 +94,7 @@ std::string_view documentKindName(DocumentKind kind) {
     case DocumentKind::kRtf: return "rtf";
     case DocumentKind::kMarkup: return "markup";
     case DocumentKind::kEml: return "eml";
+    case DocumentKind::kImage: return "image";
   }
   return "text";
 }
@@ -105,6 +106,12 @@ DocumentKind documentKind(std::string_view head) {
     return DocumentKind::kOle;
   if (startsWith(head, "PK\x03\x04") || startsWith(head, "PK\x05\x06")) return DocumentKind::kZip;
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return DocumentKind::kPdf;
+  // PNG §5.2, JFIF/EXIF (SOI marker), TIFF 6.0 §2 (both byte orders), BMP (BITMAPFILEHEADER).
+  if (startsWith(head, "\x89PNG\r\n\x1A\n") || startsWith(head, "\xFF\xD8\xFF") ||
+      startsWith(head, std::string_view("II*\0", 4)) || startsWith(head, std::string_view("MM\0*", 4)) ||
+      (startsWith(head, "BM") && head.size() >= 26 && head[14] >= 12 && head[15] == 0 &&
+       head[16] == 0 && head[17] == 0))
+    return DocumentKind::kImage;
   const std::string_view text = skipBomAndBlanks(head);
   if (startsWith(text, "{\\rtf")) return DocumentKind::kRtf;
   if (startsWithIgnoringCase(text, "<!doctype html") || startsWithIgnoringCase(text, "<html") ||
@@ -123,6 +130,7 @@ ExtractStatus extractDocument(const Document& doc, TextSink& sink, ExtractContex
     case DocumentKind::kRtf: return extractRtf(doc, sink, ctx);
     case DocumentKind::kMarkup: return extractMarkup(doc, sink, ctx);
     case DocumentKind::kEml: return extractEml(doc, sink, ctx);
+    case DocumentKind::kImage: return extractImage(doc, sink, ctx);
     case DocumentKind::kText: return extractText(doc, sink);
   }
   return extractText(doc, sink);

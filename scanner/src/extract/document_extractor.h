@@ -21,10 +21,11 @@ enum class DocumentKind {
   kPdf,
   kRtf,
   kMarkup,  // HTML or XML
-  kEml,     // Internet mail
+  kEml,     // Internet mail (one message or an mbox)
+  kImage,   // PNG, JPEG, TIFF, BMP
 };
 
-// "text", "ole2", "zip", "pdf", "rtf", "markup", "eml".
+// "text", "ole2", "zip", "pdf", "rtf", "markup", "eml", "image".
 std::string_view documentKindName(DocumentKind kind);
 
 // What `head` (the first bytes of a file, a few KiB suffice) is, by signature.

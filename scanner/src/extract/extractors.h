@@ -37,4 +37,9 @@ ExtractStatus extractMarkup(const Document& doc, TextSink& sink, ExtractContext&
 // single messages only. extract/text_formats/.
 ExtractStatus extractEml(const Document& doc, TextSink& sink, ExtractContext& ctx);
 
+// Images (PNG, JPEG, TIFF, BMP): OCR with Tesseract (Korean + English) when limits.ocr is set;
+// otherwise kUnsupported "image: OCR is off". Text from OCR is marked as such in its part's
+// location ("page 1 (OCR)"). extract/image/.
+ExtractStatus extractImage(const Document& doc, TextSink& sink, ExtractContext& ctx);
+
 }  // namespace jamul::scanner::extract

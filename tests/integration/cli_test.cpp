@@ -224,7 +224,10 @@ BOOST_AUTO_TEST_CASE(extract_prints_the_decoded_text) {
   BOOST_TEST(r.err.find("text/cp949") != std::string::npos);
   auto pdf = jamul({"extract", dir.write("x.pdf", "%PDF-1.4\n").string()});
   BOOST_TEST(pdf.exit_code == 2);
-  BOOST_TEST(pdf.err.find("unsupported") != std::string::npos);
+  BOOST_TEST(pdf.err.find("corrupt") != std::string::npos, pdf.err);
+  auto bin = jamul({"extract", dir.write("x.bin", std::string("\x01\x00\x02\x00", 4)).string()});
+  BOOST_TEST(bin.exit_code == 2);
+  BOOST_TEST(bin.err.find("unsupported") != std::string::npos, bin.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,11 +7,14 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "detect/validators.h"
 #include "support/detector_fixture.h"
+#include "scanner/extract/zip/zip_writer.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner {
@@ -182,13 +185,46 @@ BOOST_AUTO_TEST_CASE(csv_column_headers_are_context_for_their_cells) {
   BOOST_TEST(bare.count(RuleId::kKrRrn, Confidence::kLow) == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(issue_3_documents_are_scanned_part_by_part_with_locations) {
+  using testing::zip::buildZip;
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const std::string rrn = "900101-1234568";
+  const std::string archive = buildZip({
+      {"명단.csv", "성명,주민등록번호\n홍길동," + rrn + "\n"},
+      {"memo/메모.txt", "연락처 010-2000-0000\n주민번호 " + rrn + "\n"},
+  });
+  const FileReport r = scanner.scan(entryFor(dir.write("a.zip", archive)));
+  BOOST_TEST(r.status == FileStatus::kOk, r.detail);
+  BOOST_TEST(r.format == "zip");
+  // The same value in two members is one finding seen twice.
+  BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kMedium) == 2u);
+  BOOST_TEST(r.count(RuleId::kKrPhone, Confidence::kMedium) == 1u);
+  std::vector<std::string> locations;
+  for (const FindingSummary& f : r.findings) locations.push_back(f.location);
+  BOOST_TEST(std::count(locations.begin(), locations.end(), "/명단.csv!B2") == 1);
+  BOOST_TEST(std::count(locations.begin(), locations.end(), "/memo/메모.txt, line 1") == 1);
+  // Offsets run through the whole extracted text, parts one after another.
+  for (const FindingSummary& f : r.findings) BOOST_TEST(f.offset < r.text_bytes);
+
+  // A member that cannot be read makes the archive say so, but what was read still counts.
+  testing::zip::ZipMember locked("secret.txt", rrn);
+  locked.encrypted = true;
+  const FileReport p = scanner.scan(
+      entryFor(dir.write("b.zip", buildZip({{"open.txt", "주민번호 " + rrn + "\n"}, locked}))));
+  BOOST_TEST(p.status == FileStatus::kProtected);
+  BOOST_TEST(p.count(RuleId::kKrRrn, Confidence::kMedium) == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(files_that_are_not_read_say_why) {
   test::TempDir dir;
   FileScanner scanner = makeScanner();
+  // A PDF signature with no PDF behind it is a broken document, not text to scan.
   FileReport r = scanner.scan(entryFor(dir.write("doc.pdf", "%PDF-1.7\n900101-1234568")));
-  BOOST_TEST(r.status == FileStatus::kUnsupported);
+  BOOST_TEST(r.status == FileStatus::kCorrupt);
   BOOST_TEST(r.format == "pdf");
   BOOST_TEST(r.total(Confidence::kLow) == 0u);
+  BOOST_TEST(!r.detail.empty());
   r = scanner.scan(entryFor(dir.write("x.bin", std::string("\x01\x00\x02\x00\x03", 5))));
   BOOST_TEST(r.status == FileStatus::kUnsupported);
   BOOST_TEST(r.detail == "binary file");

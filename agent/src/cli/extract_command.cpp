@@ -36,9 +36,22 @@ int extractCommand(std::span<const std::string> args) {
     return 2;
   }
   const std::string& path = parser.positional().front();
-  auto info = scanner->extract(path, [](std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-  });
+  // A document's parts (pages, sheets, sections, members) are announced by a line of their own,
+  // "=== Sheet1 ===", so that a person can tell where each piece of text comes from; a finding's
+  // location in `jamul scan` names the same part.
+  bool at_line_start = true;
+  auto info = scanner->extract(
+      path,
+      [&](std::string_view text) {
+        if (text.empty()) return;
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        at_line_start = text.back() == '\n';
+      },
+      [&](std::string_view location) {
+        std::printf("%s=== %.*s ===\n", at_line_start ? "" : "\n", static_cast<int>(location.size()),
+                    location.empty() ? "(text)" : location.data());
+        at_line_start = true;
+      });
   std::fflush(stdout);
   if (!info) {
     std::fprintf(stderr, "jamul extract: %s\n", info.error().toString().c_str());

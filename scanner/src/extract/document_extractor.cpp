@@ -104,6 +104,8 @@ DocumentKind documentKind(std::string_view head) {
   // up to 1 KiB of junk, as readers accept), RTF 1.9.1 ("{\rtf").
   if (startsWith(head, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)))
     return DocumentKind::kOle;
+  // HWP 3.x is not a compound file but has its own signature; extractOle() reports it.
+  if (startsWith(head, "HWP Document File V3")) return DocumentKind::kOle;
   if (startsWith(head, "PK\x03\x04") || startsWith(head, "PK\x05\x06")) return DocumentKind::kZip;
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return DocumentKind::kPdf;
   // PNG §5.2, JFIF/EXIF (SOI marker), TIFF 6.0 §2 (both byte orders), BMP (BITMAPFILEHEADER).
@@ -118,6 +120,12 @@ DocumentKind documentKind(std::string_view head) {
       startsWith(text, "<?xml"))
     return DocumentKind::kMarkup;
   if (looksLikeMail(text)) return DocumentKind::kEml;
+  // An mbox file: each message follows a "From sender date" line (RFC 4155).
+  if (startsWith(text, "From ")) {
+    const std::size_t eol = text.find('\n');
+    if (eol != std::string_view::npos && looksLikeMail(text.substr(eol + 1)))
+      return DocumentKind::kEml;
+  }
   return DocumentKind::kText;
 }
 

@@ -60,6 +60,10 @@ bool ExtractContext::chargeExpanded(std::uint64_t bytes) {
 
 bool ExtractContext::chargeEntry() { return ++entries_ <= limits_.max_entries; }
 
+void ExtractContext::setFormat(std::string_view format) {
+  if (depth_ == 0 && format_.empty()) format_ = std::string(format);
+}
+
 ExtractStatus ExtractContext::nested(std::string_view location, const Document& member,
                                      TextSink& sink) {
   if (depth_ >= limits_.max_depth)

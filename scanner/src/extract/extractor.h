@@ -36,6 +36,7 @@
 #include <string>
 #include <string_view>
 
+#include "jamul/scanner/extract_limits.h"
 #include "jamul/scanner/file_report.h"
 
 namespace jamul::scanner::extract {
@@ -58,16 +59,8 @@ class TextSink {
   virtual void append(std::string_view utf8) = 0;
 };
 
-// Budgets for one top-level file (DESIGN.md §4 "Archive bombs and poison files").
-struct ExtractLimits {
-  int max_depth = 3;                                  // nesting of archives in archives
-  std::uint64_t max_entries = 10000;                  // members over all archives of the file
-  std::uint64_t max_expanded_bytes = std::uint64_t{1} << 30;  // decompressed bytes in all
-  std::uint64_t max_member_bytes = std::uint64_t{256} << 20;  // one decompressed member/stream
-  std::uint32_t max_ratio = 200;                      // decompressed / compressed, per member
-  std::chrono::milliseconds time_budget{60000};       // wall-clock for the whole file
-  bool ocr = false;                                   // images: OCR only when policy asks
-};
+// Budgets for one top-level file: see jamul/scanner/extract_limits.h.
+using ExtractLimits = ::jamul::scanner::ExtractLimits;
 
 // The outcome of one extraction. kOk: every part was read. Anything else: what stopped it, with a
 // detail for people and logs ("password-protected HWP", "truncated BodyText/Section0",
@@ -113,6 +106,12 @@ class ExtractContext {
   // Accounts for one archive member; false once limits().max_entries is passed.
   bool chargeEntry();
 
+  // Names the specific format being read ("docx", "hwp", "xlsx") for the file's report. Only the
+  // outermost document's call counts (a docx inside a zip leaves the file a "zip"); without one,
+  // the dispatcher's kind name ("zip", "ole2", "pdf") is shown.
+  void setFormat(std::string_view format);
+  const std::string& format() const { return format_; }
+
   // Extracts the embedded document `member` (an archive member, an attachment, an OLE object)
   // through the dispatcher, with its parts' locations prefixed by `location` + "!". Beyond
   // limits().max_depth it returns kTooLarge without reading. The caller folds a non-ok result into
@@ -126,6 +125,7 @@ class ExtractContext {
   int depth_ = 0;
   std::uint64_t expanded_ = 0;
   std::uint64_t entries_ = 0;
+  std::string format_;
 };
 
 // Folds the status of a part or member into the document's: the worst wins, in the order

@@ -12,6 +12,7 @@
 
 #include "decode/encoding_sniffer.h"
 #include "decode/text_decoder.h"
+#include "extract/document_extractor.h"
 #include "jamul/common/utf8.h"
 #include "platform/file_reader.h"
 #include "scan/table_layout.h"
@@ -109,20 +110,38 @@ struct TextScanBuffers {
   std::unordered_map<FindingKey, std::size_t, FindingKeyHash> index;
 };
 
+// Where a part's findings are: a plain file's "line 12" / "row 5, column 3", or, in a part of a
+// document, "section 1, paragraph 12" / "Sheet1!C7" (extract/extractor.h).
+struct PartPlace {
+  std::string location;  // the part's own location; empty for a plain text file
+  extract::PartKind kind = extract::PartKind::kLines;
+  std::uint64_t stream_base = 0;  // offset of the part's first byte in the file's extracted text
+};
+
+// "A", "B", ... "Z", "AA", ... (spreadsheet column names; `column` is 1-based).
+std::string columnName(std::uint64_t column) {
+  std::string name;
+  for (; column > 0; column = (column - 1) / 26)
+    name.insert(name.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return name;
+}
+
 class TextScan {
  public:
+  // `buffers.index` (distinct values of the file) is not cleared: a document's parts share it, so
+  // a value that appears in two sections is one finding. FileScanner clears it per file.
   TextScan(Detector& detector, FileReport& report, const ScanOptions& options, char delimiter,
-           TextScanBuffers& buffers)
+           TextScanBuffers& buffers, PartPlace place = {})
       : detector_(detector),
         report_(report),
         max_findings_(options.max_findings_per_file),
         window_bytes_(std::max(options.window_bytes, 4 * Detector::kWindowOverlap)),
+        place_(std::move(place)),
         text_(buffers.text),
         matches_(buffers.matches),
         index_(buffers.index) {
     if (delimiter != 0) table_.emplace(delimiter);
     text_.clear();
-    index_.clear();
   }
 
   // Appends the next decoded text: `produce(std::string&)` appends it straight to the window buffer
@@ -164,8 +183,11 @@ class TextScan {
   std::string location(std::size_t offset) {
     if (table_) {
       const scan::TableLayout::Cell cell = table_->cellAt(base_ + offset);
-      if (cell.row > 0)
-        return "row " + std::to_string(cell.row) + ", column " + std::to_string(cell.column);
+      if (cell.row > 0) {
+        if (place_.location.empty())
+          return "row " + std::to_string(cell.row) + ", column " + std::to_string(cell.column);
+        return place_.location + "!" + columnName(cell.column) + std::to_string(cell.row);
+      }
     }
     // Matches come in offset order: count newlines incrementally.
     if (offset < line_cursor_) {
@@ -174,7 +196,9 @@ class TextScan {
     }
     line_count_ += countNewlines(std::string_view(text_).substr(line_cursor_, offset - line_cursor_));
     line_cursor_ = offset;
-    return "line " + std::to_string(lines_before_ + line_count_ + 1);
+    const char* unit = place_.kind == extract::PartKind::kParagraphs ? "paragraph " : "line ";
+    std::string where = unit + std::to_string(lines_before_ + line_count_ + 1);
+    return place_.location.empty() ? where : place_.location + ", " + where;
   }
 
   void record() {
@@ -196,7 +220,7 @@ class TextScan {
       f.rule = m.rule;
       f.confidence = m.confidence;
       f.count = 1;
-      f.offset = base_ + m.begin;
+      f.offset = place_.stream_base + base_ + m.begin;
       f.location = location(m.begin);
       f.masked = std::move(m.masked);
       f.digest = m.digest;
@@ -209,6 +233,7 @@ class TextScan {
   FileReport& report_;
   std::size_t max_findings_;
   std::size_t window_bytes_;
+  PartPlace place_;
   std::optional<scan::TableLayout> table_;
   std::string& text_;             // the window: stream bytes [base_, base_ + text_.size())
   std::uint64_t base_ = 0;
@@ -220,6 +245,64 @@ class TextScan {
   std::unordered_map<FindingKey, std::size_t, FindingKeyHash>& index_;
 };
 
+char partDelimiter(extract::PartKind kind) {
+  switch (kind) {
+    case extract::PartKind::kTable: return '\t';
+    case extract::PartKind::kCsv: return ',';
+    case extract::PartKind::kParagraphs:
+    case extract::PartKind::kLines: return 0;
+  }
+  return 0;
+}
+
+// Feeds the parts of a document to the detector, one TextScan per part: each part has its own
+// line or cell numbering and table header, and a match never spans two parts.
+class DocumentScanSink final : public extract::TextSink {
+ public:
+  DocumentScanSink(Detector& detector, FileReport& report, const ScanOptions& options,
+                   TextScanBuffers& buffers)
+      : detector_(detector), report_(report), options_(options), buffers_(buffers) {}
+  ~DocumentScanSink() override { finishPart(); }
+
+  void beginPart(std::string_view location, extract::PartKind kind) override {
+    finishPart();
+    part_.emplace(detector_, report_, options_, partDelimiter(kind), buffers_,
+                  PartPlace{std::string(location), kind, report_.text_bytes});
+  }
+  void append(std::string_view utf8) override {
+    if (!part_) beginPart("", extract::PartKind::kLines);  // tolerated; extractors should not
+    part_->feed([&](std::string& out) { out.append(utf8); }, false);
+  }
+  void finishPart() {
+    if (!part_) return;
+    part_->feed([](std::string&) {}, true);
+    part_.reset();
+  }
+
+ private:
+  Detector& detector_;
+  FileReport& report_;
+  const ScanOptions& options_;
+  TextScanBuffers& buffers_;
+  std::optional<TextScan> part_;
+};
+
+// Prints a document's parts for `jamul extract`.
+class DocumentPrintSink final : public extract::TextSink {
+ public:
+  DocumentPrintSink(const std::function<void(std::string_view)>& on_part,
+                    const std::function<void(std::string_view)>& on_text)
+      : on_part_(on_part), on_text_(on_text) {}
+  void beginPart(std::string_view location, extract::PartKind) override {
+    if (on_part_) on_part_(location);
+  }
+  void append(std::string_view utf8) override { on_text_(utf8); }
+
+ private:
+  const std::function<void(std::string_view)>& on_part_;
+  const std::function<void(std::string_view)>& on_text_;
+};
+
 }  // namespace
 
 class FileScanner::Impl {
@@ -229,7 +312,8 @@ class FileScanner::Impl {
 
   FileReport scan(const FileEntry& entry);
   Result<ExtractInfo> extract(const std::string& path,
-                              const std::function<void(std::string_view)>& sink);
+                              const std::function<void(std::string_view)>& sink,
+                              const std::function<void(std::string_view)>& on_part);
 
  private:
   struct Opened {
@@ -239,6 +323,15 @@ class FileScanner::Impl {
     decode::SniffResult sniffed;
   };
   Result<Opened> open(const std::string& path);
+  // A text-like document (HTML, XML, mail, RTF) too large to read whole is scanned as plain text
+  // (streamed, no size limit) rather than reported too large: its identifiers are still visible.
+  bool scanAsText(extract::DocumentKind kind, const Opened& file) const {
+    const bool text_like = kind == extract::DocumentKind::kMarkup ||
+                           kind == extract::DocumentKind::kEml ||
+                           kind == extract::DocumentKind::kRtf;
+    return text_like && file.reader.entry().size > options_.extract.max_member_bytes &&
+           file.sniffed.kind == decode::SniffResult::Kind::kText;
+  }
   // Applies a non-text sniff result (empty, age, binary) to `info`; returns true if the file is text.
   static bool describe(const decode::SniffResult& sniffed, FileStatus& status, std::string& format,
                        std::string& detail);
@@ -248,11 +341,16 @@ class FileScanner::Impl {
                          char& delimiter);
   // Reads the rest of the file after the head, passing each raw block to `on_block`.
   Status readRest(Opened& file, const std::function<void(std::string_view, bool)>& on_block);
+  // Reads a document file whole (it needs random access) into document_, then extracts it to
+  // `sink`. Returns the extraction's outcome; a read failure is kError.
+  extract::ExtractStatus extractDocument(Opened& file, extract::DocumentKind kind,
+                                         extract::TextSink& sink, std::string& format);
 
   ScanOptions options_;
   Detector detector_;
   std::vector<char> buffer_;
   std::string decoded_;
+  std::string document_;
   TextScanBuffers text_buffers_;
 };
 
@@ -319,6 +417,37 @@ Status FileScanner::Impl::readRest(Opened& file,
   return okStatus();
 }
 
+extract::ExtractStatus FileScanner::Impl::extractDocument(Opened& file, extract::DocumentKind kind,
+                                                          extract::TextSink& sink,
+                                                          std::string& format) {
+  format = std::string(extract::documentKindName(kind));
+  const ExtractLimits& limits = options_.extract;
+  if (file.reader.entry().size > limits.max_member_bytes)
+    return extract::ExtractStatus::tooLarge(format + " file larger than the " +
+                                            humanSize(limits.max_member_bytes) +
+                                            " document limit");
+  document_.assign(file.head);
+  const Status read = readRest(file, [&](std::string_view block, bool) {
+    if (document_.size() + block.size() <= limits.max_member_bytes) document_.append(block);
+  });
+  // Freed after each document: a 200 MB PDF must not pin 200 MB for the rest of the scan.
+  struct Release {
+    std::string& s;
+    ~Release() { std::string().swap(s); }
+  } release{document_};
+  if (!read) return {FileStatus::kError, read.error().message()};
+  if (document_.size() > limits.max_member_bytes)
+    return extract::ExtractStatus::tooLarge(format + " file grew past the document limit");
+  extract::ExtractContext ctx(limits, [](const extract::Document& d, extract::TextSink& s,
+                                         extract::ExtractContext& c) {
+    return extract::extractDocument(d, s, c);
+  });
+  const std::string_view name = baseName(file.reader.entry().path);
+  extract::ExtractStatus status = extract::extractDocument({document_, name}, sink, ctx);
+  if (!ctx.format().empty()) format = ctx.format();
+  return status;
+}
+
 FileReport FileScanner::Impl::scan(const FileEntry& entry) {
   FileReport report;
   report.entry = entry;
@@ -341,6 +470,16 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
     too_large();
     return report;
   }
+  text_buffers_.index.clear();
+  if (const extract::DocumentKind kind = extract::documentKind(file.head);
+      kind != extract::DocumentKind::kText && !scanAsText(kind, file)) {
+    DocumentScanSink sink(detector_, report, options_, text_buffers_);
+    const extract::ExtractStatus status = extractDocument(file, kind, sink, report.format);
+    sink.finishPart();
+    report.status = status.status;
+    report.detail = status.detail;
+    return report;
+  }
   if (!describe(file.sniffed, report.status, report.format, report.detail)) return report;
 
   auto decoder = decode::makeDecoder(file.sniffed.encoding);
@@ -361,10 +500,19 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
   return report;
 }
 
-Result<ExtractInfo> FileScanner::Impl::extract(const std::string& path,
-                                               const std::function<void(std::string_view)>& sink) {
+Result<ExtractInfo> FileScanner::Impl::extract(
+    const std::string& path, const std::function<void(std::string_view)>& sink,
+    const std::function<void(std::string_view)>& on_part) {
   JAMUL_ASSIGN_OR_RETURN(Opened file, open(path));
   ExtractInfo info;
+  if (const extract::DocumentKind kind = extract::documentKind(file.head);
+      kind != extract::DocumentKind::kText && !scanAsText(kind, file)) {
+    DocumentPrintSink print(on_part, sink);
+    const extract::ExtractStatus status = extractDocument(file, kind, print, info.format);
+    info.status = status.status;
+    info.detail = status.detail;
+    return info;
+  }
   if (!describe(file.sniffed, info.status, info.format, info.detail)) return info;
   JAMUL_ASSIGN_OR_RETURN(std::unique_ptr<decode::TextDecoder> decoder,
                          decode::makeDecoder(file.sniffed.encoding));
@@ -392,8 +540,9 @@ Result<FileScanner> FileScanner::create(const ScanOptions& options, ValueHasher 
 FileReport FileScanner::scan(const FileEntry& entry) { return impl_->scan(entry); }
 
 Result<ExtractInfo> FileScanner::extract(const std::string& path,
-                                         const std::function<void(std::string_view)>& sink) {
-  return impl_->extract(path, sink);
+                                         const std::function<void(std::string_view)>& sink,
+                                         const std::function<void(std::string_view)>& on_part) {
+  return impl_->extract(path, sink, on_part);
 }
 
 }  // namespace jamul::scanner

@@ -35,6 +35,12 @@ BOOST_AUTO_TEST_CASE(documents_are_recognised_by_signature_not_name) {
   BOOST_TEST(documentKindName(documentKind("Subject: 회의록\n\n내용")) == "text");
   BOOST_TEST(documentKindName(documentKind("참고: 회의는 3시\n")) == "text");
   BOOST_TEST(documentKindName(documentKind("plain text")) == "text");
+  BOOST_TEST(documentKindName(documentKind("HWP Document File V3.00 \x1A\x01\x02")) == "ole2");
+  BOOST_TEST(documentKindName(documentKind("From alice@example.com Mon Jan  1 00:00:00 2024\n"
+                                           "From: alice@example.com\nSubject: x\n\nbody")) == "eml");
+  BOOST_TEST(documentKindName(documentKind("From the start, this was prose.\nMore prose.")) == "text");
+  BOOST_TEST(documentKindName(documentKind("\x89PNG\r\n\x1A\n....")) == "image");
+  BOOST_TEST(documentKindName(documentKind("\xFF\xD8\xFF\xE0..JFIF")) == "image");
 }
 
 BOOST_AUTO_TEST_CASE(text_members_are_decoded_and_csv_becomes_a_table) {

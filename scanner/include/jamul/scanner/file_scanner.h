@@ -21,6 +21,7 @@
 #include "jamul/common/result.h"
 #include "jamul/common/value_digest.h"
 #include "jamul/scanner/detector.h"
+#include "jamul/scanner/extract_limits.h"
 #include "jamul/scanner/file_entry.h"
 #include "jamul/scanner/file_report.h"
 
@@ -35,6 +36,8 @@ struct ScanOptions {
   // the previous window. Bounds memory per worker. Clamped to at least 4 * kWindowOverlap.
   std::size_t window_bytes = std::size_t{1} << 20;
   DetectorOptions detector;
+  // Budgets for documents (HWP, Office, PDF, archives, mail): issue 3.
+  ExtractLimits extract;
 };
 
 // What `jamul extract` prints: the format, and the text in the pieces the detector sees them.
@@ -58,10 +61,13 @@ class FileScanner {
   FileReport scan(const FileEntry& entry);
 
   // Reads `path` exactly as scan() would and hands the decoded UTF-8 text to `sink`, piece by piece
-  // (without overlap). Fails with the error that stopped the read (kNotFound, kPermissionDenied,
-  // kIo); a file that is not text returns its status in ExtractInfo and never calls `sink`.
+  // (without overlap). A document's parts (pages, sheets, sections, archive members) are announced
+  // to `on_part` with their location before their text. Fails with the error that stopped the read
+  // (kNotFound, kPermissionDenied, kIo); a file that cannot be read returns its status in
+  // ExtractInfo (a document may have sent some text before the problem).
   Result<ExtractInfo> extract(const std::string& path,
-                              const std::function<void(std::string_view)>& sink);
+                              const std::function<void(std::string_view)>& sink,
+                              const std::function<void(std::string_view)>& on_part = {});
 
  private:
   class Impl;

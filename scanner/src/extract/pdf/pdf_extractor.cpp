@@ -149,6 +149,7 @@ ExtractStatus extractWithPoppler(const Document& doc, TextSink& sink, ExtractCon
 }  // namespace
 
 ExtractStatus extractPdf(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("pdf");
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
   if (doc.bytes.empty()) return ExtractStatus::corrupt("empty PDF");
   // poppler-cpp reports failure by values, but std::bad_alloc or a stray exception from its C++

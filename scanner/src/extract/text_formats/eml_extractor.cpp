@@ -460,6 +460,7 @@ bool isEntityStart(std::string_view s) {
 }  // namespace
 
 ExtractStatus extractEml(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("eml");
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
   std::string_view bytes = doc.bytes;
   if (startsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);

@@ -402,6 +402,7 @@ std::string markupBytesToText(std::string_view bytes, Charset hint, ExtractConte
 namespace jamul::scanner::extract {
 
 ExtractStatus extractMarkup(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("html/xml");
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
   bool complete = true;
   const std::string text =

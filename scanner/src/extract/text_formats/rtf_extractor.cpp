@@ -396,6 +396,7 @@ class RtfReader {
 }  // namespace
 
 ExtractStatus extractRtf(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("rtf");
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
   std::string_view bytes = doc.bytes;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

@@ -97,6 +97,7 @@ bool isSectionPath(std::string_view path) {
 }  // namespace
 
 ExtractStatus extractHwpx(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("hwpx");
   ExtractStatus status;
   if (zip.find("META-INF/manifest.xml") != nullptr) {
     EncryptionHandler manifest;

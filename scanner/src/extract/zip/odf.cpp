@@ -244,6 +244,7 @@ class OdfHandler final : public XmlHandler {
 }  // namespace
 
 ExtractStatus extractOdf(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("odf");
   ExtractStatus status;
   if (zip.find("META-INF/manifest.xml") != nullptr) {
     EncryptionHandler manifest;

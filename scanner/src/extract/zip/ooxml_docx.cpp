@@ -87,6 +87,7 @@ std::string stemOf(std::string_view path) {
 }  // namespace
 
 ExtractStatus extractDocx(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("docx");
   ExtractStatus status;
   const std::size_t cap = static_cast<std::size_t>(ctx.limits().max_member_bytes);
   // The main part is the target of the package's officeDocument relationship (Part 2 §9.3); it is

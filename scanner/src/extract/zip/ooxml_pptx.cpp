@@ -78,6 +78,7 @@ ExtractStatus emitSlide(ZipArchive& zip, const std::string& member, const std::s
 }  // namespace
 
 ExtractStatus extractPptx(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("pptx");
   ExtractStatus status;
   const std::string presentation = "ppt/presentation.xml";
   PresentationHandler pres;

@@ -221,6 +221,7 @@ class SheetHandler final : public XmlHandler {
 }  // namespace
 
 ExtractStatus extractXlsx(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
+  ctx.setFormat("xlsx");
   ExtractStatus status;
   const std::size_t cap = static_cast<std::size_t>(ctx.limits().max_member_bytes);
   const std::string workbook = "xl/workbook.xml";

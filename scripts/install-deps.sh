@@ -9,10 +9,12 @@ packages=(
   g++ cmake ninja-build pkg-config          # toolchain
   libre2-dev libsodium-dev libsqlite3-dev   # RE2 (detector), libsodium (crypto), SQLite (inventory)
   libicu-dev                                # ICU: CP949 decoding
+  libarchive-dev libexpat1-dev zlib1g-dev   # ZIP/OOXML/HWPX/ODF members and XML; HWP deflate
+  libpoppler-cpp-dev                        # PDF text
   libboost-test-dev                         # Boost.Test
   libc-bin                                  # iconv, used by the sample generator
 )
-[ "${1:-}" = "--bench" ] && packages+=(ripgrep time)
+[ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 
 missing=()
 for p in "${packages[@]}"; do

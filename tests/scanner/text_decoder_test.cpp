@@ -61,6 +61,19 @@ BOOST_AUTO_TEST_CASE(cp949_decodes_ks_x_1001_and_the_uhc_extension_across_pieces
     BOOST_TEST(decodeInPieces(TextEncoding::kCp949, cp949, piece) == expected);
 }
 
+BOOST_AUTO_TEST_CASE(cp949_invalid_pairs_become_one_replacement_per_lead_byte) {
+  // Lead bytes followed by bytes that make no character: each lead byte is one U+FFFD (three
+  // output bytes per input byte, the worst case the output buffer must hold).
+  auto decoder = makeDecoder(TextEncoding::kCp949);
+  BOOST_REQUIRE(decoder.ok());
+  const std::string input(999, '\xFF');  // 0xFF is neither a lead nor a trail byte
+  std::string out;
+  (*decoder)->decode(input, true, out);
+  std::string expected;
+  for (int i = 0; i < 999; ++i) expected += "\xEF\xBF\xBD";
+  BOOST_TEST(out == expected);
+}
+
 BOOST_AUTO_TEST_CASE(utf8_passes_through_byte_for_byte) {
   const std::string bytes = "ok \xFF\xFE 그대로";
   BOOST_TEST(decodeInPieces(TextEncoding::kUtf8, bytes, 4) == bytes);

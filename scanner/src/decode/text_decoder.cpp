@@ -155,8 +155,10 @@ class Cp949Decoder final : public TextDecoder {
   explicit Cp949Decoder(const Cp949Table& table) : table_(table) {}
 
   void decode(std::string_view input, bool last, std::string& out) override {
-    // One byte gives at most one (ASCII) byte, two bytes at most three (a BMP character).
-    OutputSpan span(out, input.size() / 2 * 3 + 8);
+    // An ASCII byte gives one byte and a valid pair three (a BMP character), but a lead byte whose
+    // pair is no character gives U+FFFD (three bytes) on its own: three bytes per input byte at
+    // worst. (Found by fuzzing: a run of invalid pairs overflowed the old bound of 1.5.)
+    OutputSpan span(out, input.size() * 3 + 8);
     char*& p = span.cursor();
     const auto* in = reinterpret_cast<const unsigned char*>(input.data());
     std::size_t i = 0;

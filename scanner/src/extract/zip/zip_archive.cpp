@@ -171,6 +171,11 @@ ZipArchive::ZipArchive(std::string_view bytes) : bytes_(bytes) { readCentralDire
 // zip64 end record, §4.3.12 central directory headers, §4.5.3 zip64 extended information.
 void ZipArchive::readCentralDirectory() {
   const std::string_view s = bytes_;
+  // True if [at, at + n) lies inside the bytes; written so that no offset read from the file
+  // (up to 2^64 in zip64 records) can overflow the sum. (Found by fuzzing.)
+  const auto fits = [&](std::uint64_t at, std::uint64_t n) {
+    return at <= s.size() && s.size() - at >= n;
+  };
   if (s.size() < 22) return;
   const std::size_t lowest = s.size() > 22 + 65535 ? s.size() - 22 - 65535 : 0;
   std::size_t eocd = std::string_view::npos;
@@ -187,7 +192,7 @@ void ZipArchive::readCentralDirectory() {
   std::uint64_t cd_end = eocd;
   if (eocd >= 20 && s.compare(eocd - 20, 4, "PK\x06\x07") == 0) {
     const std::uint64_t z64 = le64(s, eocd - 20 + 8);
-    if (z64 + 56 <= s.size() && s.compare(static_cast<std::size_t>(z64), 4, "PK\x06\x06") == 0) {
+    if (fits(z64, 56) && s.compare(static_cast<std::size_t>(z64), 4, "PK\x06\x06") == 0) {
       cd_size = le64(s, static_cast<std::size_t>(z64) + 40);
       cd_offset = le64(s, static_cast<std::size_t>(z64) + 48);
       cd_end = z64;
@@ -196,9 +201,9 @@ void ZipArchive::readCentralDirectory() {
   // Data prepended to the archive (self-extractors) shifts every offset; the directory ends
   // where the end record starts, so that is where to look first.
   std::uint64_t pos = cd_end >= cd_size ? cd_end - cd_size : cd_offset;
-  if (pos + 4 > s.size() || s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") != 0)
+  if (!fits(pos, 4) || s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") != 0)
     pos = cd_offset;
-  while (pos + 46 <= s.size() && s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") == 0) {
+  while (fits(pos, 46) && s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") == 0) {
     const auto p = static_cast<std::size_t>(pos);
     std::uint64_t compressed = le32(s, p + 20);
     const std::uint32_t uncompressed = le32(s, p + 24);

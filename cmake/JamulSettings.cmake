@@ -16,6 +16,14 @@ if(JAMUL_SANITIZE)
   target_link_options(jamul_settings INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(JAMUL_BUILD_FUZZERS)
+  # Our code is instrumented for coverage and checked by ASan/UBSan; the harnesses add the
+  # libFuzzer driver (tests/fuzz).
+  target_compile_options(jamul_settings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(jamul_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
 # jamul_add_library(NAME module) creates jamul_<module> with alias jamul::<module>; its public headers are
 # <module>/include/jamul/<module>/*.h and nothing else is exported (include dirs flow only through
 # target_link_libraries, so a module that does not link another cannot include it).

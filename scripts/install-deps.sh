@@ -12,6 +12,7 @@ packages=(
   libarchive-dev libexpat1-dev zlib1g-dev   # ZIP/OOXML/HWPX/ODF members and XML; HWP deflate
   libpoppler-cpp-dev                        # PDF text
   libboost-test-dev                         # Boost.Test
+  clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
   libc-bin                                  # iconv, used by the sample generator
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # The test command (README; .ci/run calls exactly this): installs what is needed, builds with
 # warnings as errors, runs the whole CTest suite, then runs the parser and crypto suites again under
-# AddressSanitizer and UBSan.
+# AddressSanitizer and UBSan, then runs each document parser's libFuzzer harness briefly
+# (JAMUL_FUZZ_SECONDS, default 15 s each, seeded with ../shared/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -13,3 +14,6 @@ ctest --preset ci
 cmake --preset asan
 cmake --build --preset asan -j "$jobs"
 ctest --preset asan
+cmake --preset fuzz -DJAMUL_FUZZ_SECONDS="${JAMUL_FUZZ_SECONDS:-15}"
+cmake --build --preset fuzz -j "$jobs"
+ctest --preset fuzz

@@ -36,6 +36,11 @@ done
 for dir in scanner/include scanner/src/detect scanner/src/walk scanner/src/scan scanner/src/platform; do
   forbid "$dir" 'unicode/' "ICU only in scanner/src/decode"
 done
+# Document libraries (issue 3) stay inside their extractor family's folder.
+for dir in scanner/include scanner/src/detect scanner/src/walk scanner/src/scan scanner/src/decode scanner/src/platform; do
+  forbid "$dir" 'archive\.h|archive_entry\.h|expat|poppler|zlib\.h|tesseract|leptonica' "document libraries only in scanner/src/extract/<family>"
+done
+forbid scanner/src/extract 're2/|unicode/' "extractors decode through scanner/src/decode and never detect"
 forbid crypto/include 'sodium' "libsodium only in crypto/src"
 forbid agent 'sodium|re2/|unicode/' "the agent uses crypto and scanner through their APIs"
 for dir in agent/src/cli agent/include; do

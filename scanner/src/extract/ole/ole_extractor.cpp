@@ -3,7 +3,11 @@
 // says nothing of the application; each format names its own streams).
 #include "extract/extractors.h"
 #include "extract/ole/compound_file.h"
+#include "extract/ole/doc_extractor.h"
 #include "extract/ole/hwp_extractor.h"
+#include "extract/ole/msg_extractor.h"
+#include "extract/ole/ppt_extractor.h"
+#include "extract/ole/xls_extractor.h"
 
 namespace jamul::scanner::extract {
 
@@ -19,10 +23,17 @@ ExtractStatus extractOle(const Document& doc, TextSink& sink, ExtractContext& ct
     return ExtractStatus::corrupt(file.error().message());
   }
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
-  if (file->find({"FileHeader"})) return ole::extractHwp(*file, sink, ctx);
+  if (file->find({"FileHeader"})) {
+    ctx.setFormat("hwp");
+    return ole::extractHwp(*file, sink, ctx);
+  }
   // [MS-OFFCRYPTO] §2.3.4: an encrypted OOXML package is a compound file holding these streams.
   if (file->find({"EncryptionInfo"}) && file->find({"EncryptedPackage"}))
     return ExtractStatus::protectedDoc("encrypted OOXML document");
+  if (file->find({"WordDocument"})) return ole::extractDoc(*file, sink, ctx);
+  if (file->find({"Workbook"}) || file->find({"Book"})) return ole::extractXls(*file, sink, ctx);
+  if (file->find({"PowerPoint Document"})) return ole::extractPpt(*file, sink, ctx);
+  if (ole::isMsg(*file)) return ole::extractMsg(*file, sink, ctx);
   return ExtractStatus::unsupported("ole2 file of unknown kind");
 }
 

@@ -82,6 +82,27 @@ void appendUtf16(std::string_view utf16le, std::string& out) {
   }
 }
 
+char32_t cp1252(unsigned char b) {
+  // Windows-1252 0x80..0x9F (the rest of the code page is ISO 8859-1).
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  return b >= 0x80 && b < 0xA0 ? kHigh[b - 0x80] : b;
+}
+
+void appendAnsi(std::string_view bytes, bool windows_1252, std::string& out) {
+  for (const char ch : bytes) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b == 0) continue;
+    if (b < 0x80) {
+      out += ch;
+    } else {
+      utf8::append(out, windows_1252 ? cp1252(b) : b);
+    }
+  }
+}
+
 Inflated inflateRaw(std::string_view compressed, std::string_view what, ExtractContext& ctx) {
   Inflated raw = inflateWith(compressed, -15, what, ctx);
   // Some writers store zlib-wrapped sections (RFC 1950 header 0x78 ..); retry only when the raw

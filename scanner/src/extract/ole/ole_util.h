@@ -46,6 +46,13 @@ inline char32_t nextUtf16(std::string_view s, std::size_t& i) {
 // Appends UTF-16LE text to `out` as UTF-8 (NULs dropped).
 void appendUtf16(std::string_view utf16le, std::string& out);
 
+// The code point of byte `b` in Windows-1252 (the "ANSI" code page of Western Office files and of
+// [MS-DOC] §2.4.1 compressed pieces); the five unassigned bytes map to themselves (C1 controls).
+char32_t cp1252(unsigned char b);
+// Appends 8-bit text to `out` as UTF-8: Windows-1252 when `windows_1252`, else ISO 8859-1 (the
+// "compressed" UTF-16 of [MS-XLS] and [MS-PPT], whose high bytes are all zero). NULs dropped.
+void appendAnsi(std::string_view bytes, bool windows_1252, std::string& out);
+
 struct Inflated {
   std::string data;      // what was decompressed, also before a failure
   ExtractStatus status;  // kOk, kCorrupt (bad or truncated data), kTooLarge (a limit)

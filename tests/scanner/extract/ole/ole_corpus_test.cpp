@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
     return;
   }
   int files = 0;
-  for (const char* format : {"hwp", "doc", "xls", "msg"}) {
+  for (const char* format : {"hwp", "doc", "xls", "ppt", "msg"}) {
     std::error_code ec;
     for (const fs::directory_entry& e : fs::directory_iterator(*dir / format, ec)) {
       if (!e.is_regular_file()) continue;
@@ -109,6 +109,47 @@ BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
   };
   for (const Expectation& x : expectations) {
     const fs::path path = *dir / "hwp" / fs::u8path(x.file);
+    if (!fs::exists(path)) continue;
+    const Outcome out = extract(path);
+    BOOST_TEST_INFO(x.file);
+    BOOST_TEST((out.status.status == x.status), fileStatusName(out.status.status)
+                                                    << ": " << out.status.detail);
+    if (*x.word != 0) BOOST_TEST(out.text.find(x.word) != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(office_samples_have_the_expected_status_and_words) {
+  const std::optional<fs::path> dir = corpusDir();
+  if (!dir) {
+    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
+    return;
+  }
+  struct Expectation {
+    const char* file;  // format/name
+    FileStatus status;
+    const char* word;  // a word the document shows (empty: none checked)
+  };
+  const Expectation expectations[] = {
+      {"doc/tika__testWORD.doc", FileStatus::kOk, "Sample Word Document"},
+      {"doc/tika__testWORD6.doc", FileStatus::kOk, "The quick brown fox jumps over the lazy dog"},
+      {"doc/tika__testComment.doc", FileStatus::kOk, "Here is some text."},
+      {"doc/poi__HeaderFooterUnicode.doc", FileStatus::kOk, "EUR - €"},
+      {"doc/tika__testWORD_various.doc", FileStatus::kOk, "Footnote appears here"},
+      {"doc/poi__PasswordProtected.doc", FileStatus::kProtected, ""},
+      {"doc/poi__password_tika_binaryrc4.doc", FileStatus::kProtected, ""},
+      {"doc/tika__testWORD_protected_passtika.doc", FileStatus::kProtected, ""},
+      {"xls/tika__testEXCEL.xls", FileStatus::kOk,
+       "Sample Excel Worksheet - Numbers and their Squares"},
+      {"xls/tika__testEXCEL.xls", FileStatus::kOk, "\t1\t1\n\t2\t4\n\t3\t9\n"},
+      {"xls/poi__chinese-provinces.xls", FileStatus::kOk, "Beijing\t北京市"},
+      {"xls/poi__15556.xls", FileStatus::kOk, "조 립 작 업 표 준 서"},
+      {"xls/poi__TestUnicode.xls", FileStatus::kOk, "Der große"},
+      {"xls/tika__testEXCEL_protected_passtika.xls", FileStatus::kProtected, ""},
+      {"msg/tika__testMSG.msg", FileStatus::kOk, "From: Jukka Zitting <jukka.zitting@gmail.com>"},
+      {"msg/tika__testMSG_att_doc.msg", FileStatus::kOk, "Subject: test pièce jointe 1"},
+  };
+  for (const Expectation& x : expectations) {
+    const fs::path path = *dir / fs::u8path(x.file);
     if (!fs::exists(path)) continue;
     const Outcome out = extract(path);
     BOOST_TEST_INFO(x.file);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "extract/ole/doc_extractor.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "extract/document_extractor.h"
+#include "extract/extractors.h"
+#include "office_test_document.h"
+#include "support/collecting_sink.h"
+
+namespace jamul::scanner::extract {
+namespace {
+
+using testing::CollectingSink;
+namespace o = testing::office;
+namespace d = testing::office::doc;
+
+struct Run {
+  ExtractStatus status;
+  CollectingSink sink;
+  std::string format;
+};
+
+Run run(const std::string& bytes, ExtractLimits limits = {}) {
+  Run r;
+  ExtractContext ctx(limits, [](const Document& doc, TextSink& s, ExtractContext& c) {
+    return extractDocument(doc, s, c);
+  });
+  r.status = extractDocument({bytes, "t.doc"}, r.sink, ctx);
+  r.format = ctx.format();
+  BOOST_TEST(!r.sink.appended_before_part);
+  return r;
+}
+
+BOOST_AUTO_TEST_SUITE(ole_doc_extractor)
+
+BOOST_AUTO_TEST_CASE(pieces_in_both_encodings_give_one_line_per_paragraph) {
+  const d::Built built = d::build({
+      {"Name: Hong\rRRN 900101-", true},
+      {"1234568\r주민등록번호 확인\x0B둘째 줄\r", false},
+      {"Tel 010-2000-0000\r", true},
+  });
+  Run r = run(d::file(built));
+  BOOST_TEST(r.status.isOk(), r.status.detail);
+  BOOST_TEST(r.format == "doc");
+  BOOST_REQUIRE_EQUAL(r.sink.parts.size(), 1u);
+  BOOST_TEST(r.sink.parts[0].location == "body");
+  BOOST_TEST((r.sink.parts[0].kind == PartKind::kParagraphs));
+  BOOST_TEST(r.sink.parts[0].text ==
+             "Name: Hong\nRRN 900101-1234568\n주민등록번호 확인\n둘째 줄\nTel 010-2000-0000\n");
+}
+
+BOOST_AUTO_TEST_CASE(cp1252_pieces_map_the_windows_range) {
+  Run r = run(d::file(d::build({{"\x93quoted\x94 \x80 caf\xE9\r", true}})));
+  BOOST_TEST(r.sink.parts.at(0).text == "\u201Cquoted\u201D \u20AC caf\u00E9\n");
+}
+
+BOOST_AUTO_TEST_CASE(tables_fields_and_controls_are_mapped) {
+  // A 2x2 table (cell marks, row marks), a HYPERLINK field whose code is dropped and result kept,
+  // a nested field, a picture anchor, a non-breaking hyphen and a page break.
+  const std::string text =
+      "성명\x07전화\x07\x07"
+      "홍길동\x07"
+      "010-2000-0000\x07\x07"
+      "\x13 HYPERLINK \"mailto:x@y\" \x14hong@example.com\x15 end\r"
+      "\x13 IF \x13 PAGE \x14"
+      "1\x15 \x14outer\x15\r"
+      "\x01pic 900101\x1E"
+      "1234568\x0Cnext page\r";
+  Run r = run(d::file(d::build({{text, false}})));
+  BOOST_TEST(r.status.isOk(), r.status.detail);
+  BOOST_TEST(r.sink.parts.at(0).text ==
+             "성명\t전화\t\n홍길동\t010-2000-0000\t\nhong@example.com end\nouter\n"
+             "pic 900101-1234568\nnext page\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_fib_names_the_table_stream) {
+  // fWhichTblStm clear: the Clx is in 0Table; a decoy 1Table holds garbage.
+  const d::Built built = d::build({{"in 0Table 900101-1234568\r", true}}, 0);
+  testing::CfbBuilder b;
+  b.add("WordDocument", built.word_document);
+  b.add("0Table", built.table);
+  b.add("1Table", std::string(64, '\xFF'));
+  Run r = run(b.build());
+  BOOST_TEST(r.status.isOk(), r.status.detail);
+  BOOST_TEST(r.sink.parts.at(0).text == "in 0Table 900101-1234568\n");
+  // The named stream missing.
+  testing::CfbBuilder missing;
+  missing.add("WordDocument", built.word_document);
+  missing.add("1Table", built.table);
+  Run m = run(missing.build());
+  BOOST_TEST((m.status.status == FileStatus::kCorrupt));
+  BOOST_TEST(m.status.detail == "DOC without its table stream");
+}
+
+BOOST_AUTO_TEST_CASE(encrypted_documents_are_protected) {
+  const std::uint16_t flags = d::kWhichTable | d::kEncrypted;
+  Run r = run(d::file(d::build({{"secret 900101-1234568\r", true}}, flags), flags));
+  BOOST_TEST((r.status.status == FileStatus::kProtected));
+  BOOST_TEST(r.status.detail == "password-protected DOC");
+  BOOST_TEST(r.sink.allText().find("900101") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(lying_piece_tables_are_corrupt_and_bounded) {
+  // A piece longer than the stream: what is there is read, the status says corrupt.
+  Run past = run(d::file(d::build({{"010-2000-0000\r", true}}, d::kWhichTable, {0, 0x7FFFFFFF})));
+  BOOST_TEST((past.status.status == FileStatus::kCorrupt));
+  BOOST_TEST(past.status.detail == "DOC piece past the WordDocument stream");
+  BOOST_TEST(past.sink.allText().find("010-2000-0000") != std::string::npos);
+  // Character positions going backwards.
+  Run back =
+      run(d::file(d::build({{"first\r", true}, {"second\r", true}}, d::kWhichTable, {0, 6, 3})));
+  BOOST_TEST((back.status.status == FileStatus::kCorrupt));
+  BOOST_TEST(back.status.detail == "DOC piece table out of order");
+  BOOST_TEST(back.sink.allText().find("first") != std::string::npos);
+  // fcClx past the table stream.
+  d::Built built = d::build({{"x\r", true}});
+  o::put32(built.word_document, 32 + 2 + 28 + 2 + 88 + 2 + 33 * 8, 0x7FFFFFF0);
+  Run clx = run(d::file(built));
+  BOOST_TEST((clx.status.status == FileStatus::kCorrupt));
+  // Not a Word FIB at all.
+  testing::CfbBuilder b;
+  b.add("WordDocument", std::string(600, 'A'));
+  b.add("1Table", std::string(64, '\0'));
+  BOOST_TEST((run(b.build()).status.status == FileStatus::kCorrupt));
+}
+
+BOOST_AUTO_TEST_CASE(text_past_the_member_limit_is_too_large) {
+  ExtractLimits limits;
+  limits.max_member_bytes = 100000;
+  Run r = run(d::file(d::build({{std::string(300000, 'a') + "\r", true}})), limits);
+  BOOST_TEST((r.status.status == FileStatus::kTooLarge));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_streams_never_crash) {
+  const d::Built built = d::build({{"Name 900101-1234568\r", true}, {"전화\r", false}});
+  for (std::size_t cut = 0; cut < built.word_document.size(); cut += 7) {
+    CollectingSink sink;
+    ExtractContext ctx({}, nullptr);
+    (void)ole::docText(built.word_document.substr(0, cut), built.table, sink, ctx);
+    std::string flipped = built.table;
+    flipped[cut % flipped.size()] = static_cast<char>(~flipped[cut % flipped.size()]);
+    (void)ole::docText(built.word_document, flipped, sink, ctx);
+    (void)ole::docText(built.word_document, built.table.substr(0, cut % built.table.size()), sink,
+                       ctx);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace jamul::scanner::extract

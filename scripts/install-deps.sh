@@ -11,6 +11,8 @@ packages=(
   libicu-dev                                # ICU: CP949 decoding
   libarchive-dev libexpat1-dev zlib1g-dev   # ZIP/OOXML/HWPX/ODF members and XML; HWP deflate
   libpoppler-cpp-dev                        # PDF text
+  libtesseract-dev libleptonica-dev         # OCR of scanned images (off unless asked)
+  tesseract-ocr-kor tesseract-ocr-eng       #   and its Korean and English language data
   libboost-test-dev                         # Boost.Test
   clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
   libc-bin                                  # iconv, used by the sample generator

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// libFuzzer harness for the image extractor: the header reader on every input, then extractImage()
+// with OCR on under small limits (pages over 1 MP are refused through the expansion budget, one
+// second per input), so the fuzzer spends its time in the header walk and Leptonica's decoders
+// rather than in Tesseract. Not built by CMake; the lead wires fuzzing with clang.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extract/extractors.h"
+#include "extract/image/image_header.h"
+#include "support/collecting_sink.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jamul::scanner::extract;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  (void)readImageHeader(bytes);
+
+  ExtractLimits limits;
+  limits.ocr = true;
+  limits.time_budget = std::chrono::milliseconds(1000);
+  limits.max_expanded_bytes = 4u << 20;
+  ExtractContext ctx(limits, [](const Document&, TextSink&, ExtractContext&) {
+    return ExtractStatus::unsupported("no nesting in images");
+  });
+  jamul::testing::CollectingSink sink;
+  (void)extractImage({bytes, "fuzz"}, sink, ctx);
+  return 0;
+}

@@ -37,6 +37,7 @@ struct Shared {
   std::uint64_t awaited = 0;                     // the report the sink waits for
   bool walk_done = false;
   bool walker_waiting = false;                   // the walker sleeps on slot_free
+  std::uint64_t cached_since_wake = 0;           // cached reports queued since the sink was woken
   ScanProgress progress;
 };
 
@@ -49,21 +50,26 @@ class PipelineWalkVisitor final : public WalkVisitor {
   void onFile(FileEntry entry) override {
     // Asked here, on the walker thread, so an unchanged file costs no worker time at all.
     const bool cached = oracle_ != nullptr && oracle_->unchanged(entry);
+    FileReport report;
+    if (cached) {
+      report.entry = std::move(entry);
+      report.from_cache = true;
+    }
     std::unique_lock lock(shared_.mutex);
     waitForSlot(lock);
     const std::uint64_t seq = shared_.issued++;
     ++shared_.in_flight;
     ++shared_.progress.files_found;
-    shared_.progress.bytes_found += entry.size;
+    shared_.progress.bytes_found += cached ? report.entry.size : entry.size;
     if (cached) {
-      FileReport report;
-      report.entry = std::move(entry);
-      report.from_cache = true;
       shared_.results.emplace(seq, std::move(report));
       // Wake the sink only once a batch of cached reports is ready for it: a rescan of an
       // unchanged tree otherwise costs two thread switches per file. (The end of the walk wakes it
       // too, and it never sleeps longer than kProgressInterval.)
-      if (seq >= shared_.awaited + kCachedWakeBatch - 1) shared_.result_ready.notify_one();
+      if (++shared_.cached_since_wake >= kCachedWakeBatch && seq >= shared_.awaited) {
+        shared_.cached_since_wake = 0;
+        shared_.result_ready.notify_one();
+      }
     } else {
       shared_.jobs.push_back({seq, std::move(entry)});
       shared_.job_ready.notify_one();

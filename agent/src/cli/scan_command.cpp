@@ -39,6 +39,7 @@ constexpr OptionSpec kOptions[] = {
     {"include", "GLOB", "scan only files matching GLOB (repeatable)"},
     {"threads", "N", "scanning threads (default: one per CPU)"},
     {"max-size", "SIZE", "report larger files as too_large without reading them (default 4G)"},
+    {"ocr", "", "read text in images and scanned PDFs with OCR (Korean + English; slow)"},
     {"one-file-system", "", "do not descend into other mounted file systems"},
     {"full", "", "read every file, even those unchanged since the last scan"},
     {"all", "", "list every file in the table, not only those with findings or problems"},
@@ -187,6 +188,11 @@ int scanCommand(std::span<const std::string> args) {
     if (!parsed) return fail(parsed.error());
     scan_options.max_file_size = *parsed;
   }
+  scan_options.extract.ocr = parser.has("ocr");
+  // Findings depend on whether images were read: a scan with OCR and one without keep apart in
+  // the inventory's eyes, so switching --ocr on reads every file again once.
+  const std::string ruleset =
+      std::string(scanner::kRulesetVersion) + (scan_options.extract.ocr ? "+ocr" : "");
   scanner::WalkOptions walk_options;
   walk_options.exclude = parser.values("exclude");
   walk_options.include = parser.values("include");
@@ -215,11 +221,11 @@ int scanCommand(std::span<const std::string> args) {
   auto hasher = crypto::KeyedHasher::loadOrCreate(db_path + ".key");
   if (!hasher) return fail(hasher.error());
 
-  auto scan_id = inventory->beginScan(absolute_roots, scanner::kRulesetVersion);
+  auto scan_id = inventory->beginScan(absolute_roots, ruleset);
   if (!scan_id) return fail(scan_id.error());
   const scanner::ChangeOracle* oracle = nullptr;
   if (!parser.has("full")) {
-    if (const Status s = inventory->prepareIncremental(absolute_roots, scanner::kRulesetVersion); !s)
+    if (const Status s = inventory->prepareIncremental(absolute_roots, ruleset); !s)
       return fail(s.error());
     oracle = &inventory->changeOracle();
   }

@@ -15,7 +15,7 @@ packages=(
   tesseract-ocr-kor tesseract-ocr-eng       #   and its Korean and English language data
   libboost-test-dev                         # Boost.Test
   clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
-  libc-bin                                  # iconv, used by the sample generator
+  libc-bin zip                              # iconv and Info-ZIP, used by the sample generator
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 

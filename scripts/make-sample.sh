@@ -3,8 +3,9 @@
 # Writes a small folder of documents like those on a Korean public-office PC, with planted SYNTHETIC
 # personal data (checksum-valid but invented numbers), in the encodings such PCs hold: UTF-8, UTF-8
 # with a BOM (Excel CSV), CP949 ("ANSI" Korean) and UTF-16LE (Excel "Unicode text"). It also holds
-# traps that must not be reported (order and document numbers, masked values, barcodes, ISBNs), a
-# PDF Jamul cannot read yet, and an age-encrypted file.
+# traps that must not be reported (order and document numbers, masked values, barcodes, ISBNs),
+# documents (an Excel sheet, a Word letter, a 한글 HWPX form, a PDF, a zip backup) and an
+# age-encrypted file.
 #   scripts/make-sample.sh DIR     (DIR is emptied first)
 set -euo pipefail
 dir=${1:?usage: make-sample.sh DIR}
@@ -99,8 +100,104 @@ cat >"$dir/거래처/거래처_목록.csv" <<'EOF'
 미래문구,105-23-45674,,박사장,031-702-3344
 EOF
 
-# A document format not read yet, and a file already encrypted with age.
-printf '%%PDF-1.4\n%% 주민등록번호 목록 (스캔본)\n' >"$dir/보관/2025_민원_스캔본.pdf"
+# Office documents (zip + XML) as Excel, Word and 한글 (HWPX) save them, built from the
+# here-documents below with Info-ZIP (`-X -D`: no extra fields, no folder entries).
+parts=$(mktemp -d)
+office() {  # office OUTPUT MEMBER=SOURCE...
+  local out=$1 tmp m
+  shift
+  tmp=$(mktemp -d)
+  for m in "$@"; do
+    mkdir -p "$tmp/$(dirname "${m%%=*}")"
+    cp "${m#*=}" "$tmp/${m%%=*}"
+  done
+  (cd "$tmp" && zip -q -X -D -r out.zip mimetype . 2>/dev/null || zip -q -X -D -r out.zip .)
+  mv "$tmp/out.zip" "$out"
+  rm -rf "$tmp"
+}
+cat >"$parts/types.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+XML
+cat >"$parts/xlsx.rels" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+XML
+cat >"$parts/workbook.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="수급자" sheetId="1" r:id="rId1"/></sheets></workbook>
+XML
+cat >"$parts/workbook.xml.rels" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+XML
+# The second RRN is stored as a number, as Excel does when 13 digits are typed without the '-'.
+cat >"$parts/sheet1.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>성명</t></is></c><c r="B1" t="inlineStr"><is><t>주민등록번호</t></is></c><c r="C1" t="inlineStr"><is><t>지원금(원)</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>한지민</t></is></c><c r="B2" t="inlineStr"><is><t>560824-2485718</t></is></c><c r="C2"><v>300000</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>오세훈</t></is></c><c r="B3"><v>7203151548226</v></c><c r="C3"><v>250000</v></c></row>
+</sheetData></worksheet>
+XML
+office "$dir/인사/2026_생계지원_수급자.xlsx" "[Content_Types].xml=$parts/types.xml" \
+  "_rels/.rels=$parts/xlsx.rels" "xl/workbook.xml=$parts/workbook.xml" \
+  "xl/_rels/workbook.xml.rels=$parts/workbook.xml.rels" "xl/worksheets/sheet1.xml=$parts/sheet1.xml"
+cat >"$parts/docx.rels" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+XML
+cat >"$parts/document.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>위임장</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">위임인 성명: 강동원, 주민등록번호: </w:t></w:r><w:r><w:t>810101-1234560</w:t></w:r></w:p>
+<w:p><w:r><w:t>연락처: 010-3921-5580</w:t></w:r></w:p>
+</w:body></w:document>
+XML
+office "$dir/민원/위임장_강동원.docx" "[Content_Types].xml=$parts/types.xml" \
+  "_rels/.rels=$parts/docx.rels" "word/document.xml=$parts/document.xml"
+printf 'application/hwp+zip' >"$parts/mimetype"
+cat >"$parts/section0.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<hs:sec xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph">
+<hp:p><hp:run><hp:t>개인정보 수집·이용 동의서</hp:t></hp:run></hp:p>
+<hp:p><hp:run><hp:t>성명: 윤서아 / 휴대전화 010-7712-3048</hp:t></hp:run></hp:p>
+<hp:p><hp:run><hp:t>외국인등록번호(해당자): 890215-5935188</hp:t></hp:run></hp:p>
+</hs:sec>
+XML
+office "$dir/교육/개인정보_동의서.hwpx" "mimetype=$parts/mimetype" \
+  "Contents/section0.xml=$parts/section0.xml"
+
+# A PDF with a text layer, written by hand: objects, then the cross-reference table of their byte
+# offsets (PDF 1.7 §7.5). Helvetica has no Hangul, so the text is English.
+pdf() {  # pdf OUTPUT TEXT
+  local out=$1 body="BT /F1 12 Tf 72 760 Td ($2) Tj ET" pdf_text xref="" pos i
+  local -a objs=(
+    "<< /Type /Catalog /Pages 2 0 R >>"
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    "<< /Length ${#body} >>"$'\nstream\n'"$body"$'\nendstream')
+  pdf_text=$'%PDF-1.4\n'
+  for i in "${!objs[@]}"; do
+    pos=$(printf '%s' "$pdf_text" | LC_ALL=C wc -c)
+    xref+=$(printf '%010d 00000 n ' "$pos")$'\n'
+    pdf_text+="$((i + 1)) 0 obj"$'\n'"${objs[$i]}"$'\nendobj\n'
+  done
+  pos=$(printf '%s' "$pdf_text" | LC_ALL=C wc -c)
+  pdf_text+="xref"$'\n'"0 $((${#objs[@]} + 1))"$'\n'"0000000000 65535 f "$'\n'"$xref"
+  pdf_text+="trailer"$'\n'"<< /Size $((${#objs[@]} + 1)) /Root 1 0 R >>"$'\n'
+  pdf_text+="startxref"$'\n'"$pos"$'\n%%EOF\n'
+  printf '%s' "$pdf_text" >"$out"
+}
+pdf "$dir/보관/2025_민원_회신.pdf" \
+  "Applicant Kim Minsu, resident registration number 780312-1526011, mobile 010-2841-7730"
+# A backup archive of the complaint register (members are read through the archive).
+(cd "$dir/민원" && zip -q -X -D ../보관/2025_민원_백업.zip 2026_민원접수대장.csv)
+rm -rf "$parts"
+
+# A file already encrypted with age.
 printf 'age-encryption.org/v1\n-> X25519 c2FtcGxl\nc2FtcGxlIGhlYWRlcg\n--- c2FtcGxl\n' \
   >"$dir/보관/주민등록번호_원본.xlsx.age"
 

@@ -31,7 +31,8 @@ for f in "$corpus"/*.pdf; do
   name=$(basename "$f")
   pdftotext -q "$f" - 2>/dev/null | words >"$tmp/ref"
   if [ "$mode" = cli ]; then
-    "$jamul" extract "$f" 2>/dev/null | words >"$tmp/ours"
+    # The part headers `jamul extract` prints ("=== page 2 ===") are not document text.
+    "$jamul" extract "$f" 2>/dev/null | grep -v '^=== .* ===$' | words >"$tmp/ours"
   else
     words <"$dump_dir/$name.txt" >"$tmp/ours" 2>/dev/null || : >"$tmp/ours"
   fi

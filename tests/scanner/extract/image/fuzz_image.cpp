@@ -2,7 +2,7 @@
 // libFuzzer harness for the image extractor: the header reader on every input, then extractImage()
 // with OCR on under small limits (pages over 1 MP are refused through the expansion budget, one
 // second per input), so the fuzzer spends its time in the header walk and Leptonica's decoders
-// rather than in Tesseract. Not built by CMake; the lead wires fuzzing with clang.
+// rather than in Tesseract. Built by the fuzz preset (tests/fuzz/).
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

@@ -10,18 +10,14 @@
 #include "extract/extractors.h"
 #include "extract/ole/hwp_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jamul::scanner::extract;
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  ExtractLimits limits;
-  limits.max_member_bytes = 4 << 20;
-  limits.max_expanded_bytes = 16 << 20;
-  limits.time_budget = std::chrono::milliseconds(2000);
-  limits.max_depth = 1;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  const std::string_view bytes = jamul::testing::fuzzBytes(data, size);
+  ExtractLimits limits = jamul::testing::fuzzLimits();
+  limits.max_depth = 1;  // OLE objects nest rarely; keep each run short
+  ExtractContext ctx = jamul::testing::fuzzContext(limits);
   jamul::testing::CollectingSink sink;
   (void)extractOle({bytes, "fuzz"}, sink, ctx);
   // The record parser on its own, for inputs that are not compound files.

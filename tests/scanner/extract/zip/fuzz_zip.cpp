@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer harness for extractZip(): the archive reader, the format detection and every XML
 // format behind it, with small limits so a bomb is found quickly and the fuzzer does not OOM.
-// Not built by CMake here; the lead wires fuzzing with clang (-fsanitize=fuzzer,address).
+// Built by the fuzz preset (tests/fuzz/).
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -10,20 +10,13 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jamul::scanner::extract;
-  ExtractLimits limits;
-  limits.max_depth = 2;
-  limits.max_entries = 200;
-  limits.max_expanded_bytes = 16u << 20;
-  limits.max_member_bytes = 4u << 20;
-  limits.time_budget = std::chrono::milliseconds(2000);
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = jamul::testing::fuzzContext();
   jamul::testing::CollectingSink sink;
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const std::string_view bytes = jamul::testing::fuzzBytes(data, size);
   (void)extractZip({bytes, "fuzz.zip"}, sink, ctx);
   return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "extract/extractors.h"
 #include "extract/image/image_header.h"
+#include "extract/image/ocr_page.h"
 #include "jamul/common/utf8.h"
 
 namespace jamul::scanner::extract {
@@ -259,6 +260,35 @@ ExtractStatus extractImage(const Document& doc, TextSink& sink, ExtractContext& 
                ExtractStatus::tooLarge("TIFF with more than " + std::to_string(kMaxTiffPages) +
                                        " pages or a looping page chain"));
   return status;
+}
+
+ExtractStatus ocrGrayPage(const std::uint8_t* pixels, int width, int height, int stride, int dpi,
+                          std::string_view location, TextSink& sink, ExtractContext& ctx) {
+  if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
+  if (width <= 0 || height <= 0 || std::uint64_t{static_cast<unsigned>(width)} * height > kMaxPagePixels)
+    return ExtractStatus::tooLarge("page image over 100 megapixels");
+  quietLeptonica();
+  PixPtr pix(pixCreate(width, height, 8));
+  if (!pix) return ExtractStatus{FileStatus::kError, "OCR: out of memory"};
+  // Leptonica packs 8-bit pixels into 32-bit words in its own byte order: set them one by one.
+  l_uint32* data = pixGetData(pix.get());
+  const l_int32 wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < height; ++y) {
+    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    const std::uint8_t* row = pixels + static_cast<std::ptrdiff_t>(y) * stride;
+    for (int x = 0; x < width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  PixPtr gray = prepare(std::move(pix), 1);
+  if (!gray) return ExtractStatus{FileStatus::kError, "OCR: out of memory preparing the page"};
+  tesseract::TessBaseAPI* engine = threadEngine();
+  if (!engine) return ExtractStatus{FileStatus::kError, "OCR language data (kor, eng) not installed"};
+  const OcrResult ocr = recognize(*engine, gray.get(), ctx);
+  sink.beginPart(location, PartKind::kLines);
+  if (!ocr.text.empty()) sink.append(ocr.text);
+  if (ocr.failed) return ExtractStatus{FileStatus::kError, "OCR failed"};
+  if (ocr.cancelled) return ExtractStatus::tooLarge("time budget spent during OCR");
+  return ExtractStatus::ok();
 }
 
 }  // namespace jamul::scanner::extract

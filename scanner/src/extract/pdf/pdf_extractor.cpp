@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-embedded-file.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <exception>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "extract/extractors.h"
+#include "extract/image/ocr_page.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -98,6 +100,52 @@ ExtractStatus extractEmbeddedFiles(const poppler::document& pdf, TextSink& sink,
   return status;
 }
 
+// A scanned PDF (pages, no text layer) with OCR on: each page rendered to grey at kOcrDpi and read
+// like an image. Pages over the expansion budget stop it (kTooLarge), as in a multi-page TIFF.
+constexpr double kOcrDpi = 200.0;
+constexpr int kMaxOcrPages = 200;
+
+ExtractStatus ocrPages(poppler::document& pdf, int pages, TextSink& sink, ExtractContext& ctx) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hints(poppler::page_renderer::antialiasing |
+                            poppler::page_renderer::text_antialiasing);
+  ExtractStatus status = ExtractStatus::ok();
+  for (int i = 0; i < pages; ++i) {
+    if (i >= kMaxOcrPages) {
+      foldStatus(status, ExtractStatus::tooLarge("scanned PDF with more than " +
+                                                 std::to_string(kMaxOcrPages) + " pages"));
+      break;
+    }
+    if (ctx.expired()) {
+      foldStatus(status, ExtractStatus::tooLarge("time budget spent at page " + std::to_string(i + 1)));
+      break;
+    }
+    std::unique_ptr<poppler::page> page(pdf.create_page(i));
+    if (!page) continue;
+    // Refuse absurd page sizes before rendering: points at kOcrDpi, one byte a pixel.
+    const poppler::rectf box = page->page_rect();
+    const double pixels = box.width() * kOcrDpi / 72.0 * (box.height() * kOcrDpi / 72.0);
+    if (!(pixels > 0) || pixels > 100e6 || !ctx.chargeExpanded(static_cast<std::uint64_t>(pixels))) {
+      foldStatus(status, ExtractStatus::tooLarge("scanned PDF page " + std::to_string(i + 1) +
+                                                 " too large to render"));
+      break;
+    }
+    const poppler::image image = renderer.render_page(page.get(), kOcrDpi, kOcrDpi);
+    if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
+      foldStatus(status, ExtractStatus::corrupt("scanned PDF page " + std::to_string(i + 1) +
+                                                " could not be rendered"));
+      continue;
+    }
+    foldStatus(status, ocrGrayPage(reinterpret_cast<const std::uint8_t*>(image.const_data()),
+                                   image.width(), image.height(), image.bytes_per_row(),
+                                   static_cast<int>(kOcrDpi),
+                                   "page " + std::to_string(i + 1) + " (OCR)", sink, ctx));
+    if (status.status == FileStatus::kTooLarge || status.status == FileStatus::kError) break;
+  }
+  return status;
+}
+
 ExtractStatus extractWithPoppler(const Document& doc, TextSink& sink, ExtractContext& ctx) {
   if (doc.bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     return ExtractStatus::tooLarge("PDF over 2 GiB");
@@ -141,8 +189,10 @@ ExtractStatus extractWithPoppler(const Document& doc, TextSink& sink, ExtractCon
   bool any_file = false;
   if (status.isOk()) foldStatus(status, extractEmbeddedFiles(*pdf, sink, ctx, any_file));
   // A portfolio (pages that only say "open the attachments") is read through its files.
-  if (!any_text && !any_file && status.isOk() && unreadable_pages == 0)
+  if (!any_text && !any_file && status.isOk() && unreadable_pages == 0) {
+    if (ctx.limits().ocr) return ocrPages(*pdf, pages, sink, ctx);
     return ExtractStatus::unsupported("image_only: PDF without a text layer");
+  }
   return status;
 }
 

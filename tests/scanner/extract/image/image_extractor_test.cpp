@@ -73,6 +73,69 @@ BOOST_AUTO_TEST_CASE(rrn_in_a_png_comes_out_digit_for_digit) {
   BOOST_TEST(!e.sink.appended_before_part);
 }
 
+// A scanned PDF: one page holding only an uncompressed grey image (PDF 1.7 §8.9), sized so that
+// 200 dpi renders it at its own resolution, with a correct cross-reference table.
+std::string scannedPdf(Pix* pix) {
+  const int w = pixGetWidth(pix);
+  const int h = pixGetHeight(pix);
+  std::string pixels;
+  pixels.reserve(static_cast<std::size_t>(w) * h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      l_uint32 v = 0;
+      pixGetPixel(pix, x, y, &v);
+      pixels.push_back(static_cast<char>(v));
+    }
+  const std::string pw = std::to_string(w * 72 / 200);
+  const std::string ph = std::to_string(h * 72 / 200);
+  const std::string content = "q " + pw + " 0 0 " + ph + " 0 0 cm /Im1 Do Q";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pw + " " + ph +
+          "] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " +
+          std::to_string(h) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
+          std::to_string(pixels.size()) + " >>\nstream\n" + pixels + "\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+BOOST_AUTO_TEST_CASE(a_scanned_pdf_is_read_by_ocr_when_ocr_is_on) {
+  testing::TestPix pix = renderText({kRrn});
+  const std::string pdf = scannedPdf(pix.get());
+  CollectingSink on;
+  ExtractContext ctx = makeContext();
+  const ExtractStatus status = extractPdf({pdf, "scan.pdf"}, on, ctx);
+  BOOST_TEST(status.isOk(), status.detail);
+  BOOST_REQUIRE_EQUAL(on.parts.size(), 1u);
+  BOOST_TEST(on.parts[0].location == "page 1 (OCR)");
+  BOOST_TEST(contains(on.parts[0].text, kRrn), on.parts[0].text);
+  // Without OCR the same file says it has no text layer rather than looking clean.
+  ExtractLimits off = ocrOn();
+  off.ocr = false;
+  CollectingSink sink_off;
+  ExtractContext ctx_off = makeContext(off);
+  const ExtractStatus no_ocr = extractPdf({pdf, "scan.pdf"}, sink_off, ctx_off);
+  BOOST_TEST((no_ocr.status == FileStatus::kUnsupported));
+  BOOST_TEST(no_ocr.detail.find("image_only") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(small_bmp_and_jpeg_are_upscaled_and_read) {
   // Scale 3: 15 px digits, too small for Tesseract unless the extractor enlarges the image.
   testing::TestPix pix = renderText({kRrn}, 3);

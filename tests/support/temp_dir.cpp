@@ -53,4 +53,14 @@ std::filesystem::path sharedDir() {
   return dir != nullptr ? std::filesystem::path(dir) : std::filesystem::path();
 }
 
+std::optional<std::filesystem::path> corpusDir(std::string_view sub) {
+  const std::filesystem::path shared = sharedDir();
+  if (shared.empty()) return std::nullopt;
+  std::filesystem::path dir = shared / "corpus";
+  if (!sub.empty()) dir /= sub;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
+  return dir;
+}
+
 }  // namespace jamul::test

@@ -5,6 +5,7 @@
 // Helpers write files into it. Test-only; aborts on I/O errors.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,9 @@ std::string readFile(const std::filesystem::path& path);
 
 // The ../shared directory beside the checkout (JAMUL_SHARED_DIR), or empty if unknown.
 std::filesystem::path sharedDir();
+
+// ../shared/corpus/<sub> (the whole corpus when `sub` is empty) if it is a directory; nullopt when
+// JAMUL_SHARED_DIR is unset or the folder is missing, so that corpus suites can skip themselves.
+std::optional<std::filesystem::path> corpusDir(std::string_view sub = {});
 
 }  // namespace jamul::test

@@ -25,8 +25,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-std::string readFile(const fs::path& path) { return test::readFile(path); }
-
 struct Outcome {
   ExtractStatus status;
   std::string text;
@@ -40,7 +38,7 @@ Outcome ocr(const fs::path& path, std::chrono::milliseconds budget) {
   ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
     return extractDocument(d, s, c);
   });
-  const std::string bytes = readFile(path);
+  const std::string bytes = test::readFile(path);
   const std::string name = path.filename().string();
   CollectingSink sink;
   const auto start = std::chrono::steady_clock::now();
@@ -64,14 +62,14 @@ bool hasHangul(std::string_view text) {
 BOOST_AUTO_TEST_SUITE(image_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_image_returns_in_time_and_readable_ones_give_text) {
-  const char* shared = std::getenv("JAMUL_SHARED_DIR");
-  if (shared == nullptr || !fs::is_directory(fs::path(shared) / "corpus" / "images")) {
+  const std::optional<fs::path> corpus_dir = test::corpusDir("images");
+  if (!corpus_dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus/images not found; skipping");
     return;
   }
   std::vector<fs::path> files;
   for (const fs::directory_entry& e :
-       fs::directory_iterator(fs::path(shared) / "corpus" / "images"))
+       fs::directory_iterator(*corpus_dir))
     if (e.is_regular_file()) files.push_back(e.path());
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     return fs::file_size(a) < fs::file_size(b);

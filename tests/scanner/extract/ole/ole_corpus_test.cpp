@@ -23,17 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-std::optional<fs::path> corpusDir() {
-  const char* shared = std::getenv("JAMUL_SHARED_DIR");
-  if (shared == nullptr) return std::nullopt;
-  fs::path dir = fs::path(shared) / "corpus";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return std::nullopt;
-  return dir;
-}
-
-std::string readFile(const fs::path& path) { return test::readFile(path); }
-
 struct Outcome {
   ExtractStatus status;
   std::string text;
@@ -46,7 +35,7 @@ Outcome extract(const fs::path& path) {
   ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
     return extractDocument(d, s, c);
   });
-  const std::string bytes = readFile(path);
+  const std::string bytes = test::readFile(path);
   const std::string name = path.filename().string();
   CollectingSink sink;
   Outcome out;
@@ -59,7 +48,7 @@ Outcome extract(const fs::path& path) {
 BOOST_AUTO_TEST_SUITE(ole_corpus)
 
 BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
-  const std::optional<fs::path> dir = corpusDir();
+  const std::optional<fs::path> dir = test::corpusDir();
   if (!dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
     return;
@@ -86,7 +75,7 @@ BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
 }
 
 BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
-  const std::optional<fs::path> dir = corpusDir();
+  const std::optional<fs::path> dir = test::corpusDir();
   if (!dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
     return;
@@ -119,7 +108,7 @@ BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
 }
 
 BOOST_AUTO_TEST_CASE(office_samples_have_the_expected_status_and_words) {
-  const std::optional<fs::path> dir = corpusDir();
+  const std::optional<fs::path> dir = test::corpusDir();
   if (!dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
     return;

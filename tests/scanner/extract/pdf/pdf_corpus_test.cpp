@@ -24,13 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-std::string readFile(const fs::path& path) { return test::readFile(path); }
-
 BOOST_AUTO_TEST_SUITE(pdf_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_pdf_returns_in_time_and_good_ones_yield_text) {
-  const char* shared = std::getenv("JAMUL_SHARED_DIR");
-  if (shared == nullptr || !fs::is_directory(fs::path(shared) / "corpus" / "pdf")) {
+  const std::optional<fs::path> corpus_dir = test::corpusDir("pdf");
+  if (!corpus_dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus/pdf missing; corpus test skipped");
     return;
   }
@@ -53,10 +51,10 @@ BOOST_AUTO_TEST_CASE(every_corpus_pdf_returns_in_time_and_good_ones_yield_text) 
   };
   int files = 0;
   for (const fs::directory_entry& entry :
-       fs::directory_iterator(fs::path(shared) / "corpus" / "pdf")) {
+       fs::directory_iterator(*corpus_dir)) {
     if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
-    const std::string bytes = readFile(entry.path());
+    const std::string bytes = test::readFile(entry.path());
     ++files;
     ExtractLimits limits;
     limits.time_budget = std::chrono::seconds(20);

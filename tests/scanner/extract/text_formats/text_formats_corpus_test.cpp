@@ -23,17 +23,15 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CollectingSink;
 
-std::string readFile(const fs::path& path) { return test::readFile(path); }
-
 BOOST_AUTO_TEST_SUITE(text_formats_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_file_returns_in_time_and_good_ones_yield_text) {
-  const char* shared = std::getenv("JAMUL_SHARED_DIR");
-  if (shared == nullptr || !fs::is_directory(fs::path(shared) / "corpus")) {
+  const std::optional<fs::path> corpus_dir = test::corpusDir();
+  if (!corpus_dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus missing; corpus test skipped");
     return;
   }
-  const fs::path corpus = fs::path(shared) / "corpus";
+  const fs::path corpus = *corpus_dir;
   const char* dump = std::getenv("JAMUL_EXTRACT_DUMP_DIR");  // <file>.txt per file, for people
   const std::map<std::string, std::string> expected_words = {
       {"tika__testRTF.rtf", "Test"},
@@ -54,7 +52,7 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_returns_in_time_and_good_ones_yield_text)
       const std::string ext = entry.path().extension().string();
       const bool ours = std::string(folder) != "txt" || ext == ".html" || ext == ".xml";
       if (!entry.is_regular_file() || !ours) continue;
-      const std::string bytes = readFile(entry.path());
+      const std::string bytes = test::readFile(entry.path());
       ++files;
       ExtractLimits limits;
       limits.time_budget = std::chrono::seconds(10);

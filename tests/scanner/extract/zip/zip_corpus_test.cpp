@@ -13,6 +13,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -45,12 +46,12 @@ Outcome extractFile(const fs::path& path) {
 BOOST_AUTO_TEST_SUITE(zip_corpus)
 
 BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_and_good_ones_yield_text) {
-  const char* shared = std::getenv("JAMUL_SHARED_DIR");
-  if (shared == nullptr || !fs::is_directory(fs::path(shared) / "corpus")) {
+  const std::optional<fs::path> corpus_dir = test::corpusDir();
+  if (!corpus_dir) {
     BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not available; skipped");
     return;
   }
-  const fs::path corpus = fs::path(shared) / "corpus";
+  const fs::path corpus = *corpus_dir;
   std::map<std::string, Outcome> outcomes;
   for (const char* dir : {"zip", "docx", "xlsx", "pptx", "hwpx", "odt", "ods", "odp"}) {
     std::error_code ec;

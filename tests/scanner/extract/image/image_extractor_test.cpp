@@ -8,6 +8,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/pdf_writer.h"
 #include "test_images.h"
 
 namespace jamul::scanner::extract {
@@ -74,7 +75,7 @@ BOOST_AUTO_TEST_CASE(rrn_in_a_png_comes_out_digit_for_digit) {
 }
 
 // A scanned PDF: one page holding only an uncompressed grey image (PDF 1.7 §8.9), sized so that
-// 200 dpi renders it at its own resolution, with a correct cross-reference table.
+// 200 dpi renders it at its own resolution.
 std::string scannedPdf(Pix* pix) {
   const int w = pixGetWidth(pix);
   const int h = pixGetHeight(pix);
@@ -98,22 +99,7 @@ std::string scannedPdf(Pix* pix) {
       "<< /Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " +
           std::to_string(h) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
           std::to_string(pixels.size()) + " >>\nstream\n" + pixels + "\nendstream"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::buildPdf(objects);
 }
 
 BOOST_AUTO_TEST_CASE(a_scanned_pdf_is_read_by_ocr_when_ocr_is_on) {

@@ -9,6 +9,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/pdf_writer.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -21,26 +22,7 @@ ExtractContext makeContext(ExtractLimits limits = {}) {
   });
 }
 
-// Builds a PDF whose objects are `objects` (object i + 1 is objects[i]) with a correct xref table.
-std::string buildPdf(const std::vector<std::string>& objects,
-                     const std::string& trailer_extra = "") {
-  std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " +
-         trailer_extra + ">>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+using testing::buildPdf;
 
 std::string stream(const std::string& content) {
   return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";

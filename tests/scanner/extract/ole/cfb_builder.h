@@ -17,6 +17,29 @@
 
 namespace jamul::testing {
 
+// UTF-16LE of a UTF-8 string (BMP only: enough for the Hangul and ASCII of the tests); the text
+// encoding of HWP records and of Office and MSG strings.
+inline std::string utf16(const std::string& utf8) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = c;
+    if (c >= 0xE0) {
+      cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F);
+      i += 3;
+    } else if (c >= 0xC0) {
+      cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      ++i;
+    }
+    out += static_cast<char>(cp & 0xFF);
+    out += static_cast<char>(cp >> 8);
+  }
+  return out;
+}
+
+
 class CfbBuilder {
  public:
   static constexpr std::uint32_t kEnd = 0xFFFFFFFE;

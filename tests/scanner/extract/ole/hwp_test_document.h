@@ -28,26 +28,7 @@ inline std::string fileHeader(std::uint32_t flags, std::uint32_t version = 0x050
   return h;
 }
 
-// UTF-16LE of an ASCII/Hangul UTF-8 string (BMP only: enough for tests).
-inline std::string utf16(const std::string& utf8) {
-  std::string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    char32_t cp = c;
-    if (c >= 0xE0) {
-      cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F);
-      i += 3;
-    } else if (c >= 0xC0) {
-      cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F);
-      i += 2;
-    } else {
-      ++i;
-    }
-    out += static_cast<char>(cp & 0xFF);
-    out += static_cast<char>(cp >> 8);
-  }
-  return out;
-}
+using ::jamul::testing::utf16;
 
 inline std::string unit(char16_t u) {
   return std::string{static_cast<char>(u & 0xFF), static_cast<char>(u >> 8)};

@@ -24,25 +24,7 @@ inline std::string byte(std::uint32_t v) { return std::string(1, static_cast<cha
 
 inline void put32(std::string& s, std::size_t at, std::uint32_t v) { s.replace(at, 4, le32(v)); }
 
-// UTF-16LE of a UTF-8 string (BMP only: enough for tests).
-inline std::string utf16(const std::string& utf8) {
-  std::string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    char32_t cp = c;
-    if (c >= 0xE0) {
-      cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F);
-      i += 3;
-    } else if (c >= 0xC0) {
-      cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F);
-      i += 2;
-    } else {
-      ++i;
-    }
-    out += le16(cp);
-  }
-  return out;
-}
+using ::jamul::testing::utf16;
 
 // ---- Excel BIFF8 ([MS-XLS] §2.1.4 records: type, size, data) ----
 namespace xls {

@@ -3,17 +3,37 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "jamul/common/check.h"
 #include "jamul/common/utf8.h"
 
 namespace jamul {
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+
+// True iff some byte of `w` is zero (exact: no false positives or negatives).
+constexpr bool hasZeroByte(std::uint64_t w) { return ((w - kOnes) & ~w & kHighs) != 0; }
+
+// True iff all 8 bytes of `w` are printable ASCII other than '"', '\\' and DEL: bytes that a JSON
+// string takes as they are. Eight at a time: a rescan prints tens of thousands of paths.
+constexpr bool allPlain(std::uint64_t w) {
+  const bool high = (w & kHighs) != 0;
+  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;  // some byte < 0x20
+  return !high && !control && !hasZeroByte(w ^ (kOnes * '"')) &&
+         !hasZeroByte(w ^ (kOnes * '\\')) && !hasZeroByte(w ^ (kOnes * 0x7F));
+}
+
+}  // namespace
+
 void appendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  // Runs of characters that need no escaping are appended whole: a rescan prints tens of thousands
-  // of paths and masked excerpts, and a push_back per byte was a third of its time.
+  // Runs of characters that need no escaping are appended whole.
   const auto plain = [](unsigned char c) {
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
   };
@@ -22,6 +42,14 @@ void appendJsonString(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes not yet copied; they need no escaping
   std::size_t i = 0;
   while (i < text.size()) {
+    if (text.size() - i >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, sizeof w);
+      if (allPlain(w)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (plain(c)) {
       ++i;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/common/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace jamul::utf8 {
 
 std::size_t sequenceLength(std::string_view text) {
@@ -29,6 +32,15 @@ std::size_t sequenceLength(std::string_view text) {
 bool isValid(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // Eight ASCII bytes at a time: most paths and excerpts are mostly ASCII.
+    if (text.size() - i >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, sizeof w);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;

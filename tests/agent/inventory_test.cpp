@@ -218,11 +218,10 @@ BOOST_AUTO_TEST_CASE(refuses_newer_foreign_and_linked_databases) {
   BOOST_TEST(no_dir.error().code() == ErrorCode::kNotFound);
 }
 
-BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
-  test::TempDir dir;
-  const std::string db = (dir.path() / "inv.db").string();
-  const std::string path = "/home/u/문서/\xFF\xFEodd.txt";  // not UTF-8
-  FileReport r = makeReport(path, 42);
+// Two reports worth caching: a truncated one with findings, counts beyond them and a non-UTF-8
+// path, and a protected file without findings.
+std::vector<FileReport> roundTripReports() {
+  FileReport r = makeReport("/home/u/문서/\xFF\xFEodd.txt", 42);  // not UTF-8
   addFinding(r, RuleId::kKrRrn, Confidence::kHigh, 1, 3);
   addFinding(r, RuleId::kKrPhone, Confidence::kMedium, 2, 1);
   addFinding(r, RuleId::kKrRrn, Confidence::kLow, 3, 2);
@@ -235,18 +234,15 @@ BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
   locked.detail = "password-protected HWP";
   locked.format.clear();
   locked.text_bytes = 0;
-  {
-    auto inv = Inventory::open(db);
-    BOOST_REQUIRE(inv.ok());
-    recordScan(*inv, {"/home/u"}, {r, locked});
-  }
-  // The raw bytes of the path are the key ('||' yields text: cast the whole back to a BLOB).
-  BOOST_TEST(count(db,
-                   "SELECT count(*) FROM files WHERE path = CAST(X'2F686F6D652F752F' || "
-                   "'문서' || X'2FFFFE6F64642E747874' AS BLOB)") == 1);
-  BOOST_TEST(count(db, "SELECT count(*) FROM findings WHERE length(digest) = 16") == 3);
+  return {r, locked};
+}
 
-  // A new Inventory on the same file: what comes back was stored, not remembered.
+// Opens `db` anew (what comes back was stored, not remembered) and checks that cached reports of
+// roundTripReports() come back whole.
+void expectRoundTrip(const std::string& db) {
+  const std::vector<FileReport> reports = roundTripReports();
+  const FileReport& r = reports[0];
+  const FileReport& locked = reports[1];
   auto inv = Inventory::open(db);
   BOOST_REQUIRE(inv.ok());
   BOOST_REQUIRE(inv->prepareIncremental(Roots{"/home/u"}, scanner::kRulesetVersion).ok());
@@ -289,6 +285,50 @@ BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
   auto missing = inv->fillFromCache(unknown);
   BOOST_REQUIRE(!missing.ok());
   BOOST_TEST(missing.error().code() == ErrorCode::kNotFound);
+}
+
+BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  {
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    recordScan(*inv, {"/home/u"}, roundTripReports());
+  }
+  // The raw bytes of the path are the key ('||' yields text: cast the whole back to a BLOB).
+  BOOST_TEST(count(db,
+                   "SELECT count(*) FROM files WHERE path = CAST(X'2F686F6D652F752F' || "
+                   "'문서' || X'2FFFFE6F64642E747874' AS BLOB)") == 1);
+  BOOST_TEST(count(db, "SELECT count(*) FROM findings WHERE length(digest) = 16") == 3);
+  // Packed findings where there are findings, none where there are not.
+  BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NOT NULL") == 1);
+  expectRoundTrip(db);
+}
+
+// The packed cache is derived data: without it (rows of schema version 1) or when it cannot be
+// read, the findings and counts tables give the same reports.
+BOOST_AUTO_TEST_CASE(without_a_readable_cache_the_tables_give_the_same_reports) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  {
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    recordScan(*inv, {"/home/u"}, roundTripReports());
+  }
+  BOOST_TEST_CONTEXT("damaged cache") {
+    Peek(db).exec("UPDATE files SET report_cache = X'01FF' WHERE report_cache IS NOT NULL");
+    expectRoundTrip(db);
+  }
+  BOOST_TEST_CONTEXT("cache of another format version") {
+    Peek(db).exec("UPDATE files SET report_cache = X'0900' WHERE report_cache IS NOT NULL");
+    expectRoundTrip(db);
+  }
+  BOOST_TEST_CONTEXT("an inventory of schema version 1, migrated") {
+    Peek(db).exec("ALTER TABLE files DROP COLUMN report_cache; PRAGMA user_version = 1");
+    expectRoundTrip(db);
+    BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
+    BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NULL") == 2);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_fresh_report_replaces_counts_and_findings) {

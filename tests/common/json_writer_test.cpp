@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <string_view>
+
 namespace jamul {
 namespace {
 
@@ -33,6 +35,29 @@ BOOST_AUTO_TEST_CASE(strings_are_escaped_and_always_valid_utf8) {
   out.clear();
   appendJsonString(out, "bad \xFF\xC3 end");  // invalid bytes become U+FFFD
   BOOST_TEST(out == "\"bad \xEF\xBF\xBD\xEF\xBF\xBD end\"");
+}
+
+// The escaper reads eight bytes at a time where it can: a byte that needs escaping must be caught at
+// every position relative to those words, and at every distance from the end of the text.
+BOOST_AUTO_TEST_CASE(escapes_are_found_at_every_position) {
+  const std::string_view specials[] = {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xFF", "\xED\xA0\x80",
+                                       "한", "\xC3"};
+  const std::string_view escaped[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f", "\\u007f",
+                                      "\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "한",
+                                      "\xEF\xBF\xBD"};
+  for (std::size_t k = 0; k < std::size(specials); ++k) {
+    for (std::size_t before = 0; before <= 17; ++before) {
+      for (std::size_t after = 0; after <= 9; ++after) {
+        const std::string text =
+            std::string(before, 'a') + std::string(specials[k]) + std::string(after, 'z');
+        std::string out;
+        appendJsonString(out, text);
+        const std::string expected = "\"" + std::string(before, 'a') + std::string(escaped[k]) +
+                                     std::string(after, 'z') + "\"";
+        BOOST_TEST(out == expected, "special " << k << " after " << before << " bytes");
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "inventory/report_cache.h"
 #include "inventory/schema.h"
 #include "inventory/sqlite_db.h"
 #include "jamul/common/json_writer.h"
@@ -98,6 +99,7 @@ struct Known {
   std::optional<ErrorCode> error_code;
   std::string detail;
   std::string format;
+  std::string report_cache;  // packed findings (report_cache.h); empty: none, or read the tables
 };
 
 class KnownFilesOracle final : public scanner::ChangeOracle {
@@ -152,15 +154,16 @@ Status Inventory::Impl::prepareStatements() {
   JAMUL_RETURN_IF_ERROR(prep(upsert_file, R"sql(
     INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status,
                        detail, error_code, format, text_bytes, findings_truncated, occurrences,
-                       last_scan_id, scanned_at_ms)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                       last_scan_id, scanned_at_ms, report_cache)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
     ON CONFLICT(path) DO UPDATE SET
       size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
       inode = excluded.inode, device = excluded.device, ruleset_version = excluded.ruleset_version,
       status = excluded.status, detail = excluded.detail, error_code = excluded.error_code,
       format = excluded.format, text_bytes = excluded.text_bytes,
       findings_truncated = excluded.findings_truncated, occurrences = excluded.occurrences,
-      last_scan_id = excluded.last_scan_id, scanned_at_ms = excluded.scanned_at_ms
+      last_scan_id = excluded.last_scan_id, scanned_at_ms = excluded.scanned_at_ms,
+      report_cache = excluded.report_cache
     RETURNING id)sql"));
   JAMUL_RETURN_IF_ERROR(prep(delete_counts, "DELETE FROM file_counts WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(delete_findings, "DELETE FROM findings WHERE file_id = ?1"));
@@ -219,6 +222,11 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
   up.bindText(11, report.format).bind(12, report.text_bytes);
   up.bind(13, std::int64_t{report.findings_truncated ? 1 : 0});
   up.bind(14, report.total(Confidence::kLow)).bind(15, scan_id).bind(16, nowMs());
+  if (report.findings.empty()) {
+    up.bindNull(17);
+  } else {
+    up.bindBlob(17, encodeReportCache(report));
+  }
   auto row = up.step();
   if (!row || !*row) {
     up.reset();
@@ -354,7 +362,7 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
   std::unordered_map<std::string, Known> files;
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
     SELECT id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail,
-           error_code, format, text_bytes, findings_truncated, occurrences
+           error_code, format, text_bytes, findings_truncated, occurrences, report_cache
     FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3))sql"));
   for (const std::string& root : roots) {
     const auto [low, high] = childRange(root);
@@ -367,16 +375,18 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
       k.signature.ctime_ns = row.columnInt(4);
       k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
       k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
-      k.current_ruleset = row.columnText(7) == ruleset_version;
+      // Views, not copies: this loop runs once per known file before the walk can start.
+      k.current_ruleset = row.columnTextView(7) == ruleset_version;
       // An unknown status (from a newer Jamul) is not reusable: the file is read again.
-      k.status = scanner::fileStatusFromName(row.columnText(8)).value_or(FileStatus::kError);
-      k.detail = row.columnText(9);
-      if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnText(10));
-      k.format = row.columnText(11);
+      k.status = scanner::fileStatusFromName(row.columnTextView(8)).value_or(FileStatus::kError);
+      k.detail = row.columnTextView(9);
+      if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnTextView(10));
+      k.format = row.columnTextView(11);
       k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
       k.truncated = row.columnInt(13) != 0;
       k.has_findings = row.columnInt(14) != 0;
-      files.insert_or_assign(row.columnBlob(1), std::move(k));
+      if (k.has_findings) k.report_cache = row.columnBlobView(15);
+      files.insert_or_assign(std::string(row.columnBlobView(1)), std::move(k));
     }));
   }
   impl_->oracle.files = std::move(files);
@@ -400,6 +410,9 @@ Status Inventory::fillFromCache(FileReport& report) {
   report.counts = {};
   report.findings.clear();
   if (!k.has_findings) return okStatus();
+  if (!k.report_cache.empty() && decodeReportCache(k.report_cache, k.truncated, report))
+    return okStatus();
+  // A row of schema version 1 (or an unreadable cache): read the findings table.
   // One read transaction across the cached reads of a scan: outside a transaction SQLite takes and
   // drops its file locks around every query (two fcntl calls each). The next write batch goes on
   // inside it (BEGIN is deferred) and commits it as usual.

@@ -73,7 +73,14 @@ CREATE TABLE scan_errors (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kVersion1};
+// Version 2 (issue 2, rescan speed): each row's findings packed in one BLOB (report_cache.h), read
+// with the row by an incremental rescan. Rows written by version 1 keep NULL and are read from the
+// findings table until they are next scanned.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE files ADD COLUMN report_cache BLOB;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
 
 }  // namespace
 

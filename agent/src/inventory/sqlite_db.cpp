@@ -109,6 +109,20 @@ std::string Statement::columnText(int column) const {
                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::columnTextView(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  return text == nullptr ? std::string_view()
+                         : std::string_view(reinterpret_cast<const char*>(text),
+                                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::columnBlobView(int column) const {
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  return blob == nullptr ? std::string_view()
+                         : std::string_view(static_cast<const char*>(blob),
+                                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 std::string Statement::columnBlob(int column) const {
   const void* blob = sqlite3_column_blob(stmt_, column);
   return blob == nullptr
@@ -124,7 +138,8 @@ bool Statement::columnIsNull(int column) const {
 Result<Database> Database::open(const std::string& path) {
   sqlite3* db = nullptr;
   const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+                      nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqliteError(rc, "open inventory", db != nullptr ? sqlite3_errmsg(db) : "");
     sqlite3_close(db);

@@ -72,7 +72,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
@@ -105,8 +105,8 @@ class Inventory {
   const scanner::ChangeOracle& changeOracle() const;
 
   // Fills status, detail, error code, format, counts, findings (in their stored order), truncation
-  // and text size of a from_cache report from the stored row; a file without findings costs no
-  // query. Fails with kNotFound if prepareIncremental() did not load the file, kIo.
+  // and text size of a from_cache report from the stored row, from memory: prepareIncremental()
+  // loaded each row's packed findings (rows of schema version 1 cost one query until rescanned). Fails with kNotFound if prepareIncremental() did not load the file, kIo.
   Status fillFromCache(scanner::FileReport& report);
 
   // Records one report of scan `scan_id`:

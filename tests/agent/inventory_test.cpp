@@ -324,7 +324,8 @@ BOOST_AUTO_TEST_CASE(without_a_readable_cache_the_tables_give_the_same_reports) 
     expectRoundTrip(db);
   }
   BOOST_TEST_CONTEXT("an inventory of schema version 1, migrated") {
-    Peek(db).exec("ALTER TABLE files DROP COLUMN report_cache; PRAGMA user_version = 1");
+    Peek(db).exec(
+        "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; PRAGMA user_version = 1");
     expectRoundTrip(db);
     BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
     BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NULL") == 2);
@@ -618,6 +619,39 @@ BOOST_AUTO_TEST_CASE(writes_are_batched_and_flushed) {
   totals.completed = true;
   BOOST_REQUIRE(inv->finishScan(*scan, totals).ok());
   BOOST_TEST(peek.integer("SELECT count(*) FROM files") == 1200);
+}
+
+BOOST_AUTO_TEST_CASE(quarantined_documents_are_kept_per_ruleset) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  UnfinishedParse a{{}, "/docs/a.pdf", "pdf"}, b{{}, "/docs/b.hwp", "hwp"};
+  a.content.fill(1);
+  b.content.fill(2);
+  {
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    BOOST_REQUIRE(inv->addQuarantined(std::vector<UnfinishedParse>{a, b}, "r1").ok());
+    UnfinishedParse moved = a;
+    moved.path = "/docs/moved.pdf";
+    BOOST_REQUIRE(inv->addQuarantined(std::vector<UnfinishedParse>{moved}, "r1").ok());  // again
+    BOOST_REQUIRE(inv->addQuarantined(std::vector<UnfinishedParse>{a}, "r2").ok());
+  }
+  BOOST_TEST(count(db, "SELECT count(*) FROM quarantine") == 3);
+  BOOST_TEST(Peek(db).text("SELECT CAST(path AS TEXT) FROM quarantine WHERE format = 'pdf' AND "
+                           "ruleset_version = 'r1'") == "/docs/moved.pdf");
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  auto r1 = inv->quarantined("r1");
+  BOOST_REQUIRE(r1.ok());
+  BOOST_TEST(r1->size() == 2u);
+  auto r3 = inv->quarantined("r3");  // a new release tries every document again
+  BOOST_REQUIRE(r3.ok());
+  BOOST_TEST(r3->empty());
+  auto cleared = inv->clearQuarantine("r1");
+  BOOST_REQUIRE(cleared.ok());
+  BOOST_TEST(*cleared == 2u);
+  BOOST_TEST(inv->quarantined("r1")->empty());
+  BOOST_TEST(inv->quarantined("r2")->size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(summary_counts_files_statuses_and_occurrences) {

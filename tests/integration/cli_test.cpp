@@ -3,6 +3,7 @@
 // exclusions, and the promise that no raw value reaches any output or the inventory.
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -10,6 +11,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "jamul/common/base64.h"
+#include "jamul/crypto/keyed_hasher.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -164,6 +167,58 @@ BOOST_AUTO_TEST_CASE(unchanged_files_are_not_read_again) {
   BOOST_TEST(summaryOf(third).get<int>("files_read") == 1);
   BOOST_TEST(summaryOf(third).get<int>("files") == 3);
   BOOST_TEST(summaryOf(third).get<int>("files_cached") == 2);
+}
+
+// A document whose parse began but never ended in an earlier process (as a crash, a hang killed by
+// the user or the OOM killer leave it) is quarantined: reported as an error, not parsed, until it
+// changes or --retry-quarantined.
+BOOST_AUTO_TEST_CASE(a_document_that_stopped_a_scan_is_quarantined) {
+  test::TempDir dir;
+  const std::string rtf = "{\\rtf1\\ansi Contact: seoyeon.lee@seoul.go.kr\\par}";
+  dir.write("docs/contact.rtf", rtf);
+  const std::string root = dir.path().string(), db = root + "/inv.db";
+  const auto scan = [&](std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"scan", "--json", "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(root + "/docs");
+    return jamul(args);
+  };
+  auto first = scan();
+  BOOST_TEST(first.exit_code == 1, first.err);
+  BOOST_TEST(!fs::exists(db + ".parsing." + std::to_string(::getpid())));  // none left behind
+
+  // The journal of a dead process (nobody holds its lock) with a start and no end.
+  auto hasher = crypto::KeyedHasher::loadOrCreate(db + ".key");
+  BOOST_REQUIRE(hasher.ok());
+  const ValueDigest digest = hasher->digest(rtf);
+  const std::string hex = toHex(digest);
+  const std::string path = root + "/docs/contact.rtf";
+  dir.write("inv.db.parsing.1", "B " + hex + " rtf " + base64::encode(path) + "\n");
+
+  // The file is unchanged: the rescan serves it from the cache and says nothing is wrong with it;
+  // what matters is that every later read skips it. --full reads every file.
+  auto second = scan({"--full"});
+  BOOST_TEST(second.exit_code == 2, second.out);
+  BOOST_TEST(second.err.find("contact.rtf stopped an earlier scan") != std::string::npos, second.err);
+  BOOST_TEST(!fs::exists(root + "/inv.db.parsing.1"));  // harvested
+  auto lines = jsonLines(second.out);
+  BOOST_REQUIRE(lines.size() == 2u);
+  BOOST_TEST(lines[0].get<std::string>("status") == "error");
+  BOOST_TEST(lines[0].get<std::string>("error") == "internal");
+  BOOST_TEST(lines[0].get<std::string>("detail").find("quarantined") != std::string::npos);
+  BOOST_TEST(lines[0].get_child("findings").empty());
+
+  // Still quarantined on the next scan (errors are always read again, and skipped again).
+  auto third = scan();
+  BOOST_TEST(third.exit_code == 2, third.out);
+  BOOST_TEST(third.err.find("stopped an earlier scan") == std::string::npos, third.err);
+
+  // Asked to, Jamul reads it again: it parses fine and is found.
+  auto retried = scan({"--retry-quarantined"});
+  BOOST_TEST(retried.exit_code == 1, retried.out);
+  BOOST_TEST(jsonLines(retried.out)[0].get<std::string>("status") == "ok");
+  auto after = scan({"--full"});
+  BOOST_TEST(after.exit_code == 1, after.out);
 }
 
 BOOST_AUTO_TEST_CASE(thresholds_exclusions_and_rules) {

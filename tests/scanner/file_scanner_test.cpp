@@ -288,6 +288,57 @@ BOOST_AUTO_TEST_CASE(extract_gives_the_decoded_text) {
   BOOST_TEST(!missing.ok());
 }
 
+// Records what FileScanner tells its quarantine, and quarantines what it is told to.
+class RecordingQuarantine final : public ParserQuarantine {
+ public:
+  bool quarantined(const ValueDigest& content) const override { return blocked.count(content) != 0; }
+  void parsing(const ValueDigest& content, std::string_view path, std::string_view format) override {
+    calls.push_back("parsing " + std::string(format) + " " + std::string(path));
+    last = content;
+  }
+  void parsed(const ValueDigest& content) override {
+    calls.push_back(content == last ? "parsed" : "parsed (another digest)");
+  }
+
+  std::set<ValueDigest> blocked;
+  std::vector<std::string> calls;
+  ValueDigest last{};
+};
+
+BOOST_AUTO_TEST_CASE(documents_are_announced_to_the_quarantine_and_skipped_when_quarantined) {
+  test::TempDir dir;
+  RecordingQuarantine quarantine;
+  ScanOptions options;
+  options.quarantine = &quarantine;
+  FileScanner scanner = makeScanner(options);
+  const std::string rtf = "{\\rtf1\\ansi Contact: seoyeon.lee@seoul.go.kr\\par}";
+  const std::string path = dir.write("a.rtf", rtf).string();
+
+  const FileReport read = scanner.scan(entryFor(path));
+  BOOST_TEST(read.status == FileStatus::kOk);
+  BOOST_TEST(read.count(RuleId::kEmail, Confidence::kLow) == 1u);
+  BOOST_REQUIRE(quarantine.calls.size() == 2u);
+  BOOST_TEST(quarantine.calls[0] == "parsing rtf " + path);
+  BOOST_TEST(quarantine.calls[1] == "parsed");
+  // The digest is the scanner's keyed hash of the whole file, never its bytes.
+  BOOST_TEST((quarantine.last == test::testDigest(rtf)));
+
+  // Plain text is our own streamed decoder: nothing to quarantine.
+  quarantine.calls.clear();
+  (void)scanner.scan(entryFor(dir.write("b.txt", "seoyeon.lee@seoul.go.kr\n")));
+  BOOST_TEST(quarantine.calls.empty());
+
+  // Quarantined: not parsed, reported as an error of ours, with no findings.
+  quarantine.blocked.insert(test::testDigest(rtf));
+  const FileReport skipped = scanner.scan(entryFor(path));
+  BOOST_TEST(quarantine.calls.empty());
+  BOOST_TEST(skipped.status == FileStatus::kError);
+  BOOST_TEST((skipped.error_code == ErrorCode::kInternal));
+  BOOST_TEST(skipped.detail.find("quarantined") != std::string::npos);
+  BOOST_TEST(skipped.total(Confidence::kLow) == 0u);
+  BOOST_TEST(skipped.format == "rtf");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

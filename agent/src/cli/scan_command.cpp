@@ -10,6 +10,7 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "cli/scan_output.h"
 #include "jamul/agent/data_dirs.h"
 #include "jamul/agent/inventory.h"
+#include "jamul/agent/parse_journal.h"
 #include "jamul/crypto/keyed_hasher.h"
 #include "jamul/scanner/scan_pipeline.h"
 
@@ -42,6 +44,7 @@ constexpr OptionSpec kOptions[] = {
     {"ocr", "", "read text in images and scanned PDFs with OCR (Korean + English; slow)"},
     {"one-file-system", "", "do not descend into other mounted file systems"},
     {"full", "", "read every file, even those unchanged since the last scan"},
+    {"retry-quarantined", "", "read again the documents that stopped an earlier scan (quarantined)"},
     {"all", "", "list every file in the table, not only those with findings or problems"},
     {"no-progress", "", "no progress line on standard error"},
     {"help", "", "show this help"},
@@ -220,6 +223,39 @@ int scanCommand(std::span<const std::string> args) {
   // The key of the value digests lives beside its inventory, readable by the owner only.
   auto hasher = crypto::KeyedHasher::loadOrCreate(db_path + ".key");
   if (!hasher) return fail(hasher.error());
+
+  // Poison documents (DESIGN.md §4): parses that never ended in an earlier process are recorded,
+  // and the documents quarantined under this ruleset are skipped.
+  std::vector<agent::UnfinishedParse> unfinished;
+  auto journal = agent::ParseJournal::open(db_path, unfinished);
+  if (!journal) return fail(journal.error());
+  if (const Status s = inventory->addQuarantined(unfinished, ruleset); !s) return fail(s.error());
+  for (const agent::UnfinishedParse& p : unfinished)
+    std::fprintf(stderr,
+                 "jamul scan: %s stopped an earlier scan while its %s parser read it; it is "
+                 "quarantined and skipped until it changes\n",
+                 p.path.c_str(), p.format.c_str());
+  if (parser.has("retry-quarantined")) {
+    if (auto cleared = inventory->clearQuarantine(ruleset); !cleared) return fail(cleared.error());
+  } else {
+    auto digests = inventory->quarantined(ruleset);
+    if (!digests) return fail(digests.error());
+    (*journal)->setQuarantined(std::move(*digests));
+  }
+  scan_options.quarantine = journal->get();
+  // A parser that ignores its time budget cannot be stopped from here: say which file, and stop
+  // the scan; the journal keeps its start, so the next scan skips it.
+  (*journal)->watchForHangs(
+      2 * scan_options.extract.time_budget + std::chrono::seconds(30),
+      [](const agent::UnfinishedParse& p, std::chrono::milliseconds elapsed) {
+        std::fprintf(stderr,
+                     "\njamul scan: %s has kept the %s parser busy for %lld s; it is quarantined "
+                     "and will be skipped. Stopping here: run the scan again to continue.\n",
+                     p.path.c_str(), p.format.c_str(),
+                     static_cast<long long>(elapsed.count() / 1000));
+        std::fflush(stderr);
+        std::_Exit(2);
+      });
 
   auto scan_id = inventory->beginScan(absolute_roots, ruleset);
   if (!scan_id) return fail(scan_id.error());

@@ -505,6 +505,53 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   return okStatus();
 }
 
+Status Inventory::addQuarantined(std::span<const UnfinishedParse> parses,
+                                 std::string_view ruleset_version) {
+  if (parses.empty()) return okStatus();
+  Impl& d = *impl_;
+  JAMUL_RETURN_IF_ERROR(d.commitBatch());
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, d.db.prepare(R"sql(
+    INSERT INTO quarantine (digest, ruleset_version, path, format, since_ms)
+    VALUES (?1, ?2, ?3, ?4, ?5)
+    ON CONFLICT (digest, ruleset_version) DO UPDATE SET path = excluded.path)sql"));
+  JAMUL_RETURN_IF_ERROR(d.db.exec("BEGIN IMMEDIATE"));
+  for (const UnfinishedParse& p : parses) {
+    insert.bindBlob(1, std::string_view(reinterpret_cast<const char*>(p.content.data()),
+                                        p.content.size()));
+    insert.bindText(2, ruleset_version).bindBlob(3, p.path).bindText(4, p.format).bind(5, nowMs());
+    if (Status s = insert.run(); !s) {
+      (void)d.db.exec("ROLLBACK");
+      return s;
+    }
+  }
+  return d.db.exec("COMMIT");
+}
+
+Result<std::vector<ValueDigest>> Inventory::quarantined(std::string_view ruleset_version) {
+  std::vector<ValueDigest> out;
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(
+      "SELECT digest FROM quarantine WHERE ruleset_version = ?1"));
+  select.bindText(1, ruleset_version);
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    const std::string_view blob = row.columnBlobView(0);
+    ValueDigest d{};
+    if (blob.size() != d.size()) return;
+    std::memcpy(d.data(), blob.data(), d.size());
+    out.push_back(d);
+  }));
+  return out;
+}
+
+Result<std::uint64_t> Inventory::clearQuarantine(std::string_view ruleset_version) {
+  Impl& d = *impl_;
+  JAMUL_RETURN_IF_ERROR(d.commitBatch());
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove, d.db.prepare(
+      "DELETE FROM quarantine WHERE ruleset_version = ?1"));
+  const std::int64_t before = d.db.totalChanges();
+  JAMUL_RETURN_IF_ERROR(remove.bindText(1, ruleset_version).run());
+  return static_cast<std::uint64_t>(d.db.totalChanges() - before);
+}
+
 Result<InventorySummary> Inventory::summary() {
   sqlite::Database& db = impl_->db;
   InventorySummary s;

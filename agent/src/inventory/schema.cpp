@@ -80,7 +80,20 @@ constexpr std::string_view kVersion2 = R"sql(
 ALTER TABLE files ADD COLUMN report_cache BLOB;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+// Version 3 (issue 3, poison files): documents that stopped a scan while a parser read them, by
+// keyed digest of their content, per ruleset version (a new release may have fixed the parser).
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE quarantine (
+  digest          BLOB    NOT NULL,  -- keyed BLAKE2b-128 of the whole file
+  ruleset_version TEXT    NOT NULL,
+  path            BLOB    NOT NULL,  -- where it was seen (the latest)
+  format          TEXT    NOT NULL,  -- the parser: pdf, hwp, ...
+  since_ms        INTEGER NOT NULL,
+  PRIMARY KEY (digest, ruleset_version)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

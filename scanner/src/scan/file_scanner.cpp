@@ -307,8 +307,9 @@ class DocumentPrintSink final : public extract::TextSink {
 
 class FileScanner::Impl {
  public:
-  Impl(const ScanOptions& options, Detector detector)
-      : options_(options), detector_(std::move(detector)), buffer_(kReadBytes) {}
+  Impl(const ScanOptions& options, Detector detector, ValueHasher hasher)
+      : options_(options), detector_(std::move(detector)), hasher_(std::move(hasher)),
+        buffer_(kReadBytes) {}
 
   FileReport scan(const FileEntry& entry);
   Result<ExtractInfo> extract(const std::string& path,
@@ -348,6 +349,8 @@ class FileScanner::Impl {
 
   ScanOptions options_;
   Detector detector_;
+  ValueHasher hasher_;  // digests of whole documents, for the quarantine
+  bool skipped_by_quarantine_ = false;  // set by extractDocument()
   std::vector<char> buffer_;
   std::string decoded_;
   std::string document_;
@@ -438,12 +441,25 @@ extract::ExtractStatus FileScanner::Impl::extractDocument(Opened& file, extract:
   if (!read) return {FileStatus::kError, read.error().message()};
   if (document_.size() > limits.max_member_bytes)
     return extract::ExtractStatus::tooLarge(format + " file grew past the document limit");
+  ParserQuarantine* quarantine = options_.quarantine;
+  ValueDigest content{};
+  if (quarantine != nullptr) {
+    content = hasher_(document_);
+    skipped_by_quarantine_ = quarantine->quarantined(content);
+    if (skipped_by_quarantine_)
+      return {FileStatus::kError,
+              "skipped: this document stopped Jamul while its " + format +
+                  " parser read it in an earlier scan (crash, hang or memory exhaustion); it is "
+                  "quarantined until it changes (jamul scan --retry-quarantined reads it again)"};
+    quarantine->parsing(content, file.reader.entry().path, format);
+  }
   extract::ExtractContext ctx(limits, [](const extract::Document& d, extract::TextSink& s,
                                          extract::ExtractContext& c) {
     return extract::extractDocument(d, s, c);
   });
   const std::string_view name = baseName(file.reader.entry().path);
   extract::ExtractStatus status = extract::extractDocument({document_, name}, sink, ctx);
+  if (quarantine != nullptr) quarantine->parsed(content);
   if (!ctx.format().empty()) format = ctx.format();
   return status;
 }
@@ -474,10 +490,13 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
   if (const extract::DocumentKind kind = extract::documentKind(file.head);
       kind != extract::DocumentKind::kText && !scanAsText(kind, file)) {
     DocumentScanSink sink(detector_, report, options_, text_buffers_);
+    skipped_by_quarantine_ = false;
     const extract::ExtractStatus status = extractDocument(file, kind, sink, report.format);
     sink.finishPart();
     report.status = status.status;
     report.detail = status.detail;
+    // Our parser's fault, not the file's nor the OS's.
+    if (skipped_by_quarantine_) report.error_code = ErrorCode::kInternal;
     return report;
   }
   if (!describe(file.sniffed, report.status, report.format, report.detail)) return report;
@@ -533,8 +552,8 @@ FileScanner& FileScanner::operator=(FileScanner&&) noexcept = default;
 FileScanner::~FileScanner() = default;
 
 Result<FileScanner> FileScanner::create(const ScanOptions& options, ValueHasher hasher) {
-  JAMUL_ASSIGN_OR_RETURN(Detector detector, Detector::create(options.detector, std::move(hasher)));
-  return FileScanner(std::make_unique<Impl>(options, std::move(detector)));
+  JAMUL_ASSIGN_OR_RETURN(Detector detector, Detector::create(options.detector, hasher));
+  return FileScanner(std::make_unique<Impl>(options, std::move(detector), std::move(hasher)));
 }
 
 FileReport FileScanner::scan(const FileEntry& entry) { return impl_->scan(entry); }

@@ -35,7 +35,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "jamul/agent/parse_journal.h"
 #include "jamul/common/result.h"
 #include "jamul/scanner/file_report.h"
 #include "jamul/scanner/scan_pipeline.h"
@@ -72,7 +74,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
@@ -126,6 +128,15 @@ class Inventory {
   // files under the scan's roots that it did not see (see "Deletion" above). Ends the scan:
   // changeOracle() knows nothing until the next prepareIncremental().
   Status finishScan(std::int64_t scan_id, const ScanTotals& totals);
+
+  // Quarantine (poison documents, see parse_journal.h): records parses that never ended, under
+  // `ruleset_version`; an entry already there keeps its first date and takes the newest path.
+  Status addQuarantined(std::span<const UnfinishedParse> parses, std::string_view ruleset_version);
+  // The digests quarantined under `ruleset_version`.
+  Result<std::vector<ValueDigest>> quarantined(std::string_view ruleset_version);
+  // Forgets the quarantine of `ruleset_version` (jamul scan --retry-quarantined); returns how many
+  // entries it held.
+  Result<std::uint64_t> clearQuarantine(std::string_view ruleset_version);
 
   // Totals over the whole inventory. Fails with kIo.
   Result<InventorySummary> summary();

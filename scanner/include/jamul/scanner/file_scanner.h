@@ -24,6 +24,7 @@
 #include "jamul/scanner/extract_limits.h"
 #include "jamul/scanner/file_entry.h"
 #include "jamul/scanner/file_report.h"
+#include "jamul/scanner/parser_quarantine.h"
 
 namespace jamul::scanner {
 
@@ -38,6 +39,9 @@ struct ScanOptions {
   DetectorOptions detector;
   // Budgets for documents (HWP, Office, PDF, archives, mail): issue 3.
   ExtractLimits extract;
+  // Documents that crashed or hung a parser before; null: none are remembered. Not owned; must
+  // outlive every FileScanner made with these options.
+  ParserQuarantine* quarantine = nullptr;
 };
 
 // What `jamul extract` prints: the format, and the text in the pieces the detector sees them.

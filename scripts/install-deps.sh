@@ -16,6 +16,7 @@ packages=(
   libboost-test-dev                         # Boost.Test
   clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
   libc-bin zip                              # iconv and Info-ZIP, used by the sample generator
+  age                                       # the age CLI, used by the crypto interop tests
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 

@@ -18,6 +18,7 @@ struct Vector {
   std::string name, expect, payload_sha256;
   std::vector<std::string> identities;
   std::string passphrase;
+  bool armored = false;
   std::string file;  // the age file's bytes
 };
 
@@ -40,6 +41,7 @@ Vector readVector(const fs::path& path) {
     if (key == "payload") v.payload_sha256 = value;
     if (key == "identity") v.identities.push_back(value);
     if (key == "passphrase") v.passphrase = value;
+    if (key == "armored") v.armored = value == "yes";
   }
   return v;
 }
@@ -100,6 +102,7 @@ BOOST_AUTO_TEST_CASE(every_vector_gives_its_expected_result) {
     if (ok && (v.expect == "success" || v.expect == "payload failure") && !v.payload_sha256.empty())
       ok = sha256Hex(out.bytes) == v.payload_sha256;  // what was released before any failure
     if (ok && v.expect != "success" && v.expect != "payload failure") ok = out.bytes.empty();
+    if (ok && r.ok()) ok = r->armored == v.armored;  // armor is recognised by content alone
     BOOST_TEST(ok, name << ": expected " << v.expect << ", got " << outcome
                         << (r.ok() ? "" : " (" + r.error().message() + ")"));
     if (ok) ++passed;

@@ -1,158 +1,94 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// The age v1 file format (https://age-encryption.org/v1, C2SP age.md), on libsodium: X25519 and
-// scrypt (passphrase) recipients, the header MAC, the STREAM payload (ChaCha20-Poly1305, 64 KiB
-// chunks), and ASCII armor. Files we write open with Debian's `age -d`, and age's open with ours;
-// the age testkit (../shared/age-testkit) is the judge of what is accepted (tests/crypto/).
-// What we use of age and our rules around it: docs/file-format.md.
+// Encryption and decryption in the age v1 file format (https://age-encryption.org/v1, C2SP
+// age.md), on libsodium. Files we write open with Debian's `age -d`, and files `age` writes open
+// with ours; the age testkit (../shared/age-testkit, tests/crypto/age_testkit_test.cpp) is the
+// judge of what is accepted. What Jamul uses of age, and its rules around it: docs/file-format.md.
 //
-// Streaming both ways with bounded memory (two chunks). Secrets (file keys, X25519 scalars,
-// passphrases, derived keys) live in SecretBytes (sodium_malloc, wiped).
+// The pieces, each in its own header (all included here):
+//   age_io.h             ByteSource / ByteSink, over file descriptors or memory
+//   age_keys.h           X25519Recipient, X25519Identity, Passphrase; Recipient and Identity
+//   age_header.h         the textual header: parse and serialise
+//   age_identity_file.h  identity files (`age -i`), plain or passphrase-encrypted
+//   content_hasher.h     BLAKE2b-256 of a stream, to compare plaintexts
 //
-// Errors: not an age file -> kUnsupportedFormat; a malformed header, armor, bad header MAC,
-// damaged, truncated, reordered or extended payload -> kCorrupt with a message saying which; no
-// identity opens the file -> kWrongKey; scrypt work factor beyond the limit -> kTooLarge;
-// source/sink failures pass through.
+// Streaming, both ways, in bounded memory: about 2 MiB per call whatever the file size (the
+// header is at most 1 MiB; the payload moves in batches of eight 64 KiB chunks, two batches in
+// flight). A payload longer than one batch (512 KiB) is sealed or opened by the calling thread
+// and one helper thread together, overlapping I/O and crypto; the source and sink are only ever
+// called from the calling thread. Secrets (file
+// keys, X25519 scalars, passphrases and every key derived from them) live in SecretBytes
+// (sodium_malloc, wiped); plaintext buffers are wiped after use.
 //
-// Decryption contract: decrypt() writes each chunk to the sink as soon as that chunk is
-// authenticated, so when a later chunk fails the sink holds a prefix. Callers that must not expose
-// partial plaintext write to a temporary file and delete it on error (FileProtector does).
+// Errors (Error::message() starts with where the file broke, and never holds key material):
+//   kUnsupportedFormat  not an age file, or an age version other than v1
+//   kCorrupt            "age header: ..."      malformed header (also: a missing payload nonce)
+//                       "age header MAC ..."   the header was altered
+//                       "age payload: ..."     a chunk failed authentication, the payload is
+//                                              truncated, has an empty last chunk, or data after
+//                                              its final chunk
+//                       "age armor: ..."       malformed ASCII armor
+//   kWrongKey           no identity opens the file (wrong key or passphrase; or a passphrase
+//                       file and no passphrase, or the reverse)
+//   kTooLarge           an scrypt work factor beyond the passphrase's limit (age_keys.h)
+//   kInvalidArgument    encrypting to no recipient, or to a passphrase together with others
+//   others              the source's and sink's own errors, unchanged
 //
-// Thread-safety: values; functions are reentrant.
+// Decryption contract: decrypt() writes each chunk to the sink once that chunk has authenticated,
+// so when a later chunk fails (or the file turns out truncated) the sink already holds an
+// authentic prefix of the plaintext. A caller that must never expose partial plaintext writes to
+// a temporary file and deletes it on error (the agent's FileProtector does; so does
+// decryptFile()). A chunk that fails authentication is never written.
+//
+// Thread-safety: the functions are reentrant; share no source or sink between threads.
 
-#include <array>
-#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
-#include <variant>
-#include <vector>
 
 #include "jamul/common/result.h"
-#include "jamul/crypto/secret_bytes.h"
+#include "jamul/crypto/age_header.h"
+#include "jamul/crypto/age_identity_file.h"
+#include "jamul/crypto/age_io.h"
+#include "jamul/crypto/age_keys.h"
+#include "jamul/crypto/content_hasher.h"
 
 namespace jamul::crypto::age {
 
-// Reads up to out.size() bytes; 0 means end of input.
-class ByteSource {
- public:
-  virtual ~ByteSource() = default;
-  virtual Result<std::size_t> read(std::span<std::uint8_t> out) = 0;
-};
-
-class ByteSink {
- public:
-  virtual ~ByteSink() = default;
-  virtual Status write(std::span<const std::uint8_t> bytes) = 0;
-};
-
-// Over a file descriptor, from its current offset (not owned, not closed).
-class FdSource final : public ByteSource {
- public:
-  explicit FdSource(int fd) : fd_(fd) {}
-  Result<std::size_t> read(std::span<std::uint8_t> out) override;
-
- private:
-  int fd_;
-};
-
-class FdSink final : public ByteSink {
- public:
-  explicit FdSink(int fd) : fd_(fd) {}
-  Status write(std::span<const std::uint8_t> bytes) override;
-
- private:
-  int fd_;
-};
-
-class MemorySource final : public ByteSource {
- public:
-  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
-  Result<std::size_t> read(std::span<std::uint8_t> out) override;
-
- private:
-  std::string_view bytes_;
-};
-
-class StringSink final : public ByteSink {
- public:
-  Status write(std::span<const std::uint8_t> bytes) override;
-  std::string bytes;
-};
-
-// An X25519 public key: `age1...` (Bech32, lower case).
-class X25519Recipient {
- public:
-  static Result<X25519Recipient> parse(std::string_view text);
-  std::string encode() const;
-  const std::array<std::uint8_t, 32>& key() const { return key_; }
-
- private:
-  std::array<std::uint8_t, 32> key_{};
-  friend class X25519Identity;
-};
-
-// An X25519 secret key: `AGE-SECRET-KEY-1...` (Bech32, upper case).
-class X25519Identity {
- public:
-  static Result<X25519Identity> generate();
-  static Result<X25519Identity> parse(std::string_view text);
-  // The `AGE-SECRET-KEY-1...` string, in secure memory (it is the key).
-  Result<SecretBytes> encode() const;
-  X25519Recipient recipient() const;
-  const SecretBytes& scalar() const { return scalar_; }
-
- private:
-  explicit X25519Identity(SecretBytes scalar) : scalar_(std::move(scalar)) {}
-  SecretBytes scalar_;
-  X25519Recipient public_;
-};
-
-// A passphrase, as recipient (encrypt: age -p) or identity (decrypt).
-struct Passphrase {
-  static constexpr int kDefaultWorkFactor = 18;  // log2(N), as age uses
-  static constexpr int kMaxWorkFactor = 22;      // refused beyond (age's own limit)
-  static Result<Passphrase> from(std::string_view text);
-  SecretBytes bytes;
-  int work_factor = kDefaultWorkFactor;  // for encryption
-};
-
-using Recipient = std::variant<X25519Recipient, const Passphrase*>;
-using Identity = std::variant<const X25519Identity*, const Passphrase*>;
-
 struct EncryptOptions {
-  bool armor = false;
+  bool armor = false;  // ASCII armor (`age -a`): PEM, 64-column base64
 };
 
-// Encrypts all of `in` to `out`. A passphrase must be the only recipient (the spec's rule).
+// Encrypts all of `in` (to its end) to `out`: header, nonce, sealed chunks. A passphrase must be
+// the only recipient (the spec's rule for scrypt stanzas).
 Status encrypt(ByteSource& in, ByteSink& out, std::span<const Recipient> recipients,
                const EncryptOptions& options = {});
 
 struct DecryptInfo {
-  bool armored = false;
+  bool armored = false;     // the input was ASCII-armored
   bool passphrase = false;  // opened by an scrypt stanza
+  std::uint64_t plaintext_bytes = 0;
 };
 
-// Decrypts `in` (binary or armored) to `out` with the first identity that opens it.
+// Decrypts `in` (binary or armored: recognised by its first bytes) to `out`, with the first
+// identity, in order, that opens one of the stanzas. Reads `in` to its end: trailing data is an
+// error. Errors and partial output: see above.
 Result<DecryptInfo> decrypt(ByteSource& in, ByteSink& out, std::span<const Identity> identities);
 
-// The identities of an identity file as `age -i` reads it: `AGE-SECRET-KEY-1...` lines, `#`
-// comments and blank lines. An age-encrypted identity file (`age -p` over a keys file) is opened
-// with `passphrase` first; without one, it is kWrongKey.
-Result<std::vector<X25519Identity>> parseIdentityFile(std::string_view text,
-                                                      const Passphrase* passphrase = nullptr);
+// In memory (tests, small files such as encrypted identity files).
+Result<std::string> encryptBytes(std::string_view plaintext, std::span<const Recipient> recipients,
+                                 const EncryptOptions& options = {});
+Result<std::string> decryptBytes(std::string_view file, std::span<const Identity> identities);
 
-// BLAKE2b-256 over a stream, for proving that a decryption gives back exactly the original.
-class ContentHasher {
- public:
-  ContentHasher();
-  void update(std::span<const std::uint8_t> bytes);
-  std::array<std::uint8_t, 32> finish();
-
- private:
-  alignas(64) std::array<std::uint8_t, 384> state_{};  // crypto_generichash_state
-};
+// Between paths (the CLI, tests). The output is created (mode 0600, never over an existing file:
+// kInvalidArgument "already exists"), written, and removed again if anything fails, so a failed
+// decryption leaves no plaintext behind. Nothing is fsynced: callers that need durability use the
+// stream functions over descriptors they sync.
+Status encryptFile(const std::string& plain_path, const std::string& sealed_path,
+                   std::span<const Recipient> recipients, const EncryptOptions& options = {});
+Result<DecryptInfo> decryptFile(const std::string& sealed_path, const std::string& plain_path,
+                                std::span<const Identity> identities);
 
 }  // namespace jamul::crypto::age

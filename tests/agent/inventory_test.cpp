@@ -325,7 +325,8 @@ BOOST_AUTO_TEST_CASE(without_a_readable_cache_the_tables_give_the_same_reports) 
   }
   BOOST_TEST_CONTEXT("an inventory of schema version 1, migrated") {
     Peek(db).exec(
-        "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; PRAGMA user_version = 1");
+        "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; DROP TABLE file_actions; "
+        "PRAGMA user_version = 1");
     expectRoundTrip(db);
     BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
     BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NULL") == 2);

@@ -49,10 +49,17 @@ const ptree& summaryOf(const std::vector<ptree>& lines) {
 }
 
 // Values planted in the tree; none may appear in any output or database file.
-const std::vector<std::string> kRawValues = {
-    "850917-2815903", "8509172815903", "010-9317-2204", "01093172204", "4518-4212-3456-7894",
-    "4518421234567894", "seoyeon.lee@seoul.go.kr", "Minwon!2026#db", "110-436-387740",
-    "890215-5935188", "M123A4567"};
+const std::vector<std::string> kRawValues = {"850917-2815903",
+                                             "8509172815903",
+                                             "010-9317-2204",
+                                             "01093172204",
+                                             "4518-4212-3456-7894",
+                                             "4518421234567894",
+                                             "seoyeon.lee@seoul.go.kr",
+                                             "Minwon!2026#db",
+                                             "110-436-387740",
+                                             "890215-5935188",
+                                             "M123A4567"};
 
 void writeTree(const test::TempDir& dir) {
   dir.write("docs/민원대장.csv",
@@ -93,7 +100,7 @@ BOOST_AUTO_TEST_CASE(json_lines_describe_each_file_then_a_summary) {
   auto r = jamul({"scan", "--json", "--db", root + "/inv.db", root + "/docs", root + "/conf"});
   BOOST_TEST(r.exit_code == 1, r.err);
   const auto lines = jsonLines(r.out);
-  BOOST_REQUIRE(lines.size() == 4u);  // 3 files + summary
+  BOOST_REQUIRE(lines.size() == 4u);                                           // 3 files + summary
   BOOST_TEST(lines[0].get<std::string>("path") == root + "/docs/letter.txt");  // walk order
   const ptree& csv = lines[1];
   BOOST_TEST(csv.get<std::string>("path") == root + "/docs/민원대장.csv");
@@ -136,7 +143,8 @@ BOOST_AUTO_TEST_CASE(no_raw_value_reaches_any_output_or_the_inventory) {
     BOOST_TEST(r.exit_code == 1, r.err);
     everything += r.out + r.err;
   }
-  for (const auto& entry : fs::directory_iterator(db_dir)) everything += test::readFile(entry.path());
+  for (const auto& entry : fs::directory_iterator(db_dir))
+    everything += test::readFile(entry.path());
   BOOST_TEST(everything.find("850917-2******") != std::string::npos);  // the masks are there
   for (const std::string& value : kRawValues)
     BOOST_TEST(everything.find(value) == std::string::npos, "raw value leaked: " << value);
@@ -199,7 +207,8 @@ BOOST_AUTO_TEST_CASE(a_document_that_stopped_a_scan_is_quarantined) {
   // what matters is that every later read skips it. --full reads every file.
   auto second = scan({"--full"});
   BOOST_TEST(second.exit_code == 2, second.out);
-  BOOST_TEST(second.err.find("contact.rtf stopped an earlier scan") != std::string::npos, second.err);
+  BOOST_TEST(second.err.find("contact.rtf stopped an earlier scan") != std::string::npos,
+             second.err);
   BOOST_TEST(!fs::exists(root + "/inv.db.parsing.1"));  // harvested
   auto lines = jsonLines(second.out);
   BOOST_REQUIRE(lines.size() == 2u);
@@ -219,6 +228,90 @@ BOOST_AUTO_TEST_CASE(a_document_that_stopped_a_scan_is_quarantined) {
   BOOST_TEST(jsonLines(retried.out)[0].get<std::string>("status") == "ok");
   auto after = scan({"--full"});
   BOOST_TEST(after.exit_code == 1, after.out);
+}
+
+// Overlapping roots (a file and its folder, a folder named twice) report each file once.
+BOOST_AUTO_TEST_CASE(overlapping_roots_report_each_file_once) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string root = dir.path().string(), db = root + "/inv.db";
+  auto r = jamul({"scan", "--json", "--db", db, root + "/docs/letter.txt", root + "/docs",
+                  root + "/docs/", root + "/conf"});
+  BOOST_TEST(r.exit_code == 1, r.err);
+  const auto lines = jsonLines(r.out);
+  BOOST_TEST(summaryOf(lines).get<int>("files") == 3);
+}
+
+// The whole protection story through the CLI: IT makes a recovery key, the scan finds personal
+// data, `encrypt --findings` seals exactly those files, status shows the 암호화율, the next scan
+// reports them protected, IT's `recover` brings every byte back, and `shred` removes a file.
+BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
+  test::TempDir dir;
+  writeTree(dir);
+  const std::string root = dir.path().string(), db = root + "/inv.db";
+  const std::string roots[] = {root + "/docs", root + "/conf", root + "/clean"};
+  const std::vector<std::string> originals = {test::readFile(roots[0] + "/민원대장.csv"),
+                                              test::readFile(roots[0] + "/letter.txt"),
+                                              test::readFile(roots[1] + "/app.conf")};
+  const std::string clean = test::readFile(roots[2] + "/notes.txt");
+
+  const std::string secret = root + "/recovery.txt";
+  auto made = jamul({"keys", "new-recovery", "--out", secret, "--db", db});
+  BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
+  struct stat st {};
+  BOOST_TEST_REQUIRE(::stat(secret.c_str(), &st) == 0);
+  BOOST_TEST((st.st_mode & 077) == 0u);
+  const std::string recipient = made.out.substr(0, made.out.find('\n'));
+  BOOST_TEST_REQUIRE(recipient.rfind("age1", 0) == 0u, made.out);
+  BOOST_TEST(jamul({"keys", "set-recovery", recipient, "--db", db}).exit_code == 0);
+  BOOST_TEST(jamul({"keys", "--db", db}).out.find(recipient) != std::string::npos);
+
+  BOOST_TEST(jamul({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
+  auto sealed = jamul({"encrypt", "--findings", "--db", db});
+  BOOST_TEST_REQUIRE(sealed.exit_code == 0, sealed.err);
+  BOOST_TEST(sealed.out.find("3 encrypted, 0 failed") != std::string::npos, sealed.out);
+  for (const char* name : {"docs/민원대장.csv", "docs/letter.txt", "conf/app.conf"}) {
+    BOOST_TEST(!fs::exists(dir.path() / name), name);
+    BOOST_TEST(fs::exists(dir.path() / (std::string(name) + ".age")), name);
+  }
+  BOOST_TEST(test::readFile(roots[2] + "/notes.txt") == clean);
+  auto status = jamul({"status", "--db", db});
+  BOOST_TEST(status.exit_code == 0, status.err);
+  BOOST_TEST(status.out.find("100.0%") != std::string::npos, status.out);
+
+  // Sealed files hold no plaintext, and the next scan reports them protected, not clean.
+  for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
+    if (!e.is_regular_file()) continue;
+    const std::string bytes = test::readFile(e.path());
+    for (const std::string& raw : kRawValues)
+      BOOST_TEST(bytes.find(raw) == std::string::npos,
+                 e.path() << " holds " << raw.size() << " raw bytes");
+  }
+  auto rescan = jamul({"scan", "--json", "--db", db, roots[0], roots[1], roots[2]});
+  BOOST_TEST(rescan.exit_code == 0, rescan.err);
+  BOOST_TEST(summaryOf(jsonLines(rescan.out)).get<int>("status.protected") == 3, rescan.out);
+
+  auto recovered =
+      jamul({"recover", "--identity", secret, "--db", db, root + "/docs", root + "/conf"});
+  BOOST_TEST_REQUIRE(recovered.exit_code == 0, recovered.err);
+  BOOST_TEST(test::readFile(roots[0] + "/민원대장.csv") == originals[0]);
+  BOOST_TEST(test::readFile(roots[0] + "/letter.txt") == originals[1]);
+  BOOST_TEST(test::readFile(roots[1] + "/app.conf") == originals[2]);
+  BOOST_TEST(!fs::exists(roots[1] + "/app.conf.age"));
+
+  auto shred = jamul({"shred", "--db", db, roots[2] + "/notes.txt"});
+  BOOST_TEST(shred.exit_code == 0, shred.err);
+  BOOST_TEST(fs::is_empty(roots[2]));
+  BOOST_TEST(jamul({"status", "--db", db}).out.find("Files shredded                         1") !=
+             std::string::npos);
+  // A wrong key opens nothing and leaves the file as it was.
+  BOOST_TEST(jamul({"encrypt", "--db", db, roots[1] + "/app.conf"}).exit_code == 0);
+  const std::string wrong = root + "/wrong.txt";
+  BOOST_TEST(jamul({"keys", "new-recovery", "--out", wrong, "--db", db}).exit_code == 0);
+  auto refused = jamul({"recover", "--identity", wrong, "--db", db, roots[1]});
+  BOOST_TEST(refused.exit_code == 2);
+  BOOST_TEST(fs::exists(roots[1] + "/app.conf.age"));
+  BOOST_TEST(!fs::exists(roots[1] + "/app.conf"));
 }
 
 BOOST_AUTO_TEST_CASE(thresholds_exclusions_and_rules) {
@@ -254,9 +347,9 @@ BOOST_AUTO_TEST_CASE(unreadable_files_are_errors_not_clean) {
   test::ProcessOptions nobody;
   nobody.uid = 65534;
   nobody.gid = 65534;
-  auto r = jamul({"scan", "--json", "--db", (dir.path() / "db/inv.db").string(),
-                  (dir.path() / "t").string()},
-                 nobody);
+  auto r = jamul(
+      {"scan", "--json", "--db", (dir.path() / "db/inv.db").string(), (dir.path() / "t").string()},
+      nobody);
   if (r.exit_code == 126) {
     BOOST_TEST_MESSAGE("cannot switch to uid 65534 here; skipped");
     return;

@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace jamul::cli {
 
@@ -15,5 +16,7 @@ int scanCommand(std::span<const std::string> args);
 int extractCommand(std::span<const std::string> args);
 // `jamul rules [--markdown]`: the detection rules (docs/detection-rules.md is this command's output).
 int rulesCommand(std::span<const std::string> args);
+// `jamul encrypt|decrypt|recover|shred|status|keys ...`: in-place protection (protect_commands.cpp).
+int protectCommand(std::string_view name, std::span<const std::string> args);
 
 }  // namespace jamul::cli

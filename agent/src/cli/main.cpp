@@ -19,7 +19,13 @@ constexpr const char* kHelp =
     "Commands:\n"
     "  scan PATH...   find personal data in the files under PATH (see jamul scan --help)\n"
     "  extract FILE   print the text the scanner sees in FILE\n"
-    "  rules          list the detection rules (--markdown: the full reference)\n\n"
+    "  rules          list the detection rules (--markdown: the full reference)\n"
+    "  encrypt FILE...  encrypt files in place to FILE.age (--findings: what the scan found)\n"
+    "  decrypt FILE.age...  decrypt back to the original names\n"
+    "  recover PATH...  for IT: decrypt with the organisation recovery key\n"
+    "  shred FILE...  delete files for good (완전삭제)\n"
+    "  status         files with personal data, encrypted files, 암호화율\n"
+    "  keys           this device's and the recovery public keys\n\n"
     "Options:\n"
     "  --help         show this help\n"
     "  --version      show the version\n";
@@ -43,6 +49,8 @@ int main(int argc, char** argv) {
   if (command == "scan") return jamul::cli::scanCommand(rest);
   if (command == "extract") return jamul::cli::extractCommand(rest);
   if (command == "rules") return jamul::cli::rulesCommand(rest);
+  for (const char* name : {"encrypt", "decrypt", "recover", "shred", "status", "keys"})
+    if (command == name) return jamul::cli::protectCommand(command, rest);
   std::fprintf(stderr, "jamul: unknown command '%s' (see jamul --help)\n", command.c_str());
   return 2;
 }

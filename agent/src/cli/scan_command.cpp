@@ -206,9 +206,26 @@ int scanCommand(std::span<const std::string> args) {
   for (const std::string& given : parser.positional()) {
     auto root = resolveRoot(given);
     if (!root) return fail(root.error());
-    absolute_roots.push_back(root->absolute);
     roots.push_back(std::move(*root));
   }
+  // A root at or below another one (`jamul scan a.csv .`, or a folder named twice) would report
+  // its files twice: it is dropped, the outer root covers it.
+  const auto within = [](const std::string& path, const std::string& dir) {
+    if (dir == "/") return true;
+    return path.starts_with(dir) && (path.size() == dir.size() || path[dir.size()] == '/');
+  };
+  std::vector<Root> kept;
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    bool covered = false;
+    for (std::size_t j = 0; j < roots.size() && !covered; ++j) {
+      if (i == j) continue;
+      const bool same = roots[i].absolute == roots[j].absolute;
+      covered = same ? j < i : within(roots[i].absolute, roots[j].absolute);
+    }
+    if (!covered) kept.push_back(roots[i]);
+  }
+  roots = std::move(kept);
+  for (const Root& root : roots) absolute_roots.push_back(root.absolute);
 
   std::string db_path;
   if (const auto db = parser.value("db")) {

@@ -552,6 +552,47 @@ Result<std::uint64_t> Inventory::clearQuarantine(std::string_view ruleset_versio
   return static_cast<std::uint64_t>(d.db.totalChanges() - before);
 }
 
+Result<std::vector<std::string>> Inventory::filesWithFindings(Confidence min) {
+  std::vector<std::string> out;
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
+    SELECT path FROM files
+    WHERE EXISTS (SELECT 1 FROM file_counts c WHERE c.file_id = files.id AND c.occurrences > 0
+                  AND c.confidence IN (SELECT value FROM json_each(?1)))
+    ORDER BY path)sql"));
+  std::string levels = "[";
+  for (std::size_t c = scanner::confidenceIndex(min); c < scanner::kConfidenceCount; ++c) {
+    if (levels.size() > 1) levels += ",";
+    levels += "\"" + std::string(scanner::confidenceName(scanner::confidenceFromIndex(c))) + "\"";
+  }
+  levels += "]";
+  select.bindText(1, levels);
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    out.push_back(row.columnBlob(0));
+  }));
+  return out;
+}
+
+Result<Inventory::ProtectionSummary> Inventory::protectionSummary() {
+  ProtectionSummary p;
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
+    SELECT
+      (SELECT count(*) FROM files WHERE EXISTS (
+         SELECT 1 FROM file_counts c WHERE c.file_id = files.id AND c.occurrences > 0
+         AND c.confidence IN ('medium', 'high'))),
+      (SELECT count(*) FROM file_actions e WHERE e.action = 'encrypt' AND e.step = 'done'
+         AND NOT EXISTS (SELECT 1 FROM file_actions d WHERE d.action = 'decrypt'
+                         AND d.step = 'done' AND d.path = e.target_path AND d.id > e.id)),
+      (SELECT count(*) FROM file_actions WHERE action = 'shred' AND step = 'done'),
+      (SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed')))sql"));
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    p.files_with_findings = static_cast<std::uint64_t>(row.columnInt(0));
+    p.encrypted = static_cast<std::uint64_t>(row.columnInt(1));
+    p.shredded = static_cast<std::uint64_t>(row.columnInt(2));
+    p.unfinished = static_cast<std::uint64_t>(row.columnInt(3));
+  }));
+  return p;
+}
+
 Result<InventorySummary> Inventory::summary() {
   sqlite::Database& db = impl_->db;
   InventorySummary s;

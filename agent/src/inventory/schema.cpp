@@ -93,7 +93,30 @@ CREATE TABLE quarantine (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
+// Version 4 (issue 4): the journal of in-place encryption, decryption and shredding
+// (agent/include/jamul/agent/file_protector.h). Each step is written before it runs.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE file_actions (
+  id            INTEGER PRIMARY KEY,
+  action        TEXT    NOT NULL,  -- encrypt | decrypt | shred
+  path          BLOB    NOT NULL,  -- the file acted on
+  temp_path     BLOB    NOT NULL,  -- .<name>.jamul-tmp, or the random name of a shred
+  target_path   BLOB    NOT NULL,  -- name.age (encrypt), name (decrypt), '' (shred)
+  step          TEXT    NOT NULL,  -- started ... done | rolled_back | failed
+  size          INTEGER NOT NULL,  -- the file as stat'ed when the action started
+  mtime_ns      INTEGER NOT NULL,
+  ctime_ns      INTEGER NOT NULL,
+  inode         INTEGER NOT NULL,
+  device        INTEGER NOT NULL,
+  detail        TEXT    NOT NULL DEFAULT '',
+  started_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+);
+CREATE INDEX file_actions_unfinished ON file_actions(step) WHERE step NOT IN ('done', 'rolled_back', 'failed');
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4};
 
 }  // namespace
 

@@ -74,7 +74,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
@@ -137,6 +137,20 @@ class Inventory {
   // Forgets the quarantine of `ruleset_version` (jamul scan --retry-quarantined); returns how many
   // entries it held.
   Result<std::uint64_t> clearQuarantine(std::string_view ruleset_version);
+
+  // Paths of the files whose last scan found personal data at `min` confidence or above (what
+  // `jamul encrypt --findings` encrypts), in path order.
+  Result<std::vector<std::string>> filesWithFindings(scanner::Confidence min);
+
+  // What in-place protection has done (file_actions, see file_protector.h), and how much personal
+  // data is still in plaintext, for `jamul status` and the 암호화율.
+  struct ProtectionSummary {
+    std::uint64_t files_with_findings = 0;  // at medium or above, in plaintext now
+    std::uint64_t encrypted = 0;            // encrypted by Jamul and not decrypted since
+    std::uint64_t shredded = 0;
+    std::uint64_t unfinished = 0;  // actions a crash left for recovery
+  };
+  Result<ProtectionSummary> protectionSummary();
 
   // Totals over the whole inventory. Fails with kIo.
   Result<InventorySummary> summary();

@@ -3,7 +3,8 @@
 # Encryption and decryption speed of Jamul's age implementation against Debian's `age` CLI, in one
 # run on the same files (bench/README.md):
 #   (a) one 1 GiB file (JAMUL_CRYPTO_BENCH_BYTES): age -r / jamul-age-bench encrypt, and
-#       age -d / jamul-age-bench decrypt of each other's output (interop on the way); best of 3
+#       age -d / jamul-age-bench decrypt of each other's output (interop on the way); rounds
+#       alternate the tools, each after a sync, best of 5
 #   (b) `jamul encrypt` of the same 1 GiB file in place (the whole protocol: write, fsync,
 #       decrypt-verify, wipe the original, fsync) and `jamul decrypt` back
 #   (c) many small files (JAMUL_CRYPTO_BENCH_FILES, 4 KiB each): `jamul encrypt` of them all in
@@ -28,27 +29,32 @@ recipient=$(age-keygen -y "$work/key")
 echo "crypto_bench: writing $bytes random bytes"
 head -c "$bytes" /dev/urandom > "$work/plain"
 
-# best-of-3 wall seconds of a command
-best() {
-  local best_s=""
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null
-    t1=$(date +%s.%N)
-    local s
-    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    if [ -z "$best_s" ] || awk -v x="$s" -v y="$best_s" 'BEGIN { exit !(x < y) }'; then best_s=$s; fi
-  done
-  echo "$best_s"
+# Wall seconds of one command, started with its output absent and the page cache's dirty pages
+# written back (sync), so that neither tool pays for the other's write-back or file truncation.
+timed() {
+  local out=$1; shift
+  rm -f -- "$out"; sync
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
+min() { awk -v x="$1" -v y="$2" 'BEGIN { print (y == "" || x < y) ? x : y }'; }
 mbs() { awk -v b="$bytes" -v s="$1" 'BEGIN { if (s < 0.001) s = 0.001; printf "%.0f", b / 1e6 / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
 
-age_enc=$(best age -r "$recipient" -o "$work/by-age.age" "$work/plain")
-our_enc=$(best "$tool" encrypt "$recipient" "$work/plain" "$work/by-us.age")
-age_dec=$(best age -d -i "$work/key" -o "$work/out-age" "$work/by-us.age")
-our_dec=$(best "$tool" decrypt "$work/key" "$work/by-age.age" "$work/out-us")
+# Rounds alternate the two tools (age, jamul, age, jamul, ...) so that machine noise hits both;
+# each figure is its tool's best round.
+age_enc="" our_enc="" age_dec="" our_dec=""
+for round in 1 2 3 4 5; do
+  age_enc=$(min "$(timed "$work/by-age.age" age -r "$recipient" -o "$work/by-age.age" "$work/plain")" "$age_enc")
+  our_enc=$(min "$(timed "$work/by-us.age" "$tool" encrypt "$recipient" "$work/plain" "$work/by-us.age")" "$our_enc")
+done
+for round in 1 2 3 4 5; do
+  age_dec=$(min "$(timed "$work/out-age" age -d -i "$work/key" -o "$work/out-age" "$work/by-us.age")" "$age_dec")
+  our_dec=$(min "$(timed "$work/out-us" "$tool" decrypt "$work/key" "$work/by-age.age" "$work/out-us")" "$our_dec")
+done
 cmp -s "$work/plain" "$work/out-age" || fail "age -d of our file differs from the original"
 cmp -s "$work/plain" "$work/out-us" || fail "our decryption of age's file differs from the original"
 rm -f "$work/out-age" "$work/out-us" "$work/by-age.age" "$work/by-us.age"
@@ -74,7 +80,7 @@ small_a=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 [ "$(ls "$work/small-j" | grep -c '\.age$')" = "$small" ] || fail "not every small file was encrypted"
 
 echo
-echo "One file of $bytes bytes, best of 3 ($(nproc) CPUs)"
+echo "One file of $bytes bytes, best of 5 alternating rounds ($(nproc) CPUs)"
 printf "  %-44s %8s s %7s MB/s\n" "age -r (reference)" "$age_enc" "$(mbs "$age_enc")"
 printf "  %-44s %8s s %7s MB/s\n" "jamul (age format, stream)" "$our_enc" "$(mbs "$our_enc")"
 printf "  %-44s %8s s %7s MB/s\n" "age -d (reference)" "$age_dec" "$(mbs "$age_dec")"

@@ -15,6 +15,7 @@
 #include <random>
 #include <thread>
 
+#include "inventory/sqlite_db.h"
 #include "protect/age_sealer.h"
 #include "protect/device_keys.h"
 #include "support/temp_dir.h"
@@ -266,6 +267,18 @@ BOOST_AUTO_TEST_CASE(sigkill_at_any_moment_loses_nothing) {
       (by_step ? killed_at_step : killed_by_timer)++;
     else
       ++completed;
+    // A power cut, unlike a kill, may also lose the lazy journal steps (written without an fsync):
+    // in a quarter of the trials every row falls back to its last durable step, a harsher loss
+    // than a real one (a durable commit makes the lazy ones before it durable too).
+    if ((trial / 2) % 2 == 1) {  // both step and timer kills
+      auto raw = sqlite::Database::open(db);
+      BOOST_REQUIRE(raw.ok());
+      BOOST_REQUIRE(raw->exec("UPDATE file_actions SET step = CASE step"
+                              " WHEN 'written' THEN 'started' WHEN 'verified' THEN 'started'"
+                              " WHEN 'renamed' THEN 'renaming' WHEN 'unlinking' THEN 'wiping'"
+                              " WHEN 'done' THEN 'wiping' ELSE step END")
+                        .ok());
+    }
     auto protector = FileProtector::open(db);
     BOOST_REQUIRE(protector.ok());
     AgeSealer sealer = keys.sealer();

@@ -79,6 +79,9 @@ std::string absolute(const std::string& path) {
 }
 
 // One journal entry as stored.
+// Whether a journal step must be on disk before the code goes on (see Impl::step).
+enum class Durability { kDurable, kLazy };
+
 struct Entry {
   std::int64_t id = 0;
   ActionKind kind = ActionKind::kEncrypt;
@@ -109,22 +112,38 @@ struct FileProtector::Impl {
     return db.lastInsertRowId();
   }
 
-  // Records that `step` is about to run (or, for the final states, has happened).
-  Status step(std::int64_t id, const char* name, std::string_view detail = {}) {
+  // Records that `step` is about to run (or, for the final states, has happened). A durable step
+  // is on disk (WAL fsynced, power cut included) before this returns, so it may announce an
+  // irreversible file operation. A lazy one (Durability::kLazy) is written without an fsync: it
+  // survives a crash of the process, and a power cut may lose it, which recovery handles because
+  // it starts from the last durable step and looks at the files (lazy steps never announce an
+  // operation that recovery could not see for itself). The next durable commit makes every
+  // earlier lazy one durable too (one WAL, written in order).
+  Status step(std::int64_t id, const char* name, std::string_view detail = {},
+              Durability durability = Durability::kDurable) {
     notify(name);
     JAMUL_ASSIGN_OR_RETURN(
         sqlite::Statement update,
         db.prepare(
             "UPDATE file_actions SET step = ?2, detail = ?3, updated_at_ms = ?4 WHERE id = ?1"));
     update.bind(1, id).bindText(2, name).bindText(3, detail).bind(4, nowMs());
-    return update.run();
+    return runWith(durability, update);
   }
 
   // The original is gone: its scan row goes too (the file_actions row now says what became of it).
   Status forget(const std::string& path) {
     JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove,
                            db.prepare("DELETE FROM files WHERE path = ?1"));
-    return remove.bindBlob(1, path).run();
+    remove.bindBlob(1, path);
+    return runWith(Durability::kLazy, remove);
+  }
+
+  Status runWith(Durability durability, sqlite::Statement& statement) {
+    if (durability == Durability::kDurable) return statement.run();
+    JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA synchronous = NORMAL"));
+    const Status ran = statement.run();
+    JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA synchronous = FULL"));
+    return ran;
   }
 
   void notify(const char* name) {
@@ -155,12 +174,12 @@ struct FileProtector::Impl {
       // the encrypted copy is what protects it.
       return fd.error();
     }
-    JAMUL_RETURN_IF_ERROR(step(id, "unlinking"));
+    JAMUL_RETURN_IF_ERROR(step(id, "unlinking", {}, Durability::kLazy));
     if (::unlink(path.c_str()) != 0 && errno != ENOENT)
       return errorFromErrno(errno, "unlink", path);
     JAMUL_RETURN_IF_ERROR(posix::fsyncDirOf(path));
     JAMUL_RETURN_IF_ERROR(forget(path));
-    return step(id, "done");
+    return step(id, "done", {}, Durability::kLazy);
   }
 
   Result<std::vector<Entry>> unfinished() {
@@ -254,7 +273,12 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   if (!plain_hash) return d.rollBack(id, temp, plain_hash.error());
   if (Status s = posix::fsyncFd(sealed.get(), "fsync", temp); !s)
     return d.rollBack(id, temp, s.error());
-  if (Status s = d.step(id, "written"); !s) return d.rollBack(id, temp, s.error());
+  // The copy is on disk; its pages in the cache are clean now, and dropping them makes the
+  // verification below read what the disk holds rather than what we wrote to memory (Linux drops
+  // clean pages on DONTNEED; elsewhere it is a hint, and the verification reads the cache).
+  (void)::posix_fadvise(sealed.get(), 0, 0, POSIX_FADV_DONTNEED);
+  if (Status s = d.step(id, "written", {}, Durability::kLazy); !s)
+    return d.rollBack(id, temp, s.error());
 
   if (::lseek(sealed.get(), 0, SEEK_SET) < 0)
     return d.rollBack(id, temp, errorFromErrno(errno, "seek", temp));
@@ -264,7 +288,8 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
     return d.rollBack(
         id, temp,
         Error(ErrorCode::kCorrupt, "the encrypted copy does not decrypt to the original", path));
-  if (Status s = d.step(id, "verified"); !s) return d.rollBack(id, temp, s.error());
+  if (Status s = d.step(id, "verified", {}, Durability::kLazy); !s)
+    return d.rollBack(id, temp, s.error());
 
   // Changed while we read it (by size, times or inode, through the open file and by name)?
   struct stat now {};
@@ -283,7 +308,7 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   if (Status s = d.step(id, "renaming"); !s) return d.rollBack(id, temp, s.error());
   if (Status s = posix::renameNoReplace(temp, target); !s) return d.rollBack(id, temp, s.error());
   if (Status s = posix::fsyncDirOf(target); !s) return s.error();  // recovery finishes it
-  JAMUL_RETURN_IF_ERROR(d.step(id, "renamed"));
+  JAMUL_RETURN_IF_ERROR(d.step(id, "renamed", {}, Durability::kLazy));
   JAMUL_RETURN_IF_ERROR(d.removeOriginal(id, path));
   return target;
 }
@@ -314,16 +339,17 @@ Result<std::string> FileProtector::decrypt(const std::string& given, Sealer& sea
     return d.rollBack(id, temp, s.error());
   if (Status s = posix::fsyncFd(plain.get(), "fsync", temp); !s)
     return d.rollBack(id, temp, s.error());
-  if (Status s = d.step(id, "written"); !s) return d.rollBack(id, temp, s.error());
+  if (Status s = d.step(id, "written", {}, Durability::kLazy); !s)
+    return d.rollBack(id, temp, s.error());
   plain = Fd();
   sealed = Fd();
   if (Status s = d.step(id, "renaming"); !s) return d.rollBack(id, temp, s.error());
   if (Status s = posix::renameNoReplace(temp, target); !s) return d.rollBack(id, temp, s.error());
   JAMUL_RETURN_IF_ERROR(posix::fsyncDirOf(target));
-  JAMUL_RETURN_IF_ERROR(d.step(id, "renamed"));
+  JAMUL_RETURN_IF_ERROR(d.step(id, "renamed", {}, Durability::kLazy));
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return errorFromErrno(errno, "unlink", path);
   JAMUL_RETURN_IF_ERROR(posix::fsyncDirOf(path));
-  JAMUL_RETURN_IF_ERROR(d.step(id, "done"));
+  JAMUL_RETURN_IF_ERROR(d.step(id, "done", {}, Durability::kLazy));
   return target;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/common/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -25,8 +26,8 @@ constexpr bool hasZeroByte(std::uint64_t w) { return ((w - kOnes) & ~w & kHighs)
 constexpr bool allPlain(std::uint64_t w) {
   const bool high = (w & kHighs) != 0;
   const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;  // some byte < 0x20
-  return !high && !control && !hasZeroByte(w ^ (kOnes * '"')) &&
-         !hasZeroByte(w ^ (kOnes * '\\')) && !hasZeroByte(w ^ (kOnes * 0x7F));
+  return !high && !control && !hasZeroByte(w ^ (kOnes * '"')) && !hasZeroByte(w ^ (kOnes * '\\')) &&
+         !hasZeroByte(w ^ (kOnes * 0x7F));
 }
 
 }  // namespace
@@ -34,9 +35,7 @@ constexpr bool allPlain(std::uint64_t w) {
 void appendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Runs of characters that need no escaping are appended whole.
-  const auto plain = [](unsigned char c) {
-    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-  };
+  const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; };
   out.reserve(out.size() + text.size() + 2);
   out.push_back('"');
   std::size_t run = 0;  // start of the bytes not yet copied; they need no escaping
@@ -55,20 +54,50 @@ void appendJsonString(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t n = 0;
-    if (c >= 0x80 && (n = utf8::sequenceLength(text.substr(i))) != 0) {
-      i += n;
-      continue;
+    if (c >= 0x80) {
+      // A run of non-ASCII bytes (Hangul in paths and masked excerpts) is valid UTF-8 exactly when
+      // it is a whole number of valid sequences, since every byte of a sequence is >= 0x80: one
+      // call validates the run, instead of a trip through this loop per character.
+      std::size_t end = i + 1;
+      while (end + 8 <= text.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + end, sizeof w);
+        if ((w & kHighs) != kHighs) break;
+        end += 8;
+      }
+      while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+      if (utf8::isValid(text.substr(i, end - i))) {
+        i = end;
+        continue;
+      }
+      if (const std::size_t n = utf8::sequenceLength(text.substr(i)); n != 0) {
+        i += n;
+        continue;
+      }
     }
     out.append(text.data() + run, i - run);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c >= 0x80) {
           out += "\xEF\xBF\xBD";  // U+FFFD keeps the output valid JSON; see header
@@ -139,8 +168,20 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   JAMUL_CHECK(!stack_.empty() && stack_.back() == Frame::kObjectKey);
   // An object's first key follows '{' directly; later keys need a comma.
   if (out_.back() != '{') out_.push_back(',');
-  appendJsonString(out_, name);
-  out_.push_back(':');
+  // Keys are nearly always short ASCII names ("path", "kr_rrn"): those go out as they are, in one
+  // append, without the escaper's set-up (a rescan writes a few hundred thousand of them).
+  const bool plain_key = std::all_of(name.begin(), name.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  });
+  if (plain_key) {
+    out_.push_back('"');
+    out_.append(name);
+    out_.append("\":", 2);
+  } else {
+    appendJsonString(out_, name);
+    out_.push_back(':');
+  }
   stack_.back() = Frame::kObjectValue;
   return *this;
 }

@@ -741,6 +741,54 @@ BOOST_AUTO_TEST_CASE(with_the_real_pipeline_an_unchanged_tree_is_not_read_again)
   BOOST_TEST(count(db, "SELECT count(*) FROM files") == 299);
 }
 
+// prepareIncremental() loads a root that holds most of the table in two halves on two connections
+// (from 4096 rows), and a root that holds a small part of it through the path index: both must
+// load every file under their root and nothing beside it.
+BOOST_AUTO_TEST_CASE(large_and_small_roots_load_exactly_their_files) {
+  test::TempDir tree;
+  for (int i = 0; i < 5000; ++i)
+    tree.write("big/d" + std::to_string(i % 13) + "/f" + std::to_string(i) + ".txt",
+               i % 5 == 0 ? "연락처 010-2" + std::to_string(100 + i % 900) + "-4567\n" : "memo\n");
+  for (int i = 0; i < 40; ++i)
+    tree.write("small/f" + std::to_string(i) + ".txt", "연락처 010-3" + std::to_string(100 + i) + "-4567\n");
+  tree.write("big0/outside.txt", "next to big/, not under it\n");
+  test::TempDir dir;
+  auto inv = Inventory::open((dir.path() / "inv.db").string());
+  BOOST_REQUIRE(inv.ok());
+  scanner::PipelineOptions pipeline;
+  pipeline.threads = 2;
+  const auto scan = [&](const Roots& roots) {
+    auto id = inv->beginScan(roots, scanner::kRulesetVersion);
+    BOOST_REQUIRE(id.ok());
+    BOOST_REQUIRE(inv->prepareIncremental(roots, scanner::kRulesetVersion).ok());
+    InventorySink sink(*inv, *id);
+    BOOST_REQUIRE(
+        scanner::runScan(roots, {}, {}, pipeline, test::testHasher(), &inv->changeOracle(), sink)
+            .ok());
+    ScanTotals totals;
+    totals.completed = true;
+    totals.files_seen = sink.files;
+    totals.files_cached = sink.cached;
+    BOOST_REQUIRE(inv->finishScan(*id, totals).ok());
+    BOOST_TEST(sink.failures == 0u);
+    return sink;
+  };
+  const std::string big = (tree.path() / "big").string(), small = (tree.path() / "small").string();
+  const std::string outside = (tree.path() / "big0").string();
+  const InventorySink first = scan({big, small, outside});
+  BOOST_TEST(first.files == 5041u);
+  BOOST_TEST(first.cached == 0u);
+  const InventorySink big_again = scan({big});  // 5000 of 5041 rows: two halves
+  BOOST_TEST(big_again.files == 5000u);
+  BOOST_TEST(big_again.cached == 5000u);
+  BOOST_TEST(big_again.phones == 1000u);
+  const InventorySink small_again = scan({small});  // 40 rows: the index
+  BOOST_TEST(small_again.cached == 40u);
+  BOOST_TEST(small_again.phones == 40u);
+  const InventorySink all_again = scan({big, small, outside});
+  BOOST_TEST(all_again.cached == 5041u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -117,7 +118,8 @@ class KnownFilesOracle final : public scanner::ChangeOracle {
 }  // namespace
 
 struct Inventory::Impl {
-  explicit Impl(sqlite::Database database) : db(std::move(database)) {}
+  Impl(sqlite::Database database, std::string file)
+      : db(std::move(database)), db_path(std::move(file)) {}
 
   Status prepareStatements();
   Status beginBatchIfNeeded();
@@ -130,6 +132,8 @@ struct Inventory::Impl {
   bool keptByWalkError(std::string_view path) const;
 
   sqlite::Database db;
+  const std::string
+      db_path;              // the database file (prepareIncremental() opens a second reader on it)
   KnownFilesOracle oracle;  // its map is immutable while a walker may read it
   // The current scan (beginScan() .. finishScan()); record() touches only these, never `oracle`.
   std::string ruleset_version;
@@ -329,7 +333,7 @@ Result<Inventory> Inventory::open(const std::string& path) {
     return Error(s.error().code(), s.error().message(), path);
   if (Status s = migrate(db, kSchemaVersion); !s)
     return Error(s.error().code(), s.error().message(), path);
-  auto impl = std::make_unique<Impl>(std::move(db));
+  auto impl = std::make_unique<Impl>(std::move(db), path);
   JAMUL_RETURN_IF_ERROR(impl->prepareStatements());
   return Inventory(std::move(impl));
 }
@@ -357,37 +361,115 @@ Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
   return d.db.lastInsertRowId();
 }
 
+namespace {
+
+using KnownFiles = std::unordered_map<std::string, Known>;
+
+constexpr const char* kKnownColumns =
+    "id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail, "
+    "error_code, format, text_bytes, findings_truncated, occurrences, report_cache";
+
+// Adds the row (columns kKnownColumns) to `files`.
+void addKnown(const sqlite::Statement& row, std::string_view ruleset_version, KnownFiles& files) {
+  Known k;
+  k.id = row.columnInt(0);
+  k.signature.size = static_cast<std::uint64_t>(row.columnInt(2));
+  k.signature.mtime_ns = row.columnInt(3);
+  k.signature.ctime_ns = row.columnInt(4);
+  k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
+  k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
+  // Views, not copies: this runs once per known file before the walk can start.
+  k.current_ruleset = row.columnTextView(7) == ruleset_version;
+  // An unknown status (from a newer Jamul) is not reusable: the file is read again.
+  k.status = scanner::fileStatusFromName(row.columnTextView(8)).value_or(FileStatus::kError);
+  k.detail = row.columnTextView(9);
+  if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnTextView(10));
+  k.format = row.columnTextView(11);
+  k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
+  k.truncated = row.columnInt(13) != 0;
+  k.has_findings = row.columnInt(14) != 0;
+  if (k.has_findings) k.report_cache = row.columnBlobView(15);
+  files.insert_or_assign(std::string(row.columnBlobView(1)), std::move(k));
+}
+
+// The rows with id in [first_id, end_id) at or under one of `roots`, read in rowid order (a
+// sequential read of the table, no index).
+Status loadIdRange(sqlite::Database& db, std::int64_t first_id, std::int64_t end_id,
+                   std::span<const std::string> roots, std::string_view ruleset_version,
+                   KnownFiles& files) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select,
+                         db.prepare(std::string("SELECT ") + kKnownColumns +
+                                    " FROM files WHERE id >= ?1 AND id < ?2"));
+  select.bind(1, first_id).bind(2, end_id);
+  return sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    const std::string_view path = row.columnBlobView(1);
+    for (const std::string& root : roots)
+      if (atOrBelow(path, root)) return addKnown(row, ruleset_version, files);
+  });
+}
+
+}  // namespace
+
 Status Inventory::prepareIncremental(std::span<const std::string> roots,
                                      std::string_view ruleset_version) {
-  std::unordered_map<std::string, Known> files;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
-    SELECT id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail,
-           error_code, format, text_bytes, findings_truncated, occurrences, report_cache
-    FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3))sql"));
+  // Two ways to load. When the roots hold most of the table (the usual case: an agent rescans the
+  // same folders), the table is read sequentially in two halves by id, one on a second connection
+  // and thread, and filtered here: on a 20,000-file inventory that halves this serial step of a
+  // rescan. When the roots are a small part of a large table, the path index finds just their
+  // rows. Counting the rows under the roots reads only the index.
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement max_id, impl_->db.prepare("SELECT max(id) FROM files"));
+  JAMUL_ASSIGN_OR_RETURN(bool has_row, max_id.step());
+  const std::int64_t last_id = has_row ? max_id.columnInt(0) : 0;
+  max_id.reset();
+  JAMUL_ASSIGN_OR_RETURN(
+      sqlite::Statement count,
+      impl_->db.prepare(
+          "SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
+  std::int64_t under_roots = 0;
   for (const std::string& root : roots) {
     const auto [low, high] = childRange(root);
-    select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
-    JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-      Known k;
-      k.id = row.columnInt(0);
-      k.signature.size = static_cast<std::uint64_t>(row.columnInt(2));
-      k.signature.mtime_ns = row.columnInt(3);
-      k.signature.ctime_ns = row.columnInt(4);
-      k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
-      k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
-      // Views, not copies: this loop runs once per known file before the walk can start.
-      k.current_ruleset = row.columnTextView(7) == ruleset_version;
-      // An unknown status (from a newer Jamul) is not reusable: the file is read again.
-      k.status = scanner::fileStatusFromName(row.columnTextView(8)).value_or(FileStatus::kError);
-      k.detail = row.columnTextView(9);
-      if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnTextView(10));
-      k.format = row.columnTextView(11);
-      k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
-      k.truncated = row.columnInt(13) != 0;
-      k.has_findings = row.columnInt(14) != 0;
-      if (k.has_findings) k.report_cache = row.columnBlobView(15);
-      files.insert_or_assign(std::string(row.columnBlobView(1)), std::move(k));
-    }));
+    count.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
+    JAMUL_ASSIGN_OR_RETURN(bool counted, count.step());
+    if (counted) under_roots += count.columnInt(0);
+    count.reset();
+  }
+  constexpr std::int64_t kParallelFrom =
+      4096;  // below this, a second thread costs more than it saves
+  KnownFiles files;
+  files.reserve(static_cast<std::size_t>(under_roots));
+  if (under_roots >= kParallelFrom && under_roots * 2 >= last_id) {
+    const std::int64_t middle = last_id / 2 + 1;
+    KnownFiles upper;
+    upper.reserve(static_cast<std::size_t>(under_roots / 2 + 1));
+    Status upper_status = okStatus();
+    std::thread reader([&] {
+      auto db = sqlite::Database::open(impl_->db_path);
+      if (!db) {
+        upper_status = db.error();
+        return;
+      }
+      if (Status s = db->exec("PRAGMA busy_timeout = 5000"); !s) {
+        upper_status = s;
+        return;
+      }
+      upper_status = loadIdRange(*db, middle, last_id + 1, roots, ruleset_version, upper);
+    });
+    const Status lower_status = loadIdRange(impl_->db, 0, middle, roots, ruleset_version, files);
+    reader.join();
+    JAMUL_RETURN_IF_ERROR(lower_status);
+    JAMUL_RETURN_IF_ERROR(upper_status);
+    files.merge(upper);  // moves the nodes; paths are unique, so nothing stays behind
+  } else {
+    JAMUL_ASSIGN_OR_RETURN(
+        sqlite::Statement select,
+        impl_->db.prepare(std::string("SELECT ") + kKnownColumns +
+                          " FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
+    for (const std::string& root : roots) {
+      const auto [low, high] = childRange(root);
+      select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
+      JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
+          select, [&](const sqlite::Statement& row) { addKnown(row, ruleset_version, files); }));
+    }
   }
   impl_->oracle.files = std::move(files);
   impl_->incremental = true;
@@ -422,8 +504,8 @@ Status Inventory::fillFromCache(FileReport& report) {
     impl_->batch_started = std::chrono::steady_clock::now();
   }
 
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
-      impl_->select_findings->bind(1, k.id), [&](const sqlite::Statement& row) {
+  JAMUL_RETURN_IF_ERROR(
+      sqlite::forEachRow(impl_->select_findings->bind(1, k.id), [&](const sqlite::Statement& row) {
         const auto rule = scanner::ruleFromName(row.columnText(0));
         const auto confidence = scanner::confidenceFromName(row.columnText(1));
         if (!rule || !confidence) return;  // a rule this version does not know: skip it
@@ -445,14 +527,13 @@ Status Inventory::fillFromCache(FileReport& report) {
       report.counts[scanner::ruleIndex(f.rule)][scanner::confidenceIndex(f.confidence)] += f.count;
     return okStatus();
   }
-  return sqlite::forEachRow(
-      impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
-        const auto rule = scanner::ruleFromName(row.columnText(0));
-        const auto confidence = scanner::confidenceFromName(row.columnText(1));
-        if (rule && confidence)
-          report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
-              static_cast<std::uint64_t>(row.columnInt(2));
-      });
+  return sqlite::forEachRow(impl_->select_counts->bind(1, k.id), [&](const sqlite::Statement& row) {
+    const auto rule = scanner::ruleFromName(row.columnText(0));
+    const auto confidence = scanner::confidenceFromName(row.columnText(1));
+    if (rule && confidence)
+      report.counts[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
+          static_cast<std::uint64_t>(row.columnInt(2));
+  });
 }
 
 Status Inventory::record(std::int64_t scan_id, const FileReport& report) {
@@ -516,8 +597,8 @@ Status Inventory::addQuarantined(std::span<const UnfinishedParse> parses,
     ON CONFLICT (digest, ruleset_version) DO UPDATE SET path = excluded.path)sql"));
   JAMUL_RETURN_IF_ERROR(d.db.exec("BEGIN IMMEDIATE"));
   for (const UnfinishedParse& p : parses) {
-    insert.bindBlob(1, std::string_view(reinterpret_cast<const char*>(p.content.data()),
-                                        p.content.size()));
+    insert.bindBlob(
+        1, std::string_view(reinterpret_cast<const char*>(p.content.data()), p.content.size()));
     insert.bindText(2, ruleset_version).bindBlob(3, p.path).bindText(4, p.format).bind(5, nowMs());
     if (Status s = insert.run(); !s) {
       (void)d.db.exec("ROLLBACK");
@@ -529,8 +610,9 @@ Status Inventory::addQuarantined(std::span<const UnfinishedParse> parses,
 
 Result<std::vector<ValueDigest>> Inventory::quarantined(std::string_view ruleset_version) {
   std::vector<ValueDigest> out;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(
-      "SELECT digest FROM quarantine WHERE ruleset_version = ?1"));
+  JAMUL_ASSIGN_OR_RETURN(
+      sqlite::Statement select,
+      impl_->db.prepare("SELECT digest FROM quarantine WHERE ruleset_version = ?1"));
   select.bindText(1, ruleset_version);
   JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
     const std::string_view blob = row.columnBlobView(0);
@@ -545,8 +627,8 @@ Result<std::vector<ValueDigest>> Inventory::quarantined(std::string_view ruleset
 Result<std::uint64_t> Inventory::clearQuarantine(std::string_view ruleset_version) {
   Impl& d = *impl_;
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove, d.db.prepare(
-      "DELETE FROM quarantine WHERE ruleset_version = ?1"));
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove,
+                         d.db.prepare("DELETE FROM quarantine WHERE ruleset_version = ?1"));
   const std::int64_t before = d.db.totalChanges();
   JAMUL_RETURN_IF_ERROR(remove.bindText(1, ruleset_version).run());
   return static_cast<std::uint64_t>(d.db.totalChanges() - before);
@@ -566,9 +648,8 @@ Result<std::vector<std::string>> Inventory::filesWithFindings(Confidence min) {
   }
   levels += "]";
   select.bindText(1, levels);
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    out.push_back(row.columnBlob(0));
-  }));
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
+      select, [&](const sqlite::Statement& row) { out.push_back(row.columnBlob(0)); }));
   return out;
 }
 

@@ -174,7 +174,9 @@ Result<DecodedWords> decodeWords(std::string_view text) {
     return invalid("invalid checksum");
   }
   sodium_memzero(out.words.data() + out.words.size() - kChecksumLength, kChecksumLength);
-  out.words.resize(out.words.size() - kChecksumLength);
+  // erase, not resize: the words are at least kChecksumLength (checked above), but GCC 12 cannot
+  // see it and, under ASan, warns that a resize could grow the vector by 2^64 - 7 bytes.
+  out.words.erase(out.words.end() - kChecksumLength, out.words.end());
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include "jamul/scanner/scan_pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -39,6 +40,8 @@ struct Shared {
   bool walker_waiting = false;                   // the walker sleeps on slot_free
   std::uint64_t cached_since_wake = 0;           // cached reports queued since the sink was woken
   ScanProgress progress;
+  std::optional<Error> scanner_failure;          // a worker could not build its FileScanner
+  std::atomic<bool> stop_walk{false};            // set with scanner_failure
 };
 
 class PipelineWalkVisitor final : public WalkVisitor {
@@ -90,7 +93,10 @@ class PipelineWalkVisitor final : public WalkVisitor {
     if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
 
-  bool cancelled() const override { return cancel_ != nullptr && cancel_->load(); }
+  bool cancelled() const override {
+    return shared_.stop_walk.load(std::memory_order_relaxed) ||
+           (cancel_ != nullptr && cancel_->load());
+  }
 
  private:
   // When the window is full, waits until a quarter of it is free again: resuming at the first free
@@ -111,10 +117,11 @@ class PipelineWalkVisitor final : public WalkVisitor {
 
 // A worker builds its FileScanner (compiling the detector's regular expressions takes tens of
 // milliseconds) when its first file arrives, on its own thread: an unchanged rescan, which reads no
-// file, compiles nothing. `first` was built by runScan() and proves the rules compile.
-void workerLoop(Shared& shared, std::optional<FileScanner> first, const ScanOptions& options,
-                const ValueHasher& hasher) {
-  std::optional<FileScanner> scanner = std::move(first);
+// file, compiles nothing, and a first scan compiles while the walk is already under way. Should
+// that fail (it cannot with the built-in rules; options could make it), the walk stops, every
+// file handed out gets an error report naming the failure, and runScan() returns it.
+void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& hasher) {
+  std::optional<FileScanner> scanner;
   for (;;) {
     Job job;
     {
@@ -124,13 +131,27 @@ void workerLoop(Shared& shared, std::optional<FileScanner> first, const ScanOpti
       job = std::move(shared.jobs.front());
       shared.jobs.pop_front();
     }
+    std::optional<Error> failure;
     if (!scanner) {
       auto created = FileScanner::create(options, hasher);
-      JAMUL_CHECK(created.ok());  // the same options compiled for the first worker
-      scanner.emplace(std::move(*created));
+      if (created) scanner.emplace(std::move(*created));
+      else failure = created.error();
     }
-    FileReport report = scanner->scan(job.entry);
+    FileReport report;
+    if (scanner) {
+      report = scanner->scan(job.entry);
+    } else {
+      report.entry = std::move(job.entry);
+      report.status = FileStatus::kError;
+      report.error_code = ErrorCode::kInternal;
+      report.detail = "the scanner could not start: " +
+                      (failure ? failure->message() : std::string("see the first error"));
+    }
     std::lock_guard lock(shared.mutex);
+    if (failure && !shared.scanner_failure) {
+      shared.scanner_failure = failure;
+      shared.stop_walk.store(true, std::memory_order_relaxed);
+    }
     shared.results.emplace(job.seq, std::move(report));
     if (job.seq == shared.awaited) shared.result_ready.notify_one();
   }
@@ -146,21 +167,13 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
   unsigned threads = pipeline_options.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
-  // One scanner is built before any thread starts, so that a failure leaves nothing running; the
-  // other workers build theirs lazily (see workerLoop).
-  JAMUL_ASSIGN_OR_RETURN(FileScanner first_scanner, FileScanner::create(scan_options, hasher));
-
   Shared shared;
   const std::size_t max_in_flight = std::max<std::size_t>(pipeline_options.max_in_flight, 1);
   PipelineWalkVisitor visitor(shared, oracle, max_in_flight, cancel);
   std::vector<std::thread> workers;
   workers.reserve(threads);
-  for (unsigned i = 0; i < threads; ++i) {
-    std::optional<FileScanner> first;
-    if (i == 0) first.emplace(std::move(first_scanner));
-    workers.emplace_back(workerLoop, std::ref(shared), std::move(first), std::cref(scan_options),
-                         std::cref(hasher));
-  }
+  for (unsigned i = 0; i < threads; ++i)
+    workers.emplace_back(workerLoop, std::ref(shared), std::cref(scan_options), std::cref(hasher));
   std::thread walk_thread([&] {
     walker.walk(roots, visitor);
     std::lock_guard lock(shared.mutex);
@@ -214,6 +227,7 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
   walk_thread.join();
   for (std::thread& t : workers) t.join();
   sink.onProgress(shared.progress);
+  if (shared.scanner_failure) return *shared.scanner_failure;
   if (cancel != nullptr && cancel->load()) return Error(ErrorCode::kCancelled, "scan cancelled");
   return okStatus();
 }

@@ -4,12 +4,14 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
-#include <sys/random.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <vector>
+
+#include "jamul/crypto/random_stream.h"
 
 namespace jamul::agent::posix {
 
@@ -103,19 +105,15 @@ Status renameNoReplace(const std::string& from, const std::string& to) {
 }
 
 Status overwrite(int fd, std::uint64_t size, const std::string& path) {
-  std::vector<char> block(1 << 16);
+  // Random rather than zeros: compressing or deduplicating storage keeps no shortcut for zeros.
+  JAMUL_ASSIGN_OR_RETURN(crypto::RandomStream random, crypto::RandomStream::create());
+  std::vector<std::uint8_t> block(1 << 18);
   if (::lseek(fd, 0, SEEK_SET) < 0) return errorFromErrno(errno, "seek", path);
   std::uint64_t done = 0;
   while (done < size) {
     const std::size_t n =
         static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), size - done));
-    // Random rather than zeros: compressing or deduplicating storage keeps no shortcut for zeros.
-    std::size_t filled = 0;
-    while (filled < n) {
-      const ssize_t r = ::getrandom(block.data() + filled, n - filled, 0);
-      if (r < 0 && errno != EINTR) return errorFromErrno(errno, "getrandom", path);
-      if (r > 0) filled += static_cast<std::size_t>(r);
-    }
+    random.fill({block.data(), n});
     std::size_t written = 0;
     while (written < n) {
       const ssize_t w = ::write(fd, block.data() + written, n - written);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -319,7 +320,7 @@ class FileScanner::Impl {
  private:
   struct Opened {
     platform::FileReader reader;
-    std::string head;
+    std::string_view head;  // in head_buffer_: valid until the next open()
     bool eof = false;
     decode::SniffResult sniffed;
   };
@@ -355,23 +356,26 @@ class FileScanner::Impl {
   std::string decoded_;
   std::string document_;
   TextScanBuffers text_buffers_;
+  std::unique_ptr<char[]> head_buffer_;  // kHeadBytes, for open()
 };
 
 Result<FileScanner::Impl::Opened> FileScanner::Impl::open(const std::string& path) {
   JAMUL_ASSIGN_OR_RETURN(platform::FileReader reader, platform::FileReader::open(path));
   Opened file{std::move(reader), {}, false, {}};
-  file.head.resize(kHeadBytes);
+  // One buffer for the heads of all files, never zero-filled: a std::string resized to 64 KiB
+  // per file cost an allocation and a 64 KiB memset each time.
+  if (!head_buffer_) head_buffer_ = std::make_unique_for_overwrite<char[]>(kHeadBytes);
   std::size_t filled = 0;
   while (filled < kHeadBytes) {
-    JAMUL_ASSIGN_OR_RETURN(std::size_t n, file.reader.read(file.head.data() + filled,
-                                                           kHeadBytes - filled));
+    JAMUL_ASSIGN_OR_RETURN(std::size_t n,
+                           file.reader.read(head_buffer_.get() + filled, kHeadBytes - filled));
     if (n == 0) {
       file.eof = true;
       break;
     }
     filled += n;
   }
-  file.head.resize(filled);
+  file.head = std::string_view(head_buffer_.get(), filled);
   file.sniffed = decode::sniff(file.head, file.eof);
   return file;
 }

@@ -127,6 +127,14 @@ BOOST_FIXTURE_TEST_CASE(refuses_what_it_must_not_touch, Protecting) {
   BOOST_TEST((code((dir.path() / "folder").string()) == ErrorCode::kInvalidArgument));
   fs::create_symlink(dir.path() / "b.txt", dir.path() / "link");
   BOOST_TEST((code((dir.path() / "link").string()) == ErrorCode::kInvalidArgument));
+  // A file with another hard link: wiping it would overwrite what the other name shows.
+  dir.write("linked.csv", "성명,주민등록번호\n");
+  fs::create_hard_link(dir.path() / "linked.csv", dir.path() / "also-linked.csv");
+  BOOST_TEST((code((dir.path() / "linked.csv").string()) == ErrorCode::kInvalidArgument));
+  const Status shred_linked = protector.shred((dir.path() / "linked.csv").string());
+  BOOST_TEST((!shred_linked && shred_linked.error().code() == ErrorCode::kInvalidArgument));
+  BOOST_TEST(test::readFile(dir.path() / "also-linked.csv") == "성명,주민등록번호\n");
+  BOOST_TEST(test::readFile(dir.path() / "linked.csv") == "성명,주민등록번호\n");
   // Open in an office program.
   dir.write("보고서.docx", "d");
   dir.write(".~lock.보고서.docx#", "lo");

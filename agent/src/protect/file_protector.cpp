@@ -254,6 +254,7 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   if (posix::exists(target))
     return Error(ErrorCode::kInvalidArgument, "an encrypted copy already exists: " + target, path);
   JAMUL_RETURN_IF_ERROR(posix::refuseReadOnlyMedia(path));
+  JAMUL_RETURN_IF_ERROR(posix::refuseHardLinked(st, path));
   JAMUL_RETURN_IF_ERROR(posix::refuseLocked(original.get(), path));
   const Signature before = posix::signatureOf(st);
   const std::string temp = posix::tempPathFor(path);
@@ -380,6 +381,7 @@ Status FileProtector::shred(const std::string& given) {
   struct stat st {};
   JAMUL_ASSIGN_OR_RETURN(Fd fd, posix::openRegular(path, O_RDONLY, st));
   JAMUL_RETURN_IF_ERROR(posix::refuseReadOnlyMedia(path));
+  JAMUL_RETURN_IF_ERROR(posix::refuseHardLinked(st, path));
   JAMUL_RETURN_IF_ERROR(posix::refuseLocked(fd.get(), path));
   fd = Fd();
   const std::string random_name = randomNameBeside(path);

@@ -136,6 +136,15 @@ Status refuseReadOnlyMedia(const std::string& path) {
   return okStatus();
 }
 
+Status refuseHardLinked(const struct stat& st, const std::string& path) {
+  if (st.st_nlink <= 1) return okStatus();
+  return Error(ErrorCode::kInvalidArgument,
+               "it has " + std::to_string(st.st_nlink - 1) +
+                   " other hard link(s): wiping it would destroy what the other names show, and "
+                   "removing this name alone would leave the data on disk; left as it is",
+               path);
+}
+
 Status refuseLocked(int fd, const std::string& path) {
   // An office program's owner file says the document is open in it, whatever locks it takes.
   const std::string dir = dirName(path) + "/", name = baseName(path);

@@ -75,6 +75,10 @@ Status refuseReadOnlyMedia(const std::string& path);
 // file lies beside it (LibreOffice `.~lock.NAME#`, MS Office `~$NAME`).
 Status refuseLocked(int fd, const std::string& path);
 
+// kInvalidArgument if the file has other hard links (st.st_nlink > 1): wiping it would overwrite
+// the data the other names still show, and unlinking this name alone would not remove it.
+Status refuseHardLinked(const struct stat& st, const std::string& path);
+
 // Copies owner (where permitted), mode and access/modification times of `st` to `fd`.
 Status copyMetadata(int fd, const struct stat& st, const std::string& path);
 

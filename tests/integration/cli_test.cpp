@@ -298,6 +298,14 @@ BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
   BOOST_TEST(test::readFile(roots[0] + "/letter.txt") == originals[1]);
   BOOST_TEST(test::readFile(roots[1] + "/app.conf") == originals[2]);
   BOOST_TEST(!fs::exists(roots[1] + "/app.conf.age"));
+  // Decrypted files count as plaintext with personal data until a scan looks at them again.
+  auto after = jamul({"status", "--db", db});
+  BOOST_TEST(after.out.find("0.0%") != std::string::npos, after.out);
+  BOOST_TEST(after.out.find("decrypted, not scanned since 3") != std::string::npos, after.out);
+  BOOST_TEST(jamul({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
+  after = jamul({"status", "--db", db});
+  BOOST_TEST(after.out.find("0.0%") != std::string::npos, after.out);
+  BOOST_TEST(after.out.find("decrypted, not scanned") == std::string::npos, after.out);
 
   auto shred = jamul({"shred", "--db", db, roots[2] + "/notes.txt"});
   BOOST_TEST(shred.exit_code == 0, shred.err);

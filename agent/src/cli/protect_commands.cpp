@@ -359,12 +359,16 @@ int statusCommand(std::span<const std::string> args) {
   if (!inventory) return fail("status", inventory.error());
   auto p = inventory->protectionSummary();
   if (!p) return fail("status", p.error());
-  const std::uint64_t total = p->files_with_findings + p->encrypted;
+  const std::uint64_t plaintext = p->files_with_findings + p->decrypted_unscanned;
+  const std::uint64_t total = plaintext + p->encrypted;
   // Labels padded to 39 terminal columns (a Hangul syllable takes two).
   const auto row = [](const char* label, std::uint64_t n) {
     std::printf("%-39s%llu\n", label, static_cast<unsigned long long>(n));
   };
-  row("Files with personal data in plaintext", p->files_with_findings);
+  row("Files with personal data in plaintext", plaintext);
+  if (p->decrypted_unscanned > 0)
+    std::printf("  of which decrypted, not scanned since %llu (jamul scan checks them again)\n",
+                static_cast<unsigned long long>(p->decrypted_unscanned));
   row("Files encrypted by Jamul", p->encrypted);
   row("Files shredded", p->shredded);
   constexpr const char* kRateLabel = "암호화율 (encryption rate)             ";

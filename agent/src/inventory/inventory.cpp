@@ -664,12 +664,18 @@ Result<Inventory::ProtectionSummary> Inventory::protectionSummary() {
          AND NOT EXISTS (SELECT 1 FROM file_actions d WHERE d.action = 'decrypt'
                          AND d.step = 'done' AND d.path = e.target_path AND d.id > e.id)),
       (SELECT count(*) FROM file_actions WHERE action = 'shred' AND step = 'done'),
-      (SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed')))sql"));
+      (SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed')),
+      (SELECT count(DISTINCT d.target_path) FROM file_actions d WHERE d.action = 'decrypt'
+         AND d.step = 'done'
+         AND NOT EXISTS (SELECT 1 FROM file_actions e WHERE e.action IN ('encrypt', 'shred')
+                         AND e.step = 'done' AND e.path = d.target_path AND e.id > d.id)
+         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = d.target_path)))sql"));
   JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
     p.files_with_findings = static_cast<std::uint64_t>(row.columnInt(0));
     p.encrypted = static_cast<std::uint64_t>(row.columnInt(1));
     p.shredded = static_cast<std::uint64_t>(row.columnInt(2));
     p.unfinished = static_cast<std::uint64_t>(row.columnInt(3));
+    p.decrypted_unscanned = static_cast<std::uint64_t>(row.columnInt(4));
   }));
   return p;
 }

@@ -147,6 +147,9 @@ class Inventory {
   struct ProtectionSummary {
     std::uint64_t files_with_findings = 0;  // at medium or above, in plaintext now
     std::uint64_t encrypted = 0;            // encrypted by Jamul and not decrypted since
+    // Decrypted by Jamul and not scanned (nor encrypted again) since: they held personal data when
+    // they were encrypted, so until a scan says otherwise they count as plaintext with it.
+    std::uint64_t decrypted_unscanned = 0;
     std::uint64_t shredded = 0;
     std::uint64_t unfinished = 0;  // actions a crash left for recovery
   };

@@ -12,6 +12,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <thread>
 
@@ -69,6 +70,24 @@ void expectWholeTree(const fs::path& dir, const std::vector<std::string>& origin
     BOOST_TEST_REQUIRE(name.find("jamul-tmp") == std::string::npos, context << ": left " << name);
     BOOST_TEST_REQUIRE(name.find("jamul-shred") == std::string::npos, context << ": left " << name);
   }
+}
+
+// Forks a child that opens a FileProtector on `db` (whose journal must exist already), SIGKILLs
+// itself as the journal reaches step number `kill_step` (from 0; -1: never), runs `work` and exits.
+pid_t forkProtecting(const std::string& db, int kill_step,
+                     const std::function<void(FileProtector&)>& work) {
+  const pid_t pid = ::fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid != 0) return pid;
+  auto protector = FileProtector::open(db);
+  if (!protector.ok()) ::_exit(3);
+  int steps = 0;
+  if (kill_step >= 0)
+    protector->setStepObserver([&](const char*) {
+      if (steps++ == kill_step) ::raise(SIGKILL);
+    });
+  work(*protector);
+  ::_exit(0);
 }
 
 // One folder, one inventory, one device key and a protector on them: the setup of most cases.
@@ -249,22 +268,11 @@ BOOST_AUTO_TEST_CASE(sigkill_at_any_moment_loses_nothing) {
     // An encryption journals 8 steps (started ... done): each of the 40 is hit in turn.
     const int kill_step = static_cast<int>(rng() % (kFiles * 8));
     const auto delay = std::chrono::microseconds(rng() % 40000);
-    const pid_t pid = ::fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-      auto protector = FileProtector::open(db);
-      if (!protector.ok()) ::_exit(3);
-      int steps = 0;
-      if (by_step)
-        protector->setStepObserver([&](const char*) {
-          if (steps++ == kill_step) ::raise(SIGKILL);
-        });
+    const pid_t pid = forkProtecting(db, by_step ? kill_step : -1, [&](FileProtector& protector) {
       AgeSealer sealer = keys.sealer();
       for (int i = 0; i < kFiles; ++i)
-        (void)protector->encrypt((dir.path() / ("f" + std::to_string(i) + ".csv")).string(),
-                                 sealer);
-      ::_exit(0);
-    }
+        (void)protector.encrypt((dir.path() / ("f" + std::to_string(i) + ".csv")).string(), sealer);
+    });
     if (!by_step) {
       std::this_thread::sleep_for(delay);
       ::kill(pid, SIGKILL);
@@ -309,18 +317,8 @@ BOOST_AUTO_TEST_CASE(an_interrupted_shred_is_finished) {
       auto warm = FileProtector::open(db);
       BOOST_REQUIRE(warm.ok());
     }
-    const pid_t pid = ::fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-      auto protector = FileProtector::open(db);
-      if (!protector.ok()) ::_exit(3);
-      int steps = 0;
-      protector->setStepObserver([&](const char*) {
-        if (steps++ == kill_step) ::raise(SIGKILL);
-      });
-      (void)protector->shred(file);
-      ::_exit(0);
-    }
+    const pid_t pid = forkProtecting(
+        db, kill_step, [&](FileProtector& protector) { (void)protector.shred(file); });
     int status = 0;
     BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
     Keys keys;

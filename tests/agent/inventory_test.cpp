@@ -152,6 +152,25 @@ class InventorySink final : public scanner::ScanSink {
   std::int64_t scan_id_;
 };
 
+// One incremental scan of `roots` through the real pipeline into `inv`, as `jamul scan` runs it.
+InventorySink scanIncrementally(Inventory& inv, const Roots& roots,
+                                const scanner::PipelineOptions& pipeline) {
+  auto id = inv.beginScan(roots, scanner::kRulesetVersion);
+  BOOST_REQUIRE(id.ok());
+  BOOST_REQUIRE(inv.prepareIncremental(roots, scanner::kRulesetVersion).ok());
+  InventorySink sink(inv, *id);
+  BOOST_REQUIRE(
+      scanner::runScan(roots, {}, {}, pipeline, test::testHasher(), &inv.changeOracle(), sink)
+          .ok());
+  ScanTotals totals;
+  totals.completed = true;
+  totals.files_seen = sink.files;
+  totals.files_cached = sink.cached;
+  BOOST_REQUIRE(inv.finishScan(*id, totals).ok());
+  BOOST_TEST(sink.failures == 0u);
+  return sink;
+}
+
 BOOST_AUTO_TEST_SUITE(inventory)
 
 BOOST_AUTO_TEST_CASE(created_private_migrated_and_reopened) {
@@ -325,7 +344,8 @@ BOOST_AUTO_TEST_CASE(without_a_readable_cache_the_tables_give_the_same_reports) 
   }
   BOOST_TEST_CONTEXT("an inventory of schema version 1, migrated") {
     Peek(db).exec(
-        "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; DROP TABLE file_actions; "
+        "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; DROP TABLE "
+        "file_actions; "
         "PRAGMA user_version = 1");
     expectRoundTrip(db);
     BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
@@ -705,22 +725,7 @@ BOOST_AUTO_TEST_CASE(with_the_real_pipeline_an_unchanged_tree_is_not_read_again)
   scanner::PipelineOptions pipeline;
   pipeline.threads = 2;
   pipeline.max_in_flight = 16;
-  const auto scan = [&] {
-    auto id = inv->beginScan(roots, scanner::kRulesetVersion);
-    BOOST_REQUIRE(id.ok());
-    BOOST_REQUIRE(inv->prepareIncremental(roots, scanner::kRulesetVersion).ok());
-    InventorySink sink(*inv, *id);
-    BOOST_REQUIRE(
-        scanner::runScan(roots, {}, {}, pipeline, test::testHasher(), &inv->changeOracle(), sink)
-            .ok());
-    ScanTotals totals;
-    totals.completed = true;
-    totals.files_seen = sink.files;
-    totals.files_cached = sink.cached;
-    BOOST_REQUIRE(inv->finishScan(*id, totals).ok());
-    BOOST_TEST(sink.failures == 0u);
-    return sink;
-  };
+  const auto scan = [&] { return scanIncrementally(*inv, roots, pipeline); };
   const InventorySink first = scan();
   BOOST_TEST(first.files == 300u);
   BOOST_TEST(first.cached == 0u);
@@ -750,29 +755,15 @@ BOOST_AUTO_TEST_CASE(large_and_small_roots_load_exactly_their_files) {
     tree.write("big/d" + std::to_string(i % 13) + "/f" + std::to_string(i) + ".txt",
                i % 5 == 0 ? "연락처 010-2" + std::to_string(100 + i % 900) + "-4567\n" : "memo\n");
   for (int i = 0; i < 40; ++i)
-    tree.write("small/f" + std::to_string(i) + ".txt", "연락처 010-3" + std::to_string(100 + i) + "-4567\n");
+    tree.write("small/f" + std::to_string(i) + ".txt",
+               "연락처 010-3" + std::to_string(100 + i) + "-4567\n");
   tree.write("big0/outside.txt", "next to big/, not under it\n");
   test::TempDir dir;
   auto inv = Inventory::open((dir.path() / "inv.db").string());
   BOOST_REQUIRE(inv.ok());
   scanner::PipelineOptions pipeline;
   pipeline.threads = 2;
-  const auto scan = [&](const Roots& roots) {
-    auto id = inv->beginScan(roots, scanner::kRulesetVersion);
-    BOOST_REQUIRE(id.ok());
-    BOOST_REQUIRE(inv->prepareIncremental(roots, scanner::kRulesetVersion).ok());
-    InventorySink sink(*inv, *id);
-    BOOST_REQUIRE(
-        scanner::runScan(roots, {}, {}, pipeline, test::testHasher(), &inv->changeOracle(), sink)
-            .ok());
-    ScanTotals totals;
-    totals.completed = true;
-    totals.files_seen = sink.files;
-    totals.files_cached = sink.cached;
-    BOOST_REQUIRE(inv->finishScan(*id, totals).ok());
-    BOOST_TEST(sink.failures == 0u);
-    return sink;
-  };
+  const auto scan = [&](const Roots& roots) { return scanIncrementally(*inv, roots, pipeline); };
   const std::string big = (tree.path() / "big").string(), small = (tree.path() / "small").string();
   const std::string outside = (tree.path() / "big0").string();
   const InventorySink first = scan({big, small, outside});

@@ -5,9 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <future>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -110,9 +114,29 @@ class KnownFilesOracle final : public scanner::ChangeOracle {
     return it != files.end() && it->second.current_ruleset && reusable(it->second.status) &&
            it->second.signature.sameSignature(entry);
   }
+  bool ready() const override { return ready_.load(std::memory_order_acquire); }
+  void waitUntilReady() const override {
+    std::unique_lock lock(mutex_);
+    became_ready_.wait(lock, [&] { return ready_.load(std::memory_order_acquire); });
+  }
+
+  // Loading in the background (prepareIncrementalInBackground): not ready until markReady().
+  void markLoading() { ready_.store(false, std::memory_order_release); }
+  void markReady() {
+    {
+      std::lock_guard lock(mutex_);
+      ready_.store(true, std::memory_order_release);
+    }
+    became_ready_.notify_all();
+  }
 
   // Written by prepareIncremental() and finishScan() only; read from the walker thread in between.
   std::unordered_map<std::string, Known> files;
+
+ private:
+  std::atomic<bool> ready_{true};
+  mutable std::mutex mutex_;
+  mutable std::condition_variable became_ready_;
 };
 
 }  // namespace
@@ -474,6 +498,19 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
   impl_->oracle.files = std::move(files);
   impl_->incremental = true;
   return okStatus();
+}
+
+std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::string> roots,
+                                                              std::string ruleset_version) {
+  impl_->oracle.markLoading();  // before the thread exists: a walker started next must wait
+  return std::async(std::launch::async,
+                    [this, roots = std::move(roots), ruleset_version = std::move(ruleset_version)] {
+                      Status loaded = prepareIncremental(roots, ruleset_version);
+                      // Also after a failure: the oracle then knows nothing, and the caller has the
+                      // error.
+                      impl_->oracle.markReady();
+                      return loaded;
+                    });
 }
 
 const scanner::ChangeOracle& Inventory::changeOracle() const { return impl_->oracle; }

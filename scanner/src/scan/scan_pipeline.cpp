@@ -33,15 +33,15 @@ struct Shared {
   std::condition_variable slot_free;     // the walker waits while too many files are in flight
   std::deque<Job> jobs;
   std::map<std::uint64_t, FileReport> results;  // finished reports not yet handed on
-  std::uint64_t issued = 0;                      // sequence numbers handed out by the walker
-  std::uint64_t in_flight = 0;                   // issued but not yet handed to the sink
-  std::uint64_t awaited = 0;                     // the report the sink waits for
+  std::uint64_t issued = 0;                     // sequence numbers handed out by the walker
+  std::uint64_t in_flight = 0;                  // issued but not yet handed to the sink
+  std::uint64_t awaited = 0;                    // the report the sink waits for
   bool walk_done = false;
-  bool walker_waiting = false;                   // the walker sleeps on slot_free
-  std::uint64_t cached_since_wake = 0;           // cached reports queued since the sink was woken
+  bool walker_waiting = false;          // the walker sleeps on slot_free
+  std::uint64_t cached_since_wake = 0;  // cached reports queued since the sink was woken
   ScanProgress progress;
-  std::optional<Error> scanner_failure;          // a worker could not build its FileScanner
-  std::atomic<bool> stop_walk{false};            // set with scanner_failure
+  std::optional<Error> scanner_failure;  // a worker could not build its FileScanner
+  std::atomic<bool> stop_walk{false};    // set with scanner_failure
 };
 
 class PipelineWalkVisitor final : public WalkVisitor {
@@ -51,6 +51,68 @@ class PipelineWalkVisitor final : public WalkVisitor {
       : shared_(shared), oracle_(oracle), max_in_flight_(max_in_flight), cancel_(cancel) {}
 
   void onFile(FileEntry entry) override {
+    if (stillLoading()) {
+      held_.push_back({std::move(entry), std::nullopt});
+      return;
+    }
+    classify(std::move(entry));
+  }
+
+  void onError(Error error) override {
+    if (stillLoading()) {
+      held_.push_back({{}, std::move(error)});
+      return;
+    }
+    reportError(std::move(error));
+  }
+
+  // At the end of the walk: waits for the oracle and hands on what was held for it.
+  void finish() {
+    if (!loading_) return;
+    oracle_->waitUntilReady();
+    releaseHeld();
+  }
+
+  bool cancelled() const override {
+    return shared_.stop_walk.load(std::memory_order_relaxed) ||
+           (cancel_ != nullptr && cancel_->load());
+  }
+
+ private:
+  // A walk event kept while the oracle loads: a file, or (with `error`) a walk error.
+  struct Held {
+    FileEntry entry;
+    std::optional<Error> error;
+  };
+  // Beyond this many held events the walker waits for the oracle (memory stays bounded on huge
+  // trees; loading is then the slower side anyway).
+  static constexpr std::size_t kMaxHeld = 1 << 16;
+
+  // True while the oracle is loading and the next event is to be held. Once the oracle is ready
+  // (or too much is held, after waiting for it), first releases what was held, in walk order.
+  bool stillLoading() {
+    if (!loading_) return false;
+    if (!oracle_->ready()) {
+      if (held_.size() < kMaxHeld) return true;
+      oracle_->waitUntilReady();
+    }
+    releaseHeld();
+    return false;
+  }
+
+  void releaseHeld() {
+    loading_ = false;
+    std::vector<Held> held = std::move(held_);
+    held_.clear();
+    for (Held& h : held) {
+      if (h.error)
+        reportError(std::move(*h.error));
+      else
+        classify(std::move(h.entry));
+    }
+  }
+
+  void classify(FileEntry entry) {
     // Asked here, on the walker thread, so an unchanged file costs no worker time at all.
     const bool cached = oracle_ != nullptr && oracle_->unchanged(entry);
     FileReport report;
@@ -79,7 +141,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
     }
   }
 
-  void onError(Error error) override {
+  void reportError(Error error) {
     std::unique_lock lock(shared_.mutex);
     waitForSlot(lock);
     const std::uint64_t seq = shared_.issued++;
@@ -93,19 +155,14 @@ class PipelineWalkVisitor final : public WalkVisitor {
     if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
 
-  bool cancelled() const override {
-    return shared_.stop_walk.load(std::memory_order_relaxed) ||
-           (cancel_ != nullptr && cancel_->load());
-  }
-
- private:
   // When the window is full, waits until a quarter of it is free again: resuming at the first free
   // slot would switch threads once per file (the sink frees slots one report at a time).
   void waitForSlot(std::unique_lock<std::mutex>& lock) {
     if (shared_.in_flight < max_in_flight_) return;
     const std::size_t resume_below = max_in_flight_ - max_in_flight_ / 4;
     shared_.walker_waiting = true;
-    shared_.slot_free.wait(lock, [&] { return shared_.in_flight < std::max<std::size_t>(resume_below, 1); });
+    shared_.slot_free.wait(
+        lock, [&] { return shared_.in_flight < std::max<std::size_t>(resume_below, 1); });
     shared_.walker_waiting = false;
   }
 
@@ -113,6 +170,8 @@ class PipelineWalkVisitor final : public WalkVisitor {
   const ChangeOracle* oracle_;
   std::size_t max_in_flight_;
   const std::atomic<bool>* cancel_;
+  bool loading_ = oracle_ != nullptr;  // until the oracle is seen ready (walker thread only)
+  std::vector<Held> held_;
 };
 
 // A worker builds its FileScanner (compiling the detector's regular expressions takes tens of
@@ -134,8 +193,10 @@ void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& h
     std::optional<Error> failure;
     if (!scanner) {
       auto created = FileScanner::create(options, hasher);
-      if (created) scanner.emplace(std::move(*created));
-      else failure = created.error();
+      if (created)
+        scanner.emplace(std::move(*created));
+      else
+        failure = created.error();
     }
     FileReport report;
     if (scanner) {
@@ -176,6 +237,7 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
     workers.emplace_back(workerLoop, std::ref(shared), std::cref(scan_options), std::cref(hasher));
   std::thread walk_thread([&] {
     walker.walk(roots, visitor);
+    visitor.finish();
     std::lock_guard lock(shared.mutex);
     shared.walk_done = true;
     shared.progress.walk_done = true;

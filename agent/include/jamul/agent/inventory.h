@@ -31,6 +31,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <span>
 #include <string>
@@ -99,6 +100,14 @@ class Inventory {
   // reports without per-file queries. REQUIRES: not while a walker may call changeOracle().
   Status prepareIncremental(std::span<const std::string> roots, std::string_view ruleset_version);
 
+  // prepareIncremental() on a thread of its own, so that the walk can start at once: the oracle
+  // says ready() only once loading is over (also when it failed; it then knows nothing and the
+  // future holds the error), and the pipeline holds what it walks until then. Until the future is
+  // ready, only changeOracle() may be used, and only through the pipeline: everything else of the
+  // Inventory is the loader's. Wait for the future before finishScan().
+  std::future<Status> prepareIncrementalInBackground(std::vector<std::string> roots,
+                                                     std::string ruleset_version);
+
   // unchanged(entry) is true iff the file was loaded by prepareIncremental(), its size, mtime,
   // ctime, inode and device are the same (FileEntry::sameSignature), it was scanned under the
   // ruleset version given there, and its stored status may be reused (ok, protected, unsupported;
@@ -108,7 +117,8 @@ class Inventory {
 
   // Fills status, detail, error code, format, counts, findings (in their stored order), truncation
   // and text size of a from_cache report from the stored row, from memory: prepareIncremental()
-  // loaded each row's packed findings (rows of schema version 1 cost one query until rescanned). Fails with kNotFound if prepareIncremental() did not load the file, kIo.
+  // loaded each row's packed findings (rows of schema version 1 cost one query until rescanned).
+  // Fails with kNotFound if prepareIncremental() did not load the file, kIo.
   Status fillFromCache(scanner::FileReport& report);
 
   // Records one report of scan `scan_id`:

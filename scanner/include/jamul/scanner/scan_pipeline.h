@@ -10,8 +10,9 @@
 // arrives as a report with from_cache set. Walk errors arrive as reports with status kError and the
 // unreadable path as entry.path. Memory is bounded: at most `max_in_flight` files are between the
 // walker and the sink. Because reports leave in walk order, one large file holds back every report
-// after it: the bound must be generous enough that the other workers keep busy meanwhile (2048 keeps
-// two workers busy behind a 50 MB file; reports are small, at most max_findings_per_file each).
+// after it: the bound must be generous enough that the other workers keep busy meanwhile (2048
+// keeps two workers busy behind a 50 MB file; reports are small, at most max_findings_per_file
+// each).
 //
 // Thread-safety: runScan() blocks its caller; the sink and progress callbacks run on that thread.
 
@@ -29,20 +30,31 @@
 namespace jamul::scanner {
 
 // Decides whether a file may be skipped by an incremental rescan. Called on the walker thread.
+//
+// An oracle may still be loading (on another thread) when the scan starts: the walk then goes on
+// listing and stat()ing files, holds what it finds in walk order, and asks the oracle about them
+// once ready() is true, so that loading and walking overlap. Nothing reaches the workers or the
+// sink before that. An oracle that is always ready needs to override neither function.
 class ChangeOracle {
  public:
   virtual ~ChangeOracle() = default;
   // True if `entry` was scanned before under the current ruleset and has not changed since.
+  // REQUIRES: ready().
   virtual bool unchanged(const FileEntry& entry) const = 0;
+  // True once unchanged() may be called; never false again during the scan. Non-blocking, and
+  // it makes what the loader wrote visible to the caller (acquire).
+  virtual bool ready() const { return true; }
+  // Blocks until ready().
+  virtual void waitUntilReady() const {}
 };
 
 struct ScanProgress {
-  std::uint64_t files_found = 0;   // files the walker has listed so far
-  std::uint64_t bytes_found = 0;   // their total size
-  bool walk_done = false;          // the walker has finished: the totals are final
-  std::uint64_t files_done = 0;    // reports handed to the sink
-  std::uint64_t bytes_done = 0;    // size of those files
-  std::uint64_t bytes_read = 0;    // size of those files that were actually read (not cached)
+  std::uint64_t files_found = 0;  // files the walker has listed so far
+  std::uint64_t bytes_found = 0;  // their total size
+  bool walk_done = false;         // the walker has finished: the totals are final
+  std::uint64_t files_done = 0;   // reports handed to the sink
+  std::uint64_t bytes_done = 0;   // size of those files
+  std::uint64_t bytes_read = 0;   // size of those files that were actually read (not cached)
 };
 
 class ScanSink {
@@ -55,7 +67,7 @@ class ScanSink {
 };
 
 struct PipelineOptions {
-  unsigned threads = 0;            // scanning threads; 0: one per hardware thread
+  unsigned threads = 0;  // scanning threads; 0: one per hardware thread
   std::size_t max_in_flight = 2048;
 };
 

@@ -41,9 +41,10 @@ struct Shared {
   std::uint64_t in_flight = 0;                  // issued but not yet handed to the sink
   std::uint64_t awaited = 0;                    // the report the sink waits for
   bool walk_done = false;
-  bool walker_waiting = false;          // the walker sleeps on slot_free
-  std::uint64_t cached_since_wake = 0;  // cached reports queued since the sink was woken
-  std::uint64_t read_since_wake = 0;    // reports of read files added since a worker woke it
+  bool walker_waiting = false;             // the walker sleeps on slot_free ...
+  std::uint64_t walker_resumes_below = 0;  // ... until in_flight is below this
+  std::uint64_t cached_since_wake = 0;     // cached reports queued since the sink was woken
+  std::uint64_t read_since_wake = 0;       // reports of read files added since a worker woke it
   ScanProgress progress;
   std::optional<Error> scanner_failure;  // a worker could not build its FileScanner
   std::atomic<bool> stop_walk{false};    // set with scanner_failure
@@ -164,10 +165,9 @@ class PipelineWalkVisitor final : public WalkVisitor {
   // slot would switch threads once per file (the sink frees slots one report at a time).
   void waitForSlot(std::unique_lock<std::mutex>& lock) {
     if (shared_.in_flight < max_in_flight_) return;
-    const std::size_t resume_below = max_in_flight_ - max_in_flight_ / 4;
+    shared_.walker_resumes_below = std::max<std::size_t>(max_in_flight_ - max_in_flight_ / 4, 1);
     shared_.walker_waiting = true;
-    shared_.slot_free.wait(
-        lock, [&] { return shared_.in_flight < std::max<std::size_t>(resume_below, 1); });
+    shared_.slot_free.wait(lock, [&] { return shared_.in_flight < shared_.walker_resumes_below; });
     shared_.walker_waiting = false;
   }
 
@@ -286,7 +286,10 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
           shared.progress.bytes_read += report.entry.size;
         batch.push_back(std::move(report));
       }
-      if (!batch.empty() && shared.walker_waiting) shared.slot_free.notify_one();
+      // Only once the walker would resume: a wake-up it would answer by sleeping again is a
+      // thread switch per batch for nothing.
+      if (!batch.empty() && shared.walker_waiting && shared.in_flight < shared.walker_resumes_below)
+        shared.slot_free.notify_one();
       finished = batch.empty() && shared.walk_done && next == shared.issued;
       if (Clock::now() - last_progress >= kProgressInterval) {
         progress = shared.progress;

@@ -62,6 +62,16 @@ BOOST_AUTO_TEST_CASE(xdg_data_home_first_created_private) {
   BOOST_TEST(*again == *data);
 }
 
+BOOST_AUTO_TEST_CASE(missing_folders_above_xdg_data_home_are_created) {
+  test::TempDir dir;
+  const std::string xdg = (dir.path() / "srv/agent/data").string();  // srv/ does not exist
+  ScopedEnv env("XDG_DATA_HOME", xdg);
+  auto data = defaultDataDir();
+  BOOST_REQUIRE_MESSAGE(data.ok(), (data.ok() ? "" : data.error().message()));
+  BOOST_TEST(*data == xdg + "/jamul");
+  BOOST_TEST(modeOf((dir.path() / "srv").string()) == 0700u);
+}
+
 BOOST_AUTO_TEST_CASE(home_local_share_otherwise) {
   test::TempDir dir;
   const std::string home = (dir.path() / "home").string();

@@ -22,6 +22,19 @@ Status makeDirectory(const std::string& path) {
   return okStatus();
 }
 
+// makeDirectory() for `path` and every missing folder above it (XDG: "an attempt should be made to
+// create it"), e.g. XDG_DATA_HOME=/srv/agent/data where /srv/agent does not exist yet.
+Status makeDirectories(const std::string& path) {
+  for (std::size_t slash = path.find('/', 1); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    const std::string parent = path.substr(0, slash);
+    struct stat st {};
+    if (::stat(parent.c_str(), &st) == 0) continue;  // exists (checked by the next mkdir, if ours)
+    JAMUL_RETURN_IF_ERROR(makeDirectory(parent));
+  }
+  return makeDirectory(path);
+}
+
 }  // namespace
 
 Result<std::string> defaultDataDir() {
@@ -40,7 +53,7 @@ Result<std::string> defaultDataDir() {
     JAMUL_RETURN_IF_ERROR(makeDirectory(home + "/.local"));
     base = home + "/.local/share";
   }
-  JAMUL_RETURN_IF_ERROR(makeDirectory(base));
+  JAMUL_RETURN_IF_ERROR(makeDirectories(base));
   const std::string dir = base + "/jamul";
   JAMUL_RETURN_IF_ERROR(makeDirectory(dir));
   return dir;

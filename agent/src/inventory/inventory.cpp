@@ -505,11 +505,13 @@ std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::s
   impl_->oracle.markLoading();  // before the thread exists: a walker started next must wait
   return std::async(std::launch::async,
                     [this, roots = std::move(roots), ruleset_version = std::move(ruleset_version)] {
-                      Status loaded = prepareIncremental(roots, ruleset_version);
-                      // Also after a failure: the oracle then knows nothing, and the caller has the
-                      // error.
-                      impl_->oracle.markReady();
-                      return loaded;
+                      // Ready also after a failure (the oracle then knows nothing, and the caller
+                      // has the error), and even if loading throws: a walker waits for this.
+                      struct MarkReady {
+                        KnownFilesOracle& oracle;
+                        ~MarkReady() { oracle.markReady(); }
+                      } mark_ready{impl_->oracle};
+                      return prepareIncremental(roots, ruleset_version);
                     });
 }
 

@@ -2,7 +2,9 @@
 #include "jamul/scanner/scan_pipeline.h"
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "support/detector_fixture.h"
 #include "support/temp_dir.h"
@@ -42,7 +44,9 @@ void writeTree(const test::TempDir& dir, int files) {
   for (int i = 0; i < files; ++i) {
     std::string text = "file " + std::to_string(i) + "\n";
     // Every third file holds one mobile number; sizes vary so workers finish out of order.
-    if (i % 3 == 0) text += "연락처 010-2" + std::to_string(100 + i % 900) + "-" + std::to_string(1000 + i) + "\n";
+    if (i % 3 == 0)
+      text +=
+          "연락처 010-2" + std::to_string(100 + i % 900) + "-" + std::to_string(1000 + i) + "\n";
     text += std::string(static_cast<std::size_t>((i * 7919) % 60000), 'x');
     dir.write("d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt", text);
   }
@@ -117,6 +121,75 @@ BOOST_AUTO_TEST_CASE(cancellation_stops_the_walk_and_keeps_order) {
   std::vector<std::string> order;
   for (const FileReport& r : sink.reports) order.push_back(r.entry.path);
   BOOST_TEST(std::is_sorted(order.begin(), order.end()));
+}
+
+// An oracle that is still loading when the walk starts (as the inventory's is): nothing may reach
+// the sink, and unchanged() may not be asked, before it is ready; then every file and walk error
+// arrives, in walk order, classified by the oracle.
+class SlowOracle final : public ChangeOracle {
+ public:
+  bool unchanged(const FileEntry& entry) const override {
+    if (!ready_.load()) asked_early_ = true;
+    return entry.path.ends_with(".cached");
+  }
+  bool ready() const override { return ready_.load(std::memory_order_acquire); }
+  void waitUntilReady() const override {
+    while (!ready_.load(std::memory_order_acquire)) std::this_thread::yield();
+  }
+  void becomeReady() { ready_.store(true, std::memory_order_release); }
+  bool askedEarly() const { return asked_early_; }
+
+ private:
+  std::atomic<bool> ready_{false};
+  mutable std::atomic<bool> asked_early_{false};
+};
+
+class ReadinessSink final : public ScanSink {
+ public:
+  explicit ReadinessSink(const SlowOracle& oracle) : oracle_(oracle) {}
+  void onReport(FileReport report) override {
+    if (!oracle_.ready()) early = true;
+    reports.push_back(std::move(report));
+  }
+  void onProgress(const ScanProgress&) override {}
+  std::vector<FileReport> reports;
+  bool early = false;
+
+ private:
+  const SlowOracle& oracle_;
+};
+
+BOOST_AUTO_TEST_CASE(a_loading_oracle_holds_the_walk_in_order_until_ready) {
+  for (const int delay_ms : {0, 30, 200}) {  // ready before, during, after the walk
+    test::TempDir dir;
+    for (int i = 0; i < 120; ++i)
+      dir.write("d" + std::to_string(i % 5) + "/f" + std::to_string(100 + i) +
+                    (i % 2 == 0 ? ".cached" : ".txt"),
+                "연락처 010-2" + std::to_string(100 + i) + "-4567\n");
+    const std::vector<std::string> roots = {(dir.path() / "missing").string(), dir.path().string()};
+    SlowOracle oracle;
+    ReadinessSink sink(oracle);
+    std::thread loader([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      oracle.becomeReady();
+    });
+    const Status s = runScan(roots, {}, testOptions(), {}, test::testHasher(), &oracle, sink);
+    loader.join();
+    BOOST_REQUIRE(s.ok());
+    BOOST_TEST(!sink.early, "delay " << delay_ms);
+    BOOST_TEST(!oracle.askedEarly(), "delay " << delay_ms);
+    BOOST_REQUIRE(sink.reports.size() == 121u);
+    BOOST_TEST(sink.reports[0].status == FileStatus::kError);  // the missing root, first
+    std::vector<std::string> order;
+    std::size_t cached = 0;
+    for (std::size_t i = 1; i < sink.reports.size(); ++i) {
+      order.push_back(sink.reports[i].entry.path);
+      cached += sink.reports[i].from_cache ? 1 : 0;
+      BOOST_TEST(sink.reports[i].from_cache == sink.reports[i].entry.path.ends_with(".cached"));
+    }
+    BOOST_TEST(cached == 60u);
+    BOOST_TEST(std::is_sorted(order.begin(), order.end()));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(bad_globs_fail_before_anything_runs) {

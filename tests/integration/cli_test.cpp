@@ -246,6 +246,12 @@ BOOST_AUTO_TEST_CASE(overlapping_roots_report_each_file_once) {
 // data, `encrypt --findings` seals exactly those files, status shows the 암호화율, the next scan
 // reports them protected, IT's `recover` brings every byte back, and `shred` removes a file.
 BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
+  std::string printed;  // everything the commands print: no key material, no raw value
+  const auto run = [&](const std::vector<std::string>& args) {
+    auto r = jamul(args);
+    printed += r.out + r.err;
+    return r;
+  };
   test::TempDir dir;
   writeTree(dir);
   const std::string root = dir.path().string(), db = root + "/inv.db";
@@ -256,18 +262,18 @@ BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
   const std::string clean = test::readFile(roots[2] + "/notes.txt");
 
   const std::string secret = root + "/recovery.txt";
-  auto made = jamul({"keys", "new-recovery", "--out", secret, "--db", db});
+  auto made = run({"keys", "new-recovery", "--out", secret, "--db", db});
   BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
   struct stat st {};
   BOOST_TEST_REQUIRE(::stat(secret.c_str(), &st) == 0);
   BOOST_TEST((st.st_mode & 077) == 0u);
   const std::string recipient = made.out.substr(0, made.out.find('\n'));
   BOOST_TEST_REQUIRE(recipient.rfind("age1", 0) == 0u, made.out);
-  BOOST_TEST(jamul({"keys", "set-recovery", recipient, "--db", db}).exit_code == 0);
-  BOOST_TEST(jamul({"keys", "--db", db}).out.find(recipient) != std::string::npos);
+  BOOST_TEST(run({"keys", "set-recovery", recipient, "--db", db}).exit_code == 0);
+  BOOST_TEST(run({"keys", "--db", db}).out.find(recipient) != std::string::npos);
 
-  BOOST_TEST(jamul({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
-  auto sealed = jamul({"encrypt", "--findings", "--db", db});
+  BOOST_TEST(run({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
+  auto sealed = run({"encrypt", "--findings", "--db", db});
   BOOST_TEST_REQUIRE(sealed.exit_code == 0, sealed.err);
   BOOST_TEST(sealed.out.find("3 encrypted, 0 failed") != std::string::npos, sealed.out);
   for (const char* name : {"docs/민원대장.csv", "docs/letter.txt", "conf/app.conf"}) {
@@ -275,7 +281,7 @@ BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
     BOOST_TEST(fs::exists(dir.path() / (std::string(name) + ".age")), name);
   }
   BOOST_TEST(test::readFile(roots[2] + "/notes.txt") == clean);
-  auto status = jamul({"status", "--db", db});
+  auto status = run({"status", "--db", db});
   BOOST_TEST(status.exit_code == 0, status.err);
   BOOST_TEST(status.out.find("100.0%") != std::string::npos, status.out);
 
@@ -287,39 +293,42 @@ BOOST_AUTO_TEST_CASE(scan_encrypt_findings_status_recover_shred) {
       BOOST_TEST(bytes.find(raw) == std::string::npos,
                  e.path() << " holds " << raw.size() << " raw bytes");
   }
-  auto rescan = jamul({"scan", "--json", "--db", db, roots[0], roots[1], roots[2]});
+  auto rescan = run({"scan", "--json", "--db", db, roots[0], roots[1], roots[2]});
   BOOST_TEST(rescan.exit_code == 0, rescan.err);
   BOOST_TEST(summaryOf(jsonLines(rescan.out)).get<int>("status.protected") == 3, rescan.out);
 
   auto recovered =
-      jamul({"recover", "--identity", secret, "--db", db, root + "/docs", root + "/conf"});
+      run({"recover", "--identity", secret, "--db", db, root + "/docs", root + "/conf"});
   BOOST_TEST_REQUIRE(recovered.exit_code == 0, recovered.err);
   BOOST_TEST(test::readFile(roots[0] + "/민원대장.csv") == originals[0]);
   BOOST_TEST(test::readFile(roots[0] + "/letter.txt") == originals[1]);
   BOOST_TEST(test::readFile(roots[1] + "/app.conf") == originals[2]);
   BOOST_TEST(!fs::exists(roots[1] + "/app.conf.age"));
   // Decrypted files count as plaintext with personal data until a scan looks at them again.
-  auto after = jamul({"status", "--db", db});
+  auto after = run({"status", "--db", db});
   BOOST_TEST(after.out.find("0.0%") != std::string::npos, after.out);
   BOOST_TEST(after.out.find("decrypted, not scanned since 3") != std::string::npos, after.out);
-  BOOST_TEST(jamul({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
-  after = jamul({"status", "--db", db});
+  BOOST_TEST(run({"scan", "--db", db, roots[0], roots[1], roots[2]}).exit_code == 1);
+  after = run({"status", "--db", db});
   BOOST_TEST(after.out.find("0.0%") != std::string::npos, after.out);
   BOOST_TEST(after.out.find("decrypted, not scanned") == std::string::npos, after.out);
 
-  auto shred = jamul({"shred", "--db", db, roots[2] + "/notes.txt"});
+  auto shred = run({"shred", "--db", db, roots[2] + "/notes.txt"});
   BOOST_TEST(shred.exit_code == 0, shred.err);
   BOOST_TEST(fs::is_empty(roots[2]));
-  BOOST_TEST(jamul({"status", "--db", db}).out.find("Files shredded                         1") !=
+  BOOST_TEST(run({"status", "--db", db}).out.find("Files shredded                         1") !=
              std::string::npos);
   // A wrong key opens nothing and leaves the file as it was.
-  BOOST_TEST(jamul({"encrypt", "--db", db, roots[1] + "/app.conf"}).exit_code == 0);
+  BOOST_TEST(run({"encrypt", "--db", db, roots[1] + "/app.conf"}).exit_code == 0);
   const std::string wrong = root + "/wrong.txt";
-  BOOST_TEST(jamul({"keys", "new-recovery", "--out", wrong, "--db", db}).exit_code == 0);
-  auto refused = jamul({"recover", "--identity", wrong, "--db", db, roots[1]});
+  BOOST_TEST(run({"keys", "new-recovery", "--out", wrong, "--db", db}).exit_code == 0);
+  auto refused = run({"recover", "--identity", wrong, "--db", db, roots[1]});
   BOOST_TEST(refused.exit_code == 2);
   BOOST_TEST(fs::exists(roots[1] + "/app.conf.age"));
   BOOST_TEST(!fs::exists(roots[1] + "/app.conf"));
+  BOOST_TEST(printed.find("AGE-SECRET-KEY-") == std::string::npos);
+  for (const std::string& raw : kRawValues)
+    BOOST_TEST(printed.find(raw) == std::string::npos, raw.size() << " raw bytes printed");
 }
 
 BOOST_AUTO_TEST_CASE(thresholds_exclusions_and_rules) {

@@ -18,27 +18,6 @@ namespace age = jamul::crypto::age;
 
 namespace {
 
-// Batches the 64 KiB chunk writes into large write(2) calls, as the agent's sealer does.
-class BufferedFdSink final : public age::ByteSink {
- public:
-  explicit BufferedFdSink(int fd) : fd_(fd) {}
-  jamul::Status write(std::span<const std::uint8_t> bytes) override {
-    buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
-    if (buffer_.size() >= (1u << 20)) return flush();
-    return jamul::okStatus();
-  }
-  jamul::Status flush() {
-    age::FdSink sink(fd_);
-    JAMUL_RETURN_IF_ERROR(sink.write(buffer_));
-    buffer_.clear();
-    return jamul::okStatus();
-  }
-
- private:
-  int fd_;
-  std::vector<std::uint8_t> buffer_;
-};
-
 int fail(const std::string& what) {
   std::fprintf(stderr, "jamul-age-bench: %s\n", what.c_str());
   return 2;
@@ -53,7 +32,7 @@ int main(int argc, char** argv) {
   const int out = ::open(argv[4], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (in < 0 || out < 0) return fail("cannot open the input or output");
   age::FdSource source(in);
-  BufferedFdSink sink(out);
+  age::BufferedFdSink sink(out);  // as the agent's sealer writes
   if (mode == "encrypt") {
     auto recipient = age::X25519Recipient::parse(argv[2]);
     if (!recipient) return fail(recipient.error().toString());

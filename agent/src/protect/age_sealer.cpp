@@ -6,6 +6,7 @@
 namespace jamul::agent {
 namespace {
 
+using crypto::age::BufferedFdSink;
 using crypto::age::ByteSink;
 using crypto::age::ByteSource;
 using crypto::age::ContentHasher;
@@ -36,29 +37,6 @@ class HashingSink final : public ByteSink {
 
  private:
   ByteSink* inner_;
-};
-
-// Batches small writes into large ones: one write(2) per 256 KiB rather than per 64 KiB chunk.
-class BufferedFdSink final : public ByteSink {
- public:
-  explicit BufferedFdSink(int fd) : fd_(fd) { buffer_.reserve(kBytes); }
-  Status write(std::span<const std::uint8_t> bytes) override {
-    if (buffer_.size() + bytes.size() > kBytes) JAMUL_RETURN_IF_ERROR(flush());
-    if (bytes.size() >= kBytes) return fd_.write(bytes);
-    buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
-    return okStatus();
-  }
-  Status flush() {
-    if (buffer_.empty()) return okStatus();
-    JAMUL_RETURN_IF_ERROR(fd_.write(buffer_));
-    buffer_.clear();
-    return okStatus();
-  }
-
- private:
-  static constexpr std::size_t kBytes = 256 * 1024;
-  crypto::age::FdSink fd_;
-  std::vector<std::uint8_t> buffer_;
 };
 
 }  // namespace

@@ -29,6 +29,20 @@ Status FdSink::write(std::span<const std::uint8_t> bytes) {
   return okStatus();
 }
 
+Status BufferedFdSink::write(std::span<const std::uint8_t> bytes) {
+  if (buffer_.size() + bytes.size() > kBytes) JAMUL_RETURN_IF_ERROR(flush());
+  if (bytes.size() >= kBytes) return fd_.write(bytes);
+  buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
+  return okStatus();
+}
+
+Status BufferedFdSink::flush() {
+  if (buffer_.empty()) return okStatus();
+  JAMUL_RETURN_IF_ERROR(fd_.write(buffer_));
+  buffer_.clear();
+  return okStatus();
+}
+
 Result<std::size_t> MemorySource::read(std::span<std::uint8_t> out) {
   const std::size_t n = std::min(out.size(), bytes_.size());
   std::memcpy(out.data(), bytes_.data(), n);

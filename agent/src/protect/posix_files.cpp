@@ -67,12 +67,6 @@ Result<Fd> openRegular(const std::string& path, int flags, struct stat& st) {
   return fd;
 }
 
-Result<struct stat> lstatPath(const std::string& path) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) return errorFromErrno(errno, "stat", path);
-  return st;
-}
-
 bool exists(const std::string& path) {
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0;

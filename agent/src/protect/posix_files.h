@@ -55,8 +55,6 @@ std::string tempPathFor(const std::string& path);
 
 // Opens a regular file read-only without following a link; kInvalidArgument if not regular.
 Result<Fd> openRegular(const std::string& path, int flags, struct stat& st);
-// lstat(); kNotFound when absent.
-Result<struct stat> lstatPath(const std::string& path);
 bool exists(const std::string& path);
 
 Status fsyncFd(int fd, std::string_view what, const std::string& path);

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "jamul/common/base64.h"
+#include "protect/posix_files.h"
 
 namespace jamul::agent {
 namespace {
@@ -47,17 +48,6 @@ struct DigestHash {
     return h;
   }
 };
-
-std::string dirOf(const std::string& path) {
-  const auto slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string baseOf(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 Result<std::string> readAll(int fd) {
   std::string out;
@@ -139,8 +129,8 @@ struct ParseJournal::Impl {
 
 Result<std::unique_ptr<ParseJournal>> ParseJournal::open(const std::string& base,
                                                         std::vector<UnfinishedParse>& unfinished) {
-  const std::string dir = dirOf(base);
-  const std::string prefix = baseOf(base) + ".parsing.";
+  const std::string dir = posix::dirName(base);
+  const std::string prefix = posix::baseName(base) + ".parsing.";
   const std::string own_name = prefix + std::to_string(::getpid());
   if (DIR* d = ::opendir(dir.c_str()); d != nullptr) {
     while (const dirent* e = ::readdir(d)) {

@@ -82,7 +82,7 @@ Result<std::string> encryptBytes(std::string_view plaintext, std::span<const Rec
                                  const EncryptOptions& options = {});
 Result<std::string> decryptBytes(std::string_view file, std::span<const Identity> identities);
 
-// Between paths (the CLI, tests). The output is created (mode 0600, never over an existing file:
+// Between paths (tests and tools). The output is created (mode 0600, never over an existing file:
 // kInvalidArgument "already exists"), written, and removed again if anything fails, so a failed
 // decryption leaves no plaintext behind. Nothing is fsynced: callers that need durability use the
 // stream functions over descriptors they sync.

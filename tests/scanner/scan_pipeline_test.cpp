@@ -26,10 +26,13 @@ class CollectingSink final : public ScanSink {
   std::atomic<bool>* cancel = nullptr;
 };
 
-// Says "unchanged" for files whose name ends in ".cached".
+// Says "unchanged" for files whose name ends in ".cached", with the path's length as the handle.
 class SuffixOracle final : public ChangeOracle {
  public:
-  bool unchanged(const FileEntry& entry) const override { return entry.path.ends_with(".cached"); }
+  std::optional<std::uint32_t> unchanged(const FileEntry& entry) const override {
+    if (!entry.path.ends_with(".cached")) return std::nullopt;
+    return static_cast<std::uint32_t>(entry.path.size());
+  }
 };
 
 ScanOptions testOptions() {
@@ -99,6 +102,7 @@ BOOST_AUTO_TEST_CASE(unchanged_files_are_not_read_and_walk_errors_are_reports) {
   BOOST_TEST(sink.reports[1].count(RuleId::kKrPhone, Confidence::kMedium) == 1u);
   BOOST_TEST(!sink.reports[1].from_cache);
   BOOST_TEST(sink.reports[2].from_cache);
+  BOOST_TEST(sink.reports[2].cache_handle == sink.reports[2].entry.path.size());  // passed along
   BOOST_TEST(sink.reports[2].total(Confidence::kLow) == 0u);  // not read: the caller fills it in
   BOOST_TEST(sink.last.bytes_read == sink.reports[1].entry.size);
 }
@@ -128,9 +132,10 @@ BOOST_AUTO_TEST_CASE(cancellation_stops_the_walk_and_keeps_order) {
 // arrives, in walk order, classified by the oracle.
 class SlowOracle final : public ChangeOracle {
  public:
-  bool unchanged(const FileEntry& entry) const override {
+  std::optional<std::uint32_t> unchanged(const FileEntry& entry) const override {
     if (!ready_.load()) asked_early_ = true;
-    return entry.path.ends_with(".cached");
+    if (!entry.path.ends_with(".cached")) return std::nullopt;
+    return 0;
   }
   bool ready() const override { return ready_.load(std::memory_order_acquire); }
   void waitUntilReady() const override {

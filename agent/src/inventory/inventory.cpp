@@ -14,10 +14,10 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "inventory/known_files.h"
 #include "inventory/report_cache.h"
 #include "inventory/schema.h"
 #include "inventory/sqlite_db.h"
@@ -91,28 +91,22 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
   return std::nullopt;
 }
 
-// What the inventory knows of one file, loaded by prepareIncremental(). Kept small: an agent may
-// hold hundreds of thousands of these (the path is the map's key only).
-struct Known {
-  std::int64_t id = 0;
-  scanner::FileEntry signature;  // path left empty
-  std::uint64_t text_bytes = 0;
-  FileStatus status = FileStatus::kError;
-  bool current_ruleset = false;
-  bool truncated = false;
-  bool has_findings = false;
-  std::optional<ErrorCode> error_code;
-  std::string detail;
-  std::string format;
-  std::string report_cache;  // packed findings (report_cache.h); empty: none, or read the tables
-};
-
 class KnownFilesOracle final : public scanner::ChangeOracle {
  public:
-  bool unchanged(const scanner::FileEntry& entry) const override {
-    const auto it = files.find(entry.path);
-    return it != files.end() && it->second.current_ruleset && reusable(it->second.status) &&
-           it->second.signature.sameSignature(entry);
+  std::optional<std::uint32_t> unchanged(const scanner::FileEntry& entry) const override {
+    const std::optional<std::uint32_t> handle = files.find(entry.path);
+    if (!handle) return std::nullopt;
+    const KnownFiles::Entry& k = files[*handle];
+    if (!k.current_ruleset || !reusable(k.status) || !k.sameSignature(entry)) return std::nullopt;
+    return handle;
+  }
+
+  // The entry of a from_cache report: by its handle, checked against the path (a report from
+  // another oracle or a stale handle falls back to a lookup), nullopt if the file is not known.
+  std::optional<std::uint32_t> handleOf(const FileReport& report) const {
+    if (report.cache_handle < files.size() && files[report.cache_handle].path == report.entry.path)
+      return report.cache_handle;
+    return files.find(report.entry.path);
   }
   bool ready() const override { return ready_.load(std::memory_order_acquire); }
   void waitUntilReady() const override {
@@ -131,7 +125,10 @@ class KnownFilesOracle final : public scanner::ChangeOracle {
   }
 
   // Written by prepareIncremental() and finishScan() only; read from the walker thread in between.
-  std::unordered_map<std::string, Known> files;
+  KnownFiles files;
+  // seen[handle]: the sink reported the file this scan (from the cache). Written by the sink only,
+  // never read by the walker.
+  std::vector<char> seen;
 
  private:
   std::atomic<bool> ready_{true};
@@ -264,8 +261,8 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
   up.reset();
   // Old counts and findings exist only where the inventory knew findings. On an incremental scan
   // the preloaded map says where, so a first scan of a tree costs no deletes at all.
-  const auto known = oracle.files.find(e.path);
-  if (!incremental || (known != oracle.files.end() && known->second.has_findings)) {
+  const std::optional<std::uint32_t> known = oracle.files.find(e.path);
+  if (!incremental || (known && oracle.files[*known].has_findings)) {
     JAMUL_RETURN_IF_ERROR(delete_counts->bind(1, id).run());
     JAMUL_RETURN_IF_ERROR(delete_findings->bind(1, id).run());
   }
@@ -318,8 +315,10 @@ Result<std::vector<std::int64_t>> Inventory::Impl::unseenFiles(std::int64_t scan
   if (incremental) {
     // Every file under the roots was loaded by prepareIncremental(); rows this scan wrote for new
     // files were seen by definition.
-    for (const auto& [path, known] : oracle.files)
-      if (!seen.contains(known.id) && !keptByWalkError(path)) ids.push_back(known.id);
+    const std::vector<KnownFiles::Entry>& known = oracle.files.entries();
+    for (std::size_t i = 0; i < known.size(); ++i)
+      if (!oracle.seen[i] && !seen.contains(known[i].id) && !keptByWalkError(known[i].path))
+        ids.push_back(known[i].id);
     return ids;
   }
   // A full scan rewrote every file it saw with its own scan id.
@@ -382,12 +381,11 @@ Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
   d.seen.clear();
   d.unlisted.clear();
   d.oracle.files.clear();
+  d.oracle.seen = {};
   return d.db.lastInsertRowId();
 }
 
 namespace {
-
-using KnownFiles = std::unordered_map<std::string, Known>;
 
 constexpr const char* kKnownColumns =
     "id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail, "
@@ -395,14 +393,15 @@ constexpr const char* kKnownColumns =
 
 // Adds the row (columns kKnownColumns) to `files`.
 void addKnown(const sqlite::Statement& row, std::string_view ruleset_version, KnownFiles& files) {
-  Known k;
+  KnownFiles::Entry k;
   k.id = row.columnInt(0);
-  k.signature.size = static_cast<std::uint64_t>(row.columnInt(2));
-  k.signature.mtime_ns = row.columnInt(3);
-  k.signature.ctime_ns = row.columnInt(4);
-  k.signature.inode = static_cast<std::uint64_t>(row.columnInt(5));
-  k.signature.device = static_cast<std::uint64_t>(row.columnInt(6));
-  // Views, not copies: this runs once per known file before the walk can start.
+  k.path = row.columnBlobView(1);
+  k.size = static_cast<std::uint64_t>(row.columnInt(2));
+  k.mtime_ns = row.columnInt(3);
+  k.ctime_ns = row.columnInt(4);
+  k.inode = static_cast<std::uint64_t>(row.columnInt(5));
+  k.device = static_cast<std::uint64_t>(row.columnInt(6));
+  // Views into the row, copied once into the store's arena: this runs once per known file.
   k.current_ruleset = row.columnTextView(7) == ruleset_version;
   // An unknown status (from a newer Jamul) is not reusable: the file is read again.
   k.status = scanner::fileStatusFromName(row.columnTextView(8)).value_or(FileStatus::kError);
@@ -413,7 +412,7 @@ void addKnown(const sqlite::Statement& row, std::string_view ruleset_version, Kn
   k.truncated = row.columnInt(13) != 0;
   k.has_findings = row.columnInt(14) != 0;
   if (k.has_findings) k.report_cache = row.columnBlobView(15);
-  files.insert_or_assign(std::string(row.columnBlobView(1)), std::move(k));
+  files.add(k);
 }
 
 // The rows with id in [first_id, end_id) at or under one of `roots`, read in rowid order (a
@@ -482,7 +481,7 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
     reader.join();
     JAMUL_RETURN_IF_ERROR(lower_status);
     JAMUL_RETURN_IF_ERROR(upper_status);
-    files.merge(upper);  // moves the nodes; paths are unique, so nothing stays behind
+    files.append(std::move(upper));
   } else {
     JAMUL_ASSIGN_OR_RETURN(
         sqlite::Statement select,
@@ -495,6 +494,8 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
           select, [&](const sqlite::Statement& row) { addKnown(row, ruleset_version, files); }));
     }
   }
+  files.buildIndex();
+  impl_->oracle.seen.assign(files.size(), 0);
   impl_->oracle.files = std::move(files);
   impl_->incremental = true;
   return okStatus();
@@ -518,10 +519,10 @@ std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::s
 const scanner::ChangeOracle& Inventory::changeOracle() const { return impl_->oracle; }
 
 Status Inventory::fillFromCache(FileReport& report) {
-  const auto it = impl_->oracle.files.find(report.entry.path);
-  if (it == impl_->oracle.files.end())
+  const std::optional<std::uint32_t> handle = impl_->oracle.handleOf(report);
+  if (!handle)
     return Error(ErrorCode::kNotFound, "file is not in the inventory", report.entry.path);
-  const Known& k = it->second;
+  const KnownFiles::Entry& k = impl_->oracle.files[*handle];
   report.status = k.status;
   report.detail = k.detail;
   report.error_code = k.error_code;
@@ -579,8 +580,8 @@ Status Inventory::record(std::int64_t scan_id, const FileReport& report) {
   Impl& d = *impl_;
   if (report.from_cache) {
     // Unchanged: no write at all; finishScan() needs only to know it was seen.
-    if (const auto it = d.oracle.files.find(report.entry.path); it != d.oracle.files.end())
-      d.seen.insert(it->second.id);
+    if (const std::optional<std::uint32_t> handle = d.oracle.handleOf(report))
+      d.oracle.seen[*handle] = 1;
     return okStatus();
   }
   const bool walk_error = isWalkError(report);
@@ -618,6 +619,7 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   JAMUL_RETURN_IF_ERROR(update.run());
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
   d.oracle.files.clear();
+  d.oracle.seen = {};
   d.seen.clear();
   d.unlisted.clear();
   d.roots.clear();

@@ -120,11 +120,14 @@ class PipelineWalkVisitor final : public WalkVisitor {
 
   void classify(FileEntry entry) {
     // Asked here, on the walker thread, so an unchanged file costs no worker time at all.
-    const bool cached = oracle_ != nullptr && oracle_->unchanged(entry);
+    const std::optional<std::uint32_t> handle =
+        oracle_ != nullptr ? oracle_->unchanged(entry) : std::nullopt;
+    const bool cached = handle.has_value();
     FileReport report;
     if (cached) {
       report.entry = std::move(entry);
       report.from_cache = true;
+      report.cache_handle = *handle;
     }
     std::unique_lock lock(shared_.mutex);
     waitForSlot(lock);

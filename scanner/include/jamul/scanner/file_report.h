@@ -67,6 +67,8 @@ struct FileReport {
   // True when an incremental rescan found the file unchanged and did not read it again; the
   // caller fills counts and findings from its inventory.
   bool from_cache = false;
+  // With from_cache: what ChangeOracle::unchanged() returned for the file.
+  std::uint32_t cache_handle = 0;
 
   // Occurrences of `rule` at `min` confidence or above.
   std::uint64_t count(RuleId rule, Confidence min) const;

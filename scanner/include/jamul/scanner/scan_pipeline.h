@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -38,9 +39,11 @@ namespace jamul::scanner {
 class ChangeOracle {
  public:
   virtual ~ChangeOracle() = default;
-  // True if `entry` was scanned before under the current ruleset and has not changed since.
-  // REQUIRES: ready().
-  virtual bool unchanged(const FileEntry& entry) const = 0;
+  // If `entry` was scanned before under the current ruleset and has not changed since: a handle
+  // of the oracle's choosing, which the file's report carries to the sink (FileReport::
+  // cache_handle), so that the sink can find what the oracle knows without a second lookup.
+  // nullopt: the file must be read. REQUIRES: ready().
+  virtual std::optional<std::uint32_t> unchanged(const FileEntry& entry) const = 0;
   // True once unchanged() may be called; never false again during the scan. Non-blocking, and
   // it makes what the loader wrote visible to the caller (acquire).
   virtual bool ready() const { return true; }

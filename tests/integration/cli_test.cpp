@@ -13,6 +13,7 @@
 
 #include "jamul/common/base64.h"
 #include "jamul/crypto/keyed_hasher.h"
+#include "support/pdf_writer.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -393,6 +394,44 @@ BOOST_AUTO_TEST_CASE(extract_prints_the_decoded_text) {
   auto bin = jamul({"extract", dir.write("x.bin", std::string("\x01\x00\x02\x00", 4)).string()});
   BOOST_TEST(bin.exit_code == 2);
   BOOST_TEST(bin.err.find("unsupported") != std::string::npos, bin.err);
+}
+
+// PDFs are read by a module the program loads on first use (extract/pdf_ocr/pdf_ocr_module.h),
+// found beside the program in ../lib/jamul. A copy of the program without it still scans, and
+// says why it could not read the PDF rather than calling it clean.
+BOOST_AUTO_TEST_CASE(pdfs_are_read_by_the_module_and_without_it_are_errors) {
+  test::TempDir dir;
+  dir.write("docs/명단.pdf",
+            testing::pdfWithPages({"BT /F1 12 Tf 72 720 Td (RRN 900101-1234568) Tj ET"}));
+  dir.write("docs/memo.txt", "연락처 010-2000-0000\n");
+  const std::string docs = (dir.path() / "docs").string();
+
+  auto with = jamul({"scan", "--json", "--db", (dir.path() / "a.db").string(), docs});
+  BOOST_TEST(with.exit_code == 1, with.out + with.err);
+  const auto read = jsonLines(with.out);
+  BOOST_REQUIRE(read.size() == 3u);
+  BOOST_TEST(read[1].get<std::string>("status") == "ok");
+  BOOST_TEST(read[1].get<int>("counts.kr_rrn") == 1);
+
+  if (fs::exists(JAMUL_INSTALL_PREFIX "/lib/jamul/libjamul-pdf-ocr.so")) {
+    BOOST_TEST_MESSAGE("an installed module would be found; the copy without one is not tried");
+    return;
+  }
+  const fs::path alone = dir.path() / "alone/bin/jamul";
+  fs::create_directories(alone.parent_path());
+  fs::copy_file(test::jamulBinary(), alone);
+  std::vector<std::string> argv = {
+      alone.string(), "scan", "--json", "--db", (dir.path() / "b.db").string(), docs};
+  auto without = test::runProcess(argv, {});
+  BOOST_TEST(without.exit_code == 2, without.out + without.err);
+  const auto lines = jsonLines(without.out);
+  BOOST_REQUIRE(lines.size() == 3u);
+  BOOST_TEST(lines[0].get<std::string>("status") == "ok");  // memo.txt sorts first
+  BOOST_TEST(lines[1].get<std::string>("status") == "error");
+  BOOST_TEST(lines[1].get<std::string>("detail").find("PDF and OCR support is not installed") !=
+                 std::string::npos,
+             lines[1].get<std::string>("detail"));
+  BOOST_TEST(summaryOf(lines).get<int>("status.error") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -22,7 +22,8 @@ ExtractStatus extractZip(const Document& doc, TextSink& sink, ExtractContext& ct
 
 // PDF via poppler-cpp: text per page; owner-password-only PDFs read; user password ->
 // kProtected; no text layer -> kUnsupported with detail "image_only" (OCR can take it).
-// extract/pdf/.
+// extract/pdf/, in the module libjamul-pdf-ocr.so (extract/pdf_ocr/pdf_ocr_module.h), loaded on
+// first use; without the module: kError naming the problem.
 ExtractStatus extractPdf(const Document& doc, TextSink& sink, ExtractContext& ctx);
 
 // RTF: text runs, \'hh in the document's code page (\ansicpg949), \uN. extract/text_formats/.
@@ -39,7 +40,8 @@ ExtractStatus extractEml(const Document& doc, TextSink& sink, ExtractContext& ct
 
 // Images (PNG, JPEG, TIFF, BMP): OCR with Tesseract (Korean + English) when limits.ocr is set;
 // otherwise kUnsupported "image: OCR is off". Text from OCR is marked as such in its part's
-// location ("page 1 (OCR)"). extract/image/.
+// location ("page 1 (OCR)"). extract/image/, in the same module as extractPdf() (loaded only
+// when OCR is on).
 ExtractStatus extractImage(const Document& doc, TextSink& sink, ExtractContext& ctx);
 
 }  // namespace jamul::scanner::extract

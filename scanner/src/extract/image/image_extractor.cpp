@@ -15,6 +15,7 @@
 #include <string>
 
 #include "extract/extractors.h"
+#include "extract/pdf_ocr/pdf_ocr_module.h"
 #include "extract/image/image_header.h"
 #include "extract/image/ocr_page.h"
 #include "jamul/common/utf8.h"
@@ -190,7 +191,7 @@ std::string pageDetail(const ImageHeader& header, std::size_t index, std::string
 
 }  // namespace
 
-ExtractStatus extractImage(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+ExtractStatus extractImageDirect(const Document& doc, TextSink& sink, ExtractContext& ctx) {
   if (!ctx.limits().ocr) return ExtractStatus::unsupported("image: OCR is off");
   Result<ImageHeader> header = readImageHeader(doc.bytes);
   if (!header) {

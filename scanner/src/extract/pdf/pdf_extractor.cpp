@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extract/extractors.h"
+#include "extract/pdf_ocr/pdf_ocr_module.h"
 #include "extract/image/ocr_page.h"
 
 namespace jamul::scanner::extract {
@@ -198,7 +199,7 @@ ExtractStatus extractWithPoppler(const Document& doc, TextSink& sink, ExtractCon
 
 }  // namespace
 
-ExtractStatus extractPdf(const Document& doc, TextSink& sink, ExtractContext& ctx) {
+ExtractStatus extractPdfDirect(const Document& doc, TextSink& sink, ExtractContext& ctx) {
   ctx.setFormat("pdf");
   if (ctx.expired()) return ExtractStatus::tooLarge("time budget spent");
   if (doc.bytes.empty()) return ExtractStatus::corrupt("empty PDF");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// libFuzzer harness for the image extractor: the header reader on every input, then extractImage()
-// with OCR on under small limits (pages over 1 MP are refused through the expansion budget, one
-// second per input), so the fuzzer spends its time in the header walk and Leptonica's decoders
-// rather than in Tesseract. Built by the fuzz preset (tests/fuzz/).
+// libFuzzer harness for the image extractor: the header reader on every input, then
+// extractImageDirect() with OCR on under small limits (pages over 1 MP are refused through the
+// expansion budget, one second per input), so the fuzzer spends its time in the header walk and
+// Leptonica's decoders rather than in Tesseract. Built by the fuzz preset (tests/fuzz/).
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +10,7 @@
 
 #include "extract/extractors.h"
 #include "extract/image/image_header.h"
+#include "extract/pdf_ocr/pdf_ocr_module.h"
 #include "support/collecting_sink.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -25,6 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return ExtractStatus::unsupported("no nesting in images");
   });
   jamul::testing::CollectingSink sink;
-  (void)extractImage({bytes, "fuzz"}, sink, ctx);
+  (void)extractImageDirect({bytes, "fuzz"}, sink, ctx);
   return 0;
 }

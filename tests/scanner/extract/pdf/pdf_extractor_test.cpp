@@ -23,32 +23,7 @@ ExtractContext makeContext(ExtractLimits limits = {}) {
 }
 
 using testing::buildPdf;
-
-std::string stream(const std::string& content) {
-  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
-}
-
-// Catalog, page tree, one page per content stream, Helvetica; objects 1, 2, 3 (font), then
-// page/content pairs.
-std::string pdfWithPages(const std::vector<std::string>& contents,
-                         const std::string& trailer_extra = "",
-                         const std::vector<std::string>& extra_objects = {}) {
-  std::vector<std::string> objects(3);
-  std::string kids;
-  for (std::size_t i = 0; i < contents.size(); ++i) {
-    const std::size_t page = 4 + 2 * i;
-    kids += std::to_string(page) + " 0 R ";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " +
-                      std::to_string(page + 1) + " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
-    objects.push_back(stream(contents[i]));
-  }
-  objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
-  objects[1] =
-      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
-  objects[2] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
-  for (const std::string& o : extra_objects) objects.push_back(o);
-  return buildPdf(objects, trailer_extra);
-}
+using testing::pdfWithPages;
 
 const std::string kPage1 =
     "BT /F1 12 Tf 72 720 Td (RRN 900101-1234568) Tj 0 -40 Td (second line) Tj ET";

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -29,17 +28,42 @@ struct Job {
   FileEntry entry;
 };
 
+// Finished reports waiting for their turn, by sequence number. The walker never has more than
+// `capacity` files in flight (issued, not yet handed to the sink), so the reports waiting always
+// have sequence numbers in [next, next + capacity): a ring of that many slots holds them without
+// the allocation and tree balancing per file of an ordered map.
+class ReorderRing {
+ public:
+  explicit ReorderRing(std::size_t capacity) : slots_(capacity) {}
+  // REQUIRES: fewer than `capacity` reports in flight, `seq` not put yet.
+  void put(std::uint64_t seq, FileReport report) { slot(seq).emplace(std::move(report)); }
+  // REQUIRES: seq is the next report the sink waits for (or later, within the window).
+  bool has(std::uint64_t seq) const { return slots_[seq % slots_.size()].has_value(); }
+  // REQUIRES: has(seq).
+  FileReport take(std::uint64_t seq) {
+    std::optional<FileReport>& s = slot(seq);
+    FileReport report = std::move(*s);
+    s.reset();
+    return report;
+  }
+
+ private:
+  std::optional<FileReport>& slot(std::uint64_t seq) { return slots_[seq % slots_.size()]; }
+  std::vector<std::optional<FileReport>> slots_;
+};
+
 // State shared by the walker, the workers and the sink thread; guarded by `mutex`.
 struct Shared {
+  explicit Shared(std::size_t max_in_flight) : results(max_in_flight) {}
   std::mutex mutex;
   std::condition_variable job_ready;     // workers wait for jobs (or the end of the walk)
   std::condition_variable result_ready;  // the sink thread waits for the next report in order
   std::condition_variable slot_free;     // the walker waits while too many files are in flight
   std::deque<Job> jobs;
-  std::map<std::uint64_t, FileReport> results;  // finished reports not yet handed on
-  std::uint64_t issued = 0;                     // sequence numbers handed out by the walker
-  std::uint64_t in_flight = 0;                  // issued but not yet handed to the sink
-  std::uint64_t awaited = 0;                    // the report the sink waits for
+  ReorderRing results;          // finished reports not yet handed on
+  std::uint64_t issued = 0;     // sequence numbers handed out by the walker
+  std::uint64_t in_flight = 0;  // issued but not yet handed to the sink
+  std::uint64_t awaited = 0;    // the report the sink waits for
   bool walk_done = false;
   bool walker_waiting = false;             // the walker sleeps on slot_free ...
   std::uint64_t walker_resumes_below = 0;  // ... until in_flight is below this
@@ -136,7 +160,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
     ++shared_.progress.files_found;
     shared_.progress.bytes_found += cached ? report.entry.size : entry.size;
     if (cached) {
-      shared_.results.emplace(seq, std::move(report));
+      shared_.results.put(seq, std::move(report));
       // Wake the sink only once a batch of cached reports is ready for it: a rescan of an
       // unchanged tree otherwise costs two thread switches per file. (The end of the walk wakes it
       // too, and it never sleeps longer than kProgressInterval.)
@@ -160,7 +184,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
     report.status = FileStatus::kError;
     report.error_code = error.code();
     report.detail = error.message();
-    shared_.results.emplace(seq, std::move(report));
+    shared_.results.put(seq, std::move(report));
     if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
 
@@ -221,11 +245,11 @@ void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& h
       shared.scanner_failure = failure;
       shared.stop_walk.store(true, std::memory_order_relaxed);
     }
-    shared.results.emplace(job.seq, std::move(report));
+    shared.results.put(job.seq, std::move(report));
     // The sink waits for report `awaited`; it has a batch to take once that one is there.
     const bool batch_full = ++shared.read_since_wake >= kResultWakeBatch;
     if ((batch_full || shared.jobs.empty() || shared.walk_done) &&
-        shared.results.contains(shared.awaited)) {
+        shared.results.has(shared.awaited)) {
       shared.read_since_wake = 0;
       shared.result_ready.notify_one();
     }
@@ -242,8 +266,8 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
   unsigned threads = pipeline_options.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
-  Shared shared;
   const std::size_t max_in_flight = std::max<std::size_t>(pipeline_options.max_in_flight, 1);
+  Shared shared(max_in_flight);
   PipelineWalkVisitor visitor(shared, oracle, max_in_flight, cancel);
   std::vector<std::thread> workers;
   workers.reserve(threads);
@@ -275,19 +299,16 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
       std::unique_lock lock(shared.mutex);
       shared.awaited = next;
       shared.result_ready.wait_for(lock, kProgressInterval, [&] {
-        return shared.results.contains(next) || (shared.walk_done && next == shared.issued);
+        return shared.results.has(next) || (shared.walk_done && next == shared.issued);
       });
-      for (auto it = shared.results.begin();
-           it != shared.results.end() && it->first == next && batch.size() < kSinkBatch;
-           it = shared.results.erase(it)) {
-        FileReport& report = it->second;
+      while (batch.size() < kSinkBatch && shared.results.has(next)) {
+        FileReport& report = batch.emplace_back(shared.results.take(next));
         ++next;
         --shared.in_flight;
         ++shared.progress.files_done;
         shared.progress.bytes_done += report.entry.size;
         if (!report.from_cache && report.status != FileStatus::kTooLarge)
           shared.progress.bytes_read += report.entry.size;
-        batch.push_back(std::move(report));
       }
       // Only once the walker would resume: a wake-up it would answer by sleeping again is a
       // thread switch per batch for nothing.

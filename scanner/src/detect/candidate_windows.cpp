@@ -26,10 +26,11 @@ bool isDomain(unsigned char c) { return isDigit(c) || isAsciiAlpha(c) || c == '.
 bool isIpv6Char(unsigned char c) { return isHex(c) || c == ':' || c == '.' || c == '%'; }
 
 // Password labels (DETECTION.md §3.13), as they may end just before optional blanks and ':'/'='.
-constexpr std::array<std::string_view, 8> kPasswordLabels = {
-    "비밀번호", "패스워드", "비번", "암호", "password", "passwd", "pwd", "pw"};
+constexpr std::array<std::string_view, 8> kPasswordLabels = {"비밀번호", "패스워드", "비번", "암호",
+                                                             "password", "passwd",   "pwd",  "pw"};
 
-bool endsWithLabelIgnoringAsciiCase(std::string_view text, std::size_t end, std::string_view label) {
+bool endsWithLabelIgnoringAsciiCase(std::string_view text, std::size_t end,
+                                    std::string_view label) {
   if (end < label.size()) return false;
   const std::string_view tail = text.substr(end - label.size(), label.size());
   for (std::size_t i = 0; i < label.size(); ++i) {
@@ -59,8 +60,18 @@ std::size_t passwordLabelStart(std::string_view text, std::size_t sep) {
 
 // Characters that may join two digit runs inside one identifier: separators of every pattern in the
 // catalogue (" - ", ")", "(0)", ".", "+") and, alone, one ASCII letter (passport M123A4567).
+// Two words of bits, the previous one low (a GCC/Clang extension, which x86-64 does in two
+// registers).
+__extension__ typedef unsigned __int128 Bits128;
+
+// One bit test instead of seven compares: the joiners all lie in 0x20..0x3F.
 bool isJoiner(unsigned char c) {
-  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == '/';
+  constexpr std::uint64_t kJoiners = (1ull << (' ' - 0x20)) | (1ull << ('-' - 0x20)) |
+                                     (1ull << ('.' - 0x20)) | (1ull << ('(' - 0x20)) |
+                                     (1ull << (')' - 0x20)) | (1ull << ('+' - 0x20)) |
+                                     (1ull << ('/' - 0x20));
+  const unsigned offset = static_cast<unsigned>(c) - 0x20u;
+  return offset < 64 && ((kJoiners >> offset) & 1) != 0;
 }
 
 struct Cluster {
@@ -84,6 +95,18 @@ class DigitBits {
       if (words_[w] != ~std::uint64_t{0})
         return std::min(n_, (w << 6) + static_cast<std::size_t>(__builtin_ctzll(~words_[w])));
     return n_;
+  }
+  // The first digit of the run whose last digit is at `last`. REQUIRES: text[last] is a digit.
+  std::size_t runStart(std::size_t last) const {
+    std::size_t w = last >> 6;
+    const unsigned b = last & 63;
+    std::uint64_t gaps =
+        ~words_[w] & (b == 63 ? ~std::uint64_t{0} : (std::uint64_t{1} << (b + 1)) - 1);
+    while (gaps == 0) {
+      if (w == 0) return 0;
+      gaps = ~words_[--w];
+    }
+    return (w << 6) + static_cast<std::size_t>(64 - __builtin_clzll(gaps));
   }
 
  private:
@@ -205,8 +228,8 @@ std::size_t handleTrigger(std::string_view text, const DigitBits& digits, std::s
     const std::size_t next = pos + 1;
     const std::size_t label = passwordLabelStart(text, pos);
     if (label != std::string_view::npos) windows.add(before(label, 2), pos + 1 + 4 + 129 + 1);
-    // IPv6 without digits nearby ("fe::ab"); addresses with digits are covered by the digit windows,
-    // but handling them here too is harmless.
+    // IPv6 without digits nearby ("fe::ab"); addresses with digits are covered by the digit
+    // windows, but handling them here too is harmless.
     const bool hex_before = pos > 0 && (isHex(p[pos - 1]) || p[pos - 1] == ':');
     const bool hex_after = pos + 1 < n && (isHex(p[pos + 1]) || p[pos + 1] == ':');
     if (c == ':' && pos >= ipv6_done && (hex_before || hex_after)) {
@@ -235,22 +258,25 @@ std::size_t handleTrigger(std::string_view text, const DigitBits& digits, std::s
 }  // namespace
 
 void findCandidateWindows(std::string_view text, std::vector<Span>& out) {
-  std::vector<std::uint64_t> digit_words, other_words;
-  findCandidateWindows(text, out, digit_words, other_words);
+  TriggerBitmaps scratch;
+  findCandidateWindows(text, out, scratch);
 }
 
-void findCandidateWindows(std::string_view text, std::vector<Span>& out,
-                          std::vector<std::uint64_t>& digit_words,
-                          std::vector<std::uint64_t>& other_words) {
+void findCandidateWindows(std::string_view text, std::vector<Span>& out, TriggerBitmaps& bits) {
   out.clear();
   WindowBuilder windows(text, out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const std::size_t words = (n + 63) / 64;
-  digit_words.assign(words, 0);
-  other_words.assign(words, 0);
+  // One word more than the text needs when its length is a multiple of 64: the bit just past the
+  // last byte always exists, so that a digit run ending the text has an end bit like any other.
+  const std::size_t words = n / 64 + 1;
+  bits.digits.assign(words, 0);
+  bits.continues.assign(words, 0);
+  bits.others.assign(words, 0);
 
-  // Pass 1: bitmaps of digits and of the other triggers (':', '=', '@'), 64 bytes per word.
+  // Pass 1: bitmaps, 64 bytes per word, of digits, of the bytes that can continue a digit run into
+  // a longer identifier (joiners and ASCII letters, see digitCluster), and of the other triggers
+  // (':', '=', '@').
   std::size_t i = 0;
 #if defined(__SSE2__)
   const __m128i zero_char = _mm_set1_epi8('0');
@@ -258,59 +284,89 @@ void findCandidateWindows(std::string_view text, std::vector<Span>& out,
   const __m128i colon = _mm_set1_epi8(':');
   const __m128i equals = _mm_set1_epi8('=');
   const __m128i at = _mm_set1_epi8('@');
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i open_paren = _mm_set1_epi8('(');
+  const __m128i seven = _mm_set1_epi8(7);
+  const __m128i star = _mm_set1_epi8('*');
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i lower = _mm_set1_epi8(0x20);
+  const __m128i a = _mm_set1_epi8('a');
+  const __m128i twenty_five = _mm_set1_epi8(25);
+  const auto bits16 = [](__m128i m) {
+    return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m)));
+  };
   for (; i + 64 <= n; i += 64) {
-    std::uint64_t d = 0, o = 0;
+    std::uint64_t d = 0, c = 0, o = 0;
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k));
       const __m128i off = _mm_sub_epi8(v, zero_char);  // digits become 0..9 (unsigned)
       const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(off, nine), off);
+      // Joiners: ' ' and "()+-./" = 0x28..0x2F but '*' and ','.
+      const __m128i paren_off = _mm_sub_epi8(v, open_paren);
+      const __m128i in_28_2f = _mm_cmpeq_epi8(_mm_min_epu8(paren_off, seven), paren_off);
+      const __m128i joiner = _mm_or_si128(
+          _mm_cmpeq_epi8(v, space),
+          _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, comma)),
+                           in_28_2f));
+      const __m128i letter_off = _mm_sub_epi8(_mm_or_si128(v, lower), a);
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(letter_off, twenty_five), letter_off);
       const __m128i is_other = _mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, equals)), _mm_cmpeq_epi8(v, at));
-      d |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(is_digit))) << (16 * k);
-      o |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(is_other))) << (16 * k);
+      d |= bits16(is_digit) << (16 * k);
+      c |= bits16(_mm_or_si128(joiner, letter)) << (16 * k);
+      o |= bits16(is_other) << (16 * k);
     }
-    digit_words[i >> 6] = d;
-    other_words[i >> 6] = o;
+    bits.digits[i >> 6] = d;
+    bits.continues[i >> 6] = c;
+    bits.others[i >> 6] = o;
   }
 #endif
   for (; i < n; ++i) {
-    if (isDigit(p[i])) digit_words[i >> 6] |= std::uint64_t{1} << (i & 63);
-    if (p[i] == ':' || p[i] == '=' || p[i] == '@') other_words[i >> 6] |= std::uint64_t{1} << (i & 63);
+    const std::uint64_t bit = std::uint64_t{1} << (i & 63);
+    if (isDigit(p[i])) bits.digits[i >> 6] |= bit;
+    if (isJoiner(p[i]) || isAsciiAlpha(p[i])) bits.continues[i >> 6] |= bit;
+    if (p[i] == ':' || p[i] == '=' || p[i] == '@') bits.others[i >> 6] |= bit;
   }
 
-  // Pass 2: visit the starts of digit runs and the other triggers, in order. The rest of a run is
-  // never looked at one byte at a time: DigitBits measures runs with a count of trailing zeros.
-  const DigitBits digits(digit_words, n);
+  // Pass 2: digit runs are found by their ends, the bit just past the last digit, and most never
+  // reach handleTrigger(): a run that no joiner or letter continues and that has fewer than 8
+  // digits can be no identifier (9 digits at least, or 8 behind a passport letter), and that is
+  // decided for 64 bytes at once with shifts and masks. Tables and logs hold a digit run every
+  // ~13 bytes, two thirds of them such dates, amounts and counts. A run that may matter is handed
+  // to handleTrigger() from its first digit, exactly as if it had been visited from there: no
+  // other trigger can lie inside a run, so the order of visits is the same.
+  const DigitBits digits(bits.digits, n);
   std::size_t covered = 0;  // triggers below this offset belong to a cluster already handled
   std::size_t ipv6_done = 0;
-  std::uint64_t carry = 0;  // whether the last byte of the previous word was a digit
+  std::uint64_t previous = 0;  // the previous word of digit bits
   for (std::size_t w = 0; w < words; ++w) {
-    const std::uint64_t d = digit_words[w];
-    std::uint64_t mask = (d & ~((d << 1) | carry)) | other_words[w];
-    carry = d >> 63;
+    const std::uint64_t d = bits.digits[w];
+    // Bit i of after[k]: the k bytes before i are all digits, also across the word boundary (the
+    // previous word is the low half), built by doubling: after 1, 2, 4, 8.
+    const Bits128 both = (static_cast<Bits128>(d) << 64) | previous;
+    const Bits128 after1 = both << 1;
+    const Bits128 after2 = after1 & (after1 << 1);
+    const Bits128 after4 = after2 & (after2 << 2);
+    const Bits128 after8 = after4 & (after4 << 4);
+    const auto after_digit = static_cast<std::uint64_t>(after1 >> 64);
+    const auto after_eight = static_cast<std::uint64_t>(after8 >> 64);
+    const std::uint64_t run_ends = ~d & after_digit & (bits.continues[w] | after_eight);
+    const std::uint64_t others = bits.others[w];
+    previous = d;
+    std::uint64_t mask = run_ends | others;
     const std::size_t base = w << 6;
     while (mask != 0) {
-      const std::size_t pos = base + static_cast<std::size_t>(__builtin_ctzll(mask));
+      const unsigned bit = static_cast<unsigned>(__builtin_ctzll(mask));
+      const std::size_t pos = base + bit;
       mask &= mask - 1;
-      if (pos < covered) continue;
-      // Fast path for the common case (amounts, counts, times: one digit run every ~20 bytes in
-      // tables and logs): a run that neither a joiner nor a letter continues is its own cluster,
-      // and opens a window only with 9+ digits, or 8 behind a letter (passport M12345678).
-      if (isDigit(p[pos])) {
-        const std::size_t end = digits.runEnd(pos);
-        const unsigned char next = end < n ? p[end] : ' ';
-        if (end == n || (!isJoiner(next) && !isAsciiAlpha(next))) {
-          const std::size_t len = end - pos;
-          const bool passport = len == 8 && pos > 0 && isAsciiAlpha(p[pos - 1]);
-          if (len < static_cast<std::size_t>(kMinClusterDigits) && !passport) {
-            covered = end;
-            if (covered >= base + 64) break;
-            mask &= ~std::uint64_t{0} << (covered - base);
-            continue;
-          }
-        }
-      }
-      covered = handleTrigger(text, digits, pos, windows, ipv6_done);
+      // A run is skipped if it starts below `covered` (a cluster already took it in). Clusters end
+      // where runs end, so `covered` never falls inside a run: that is when its end is at or
+      // below `covered`.
+      if (((run_ends >> bit) & 1) && pos > covered)
+        covered = handleTrigger(text, digits, digits.runStart(pos - 1), windows, ipv6_done);
+      // A run may end on a ':' or '=' ("123456789:"), which is then a trigger of its own.
+      if (((others >> bit) & 1) && pos >= covered)
+        covered = handleTrigger(text, digits, pos, windows, ipv6_done);
       if (covered >= base + 64) break;
       if (covered > pos + 1) mask &= ~std::uint64_t{0} << (covered - base);
     }

@@ -3,14 +3,14 @@
 
 // Candidate windows: the prefilter in front of RE2 (DESIGN.md §4 "Speed"). Every rule's match
 // contains a trigger: an ASCII digit (all numeric rules, IPv4, most IPv6), '@' (e-mail), or ':'/'='
-// (IPv6 without digits, password labels). One vectorised pass finds the triggers; each becomes a small
-// window of text around it, wide enough to hold any match through it plus the leading guard
-// character, and overlapping windows are merged. RE2 then runs only inside the windows. Korean prose
-// has few digits, so most of a document is never seen by a regex engine.
+// (IPv6 without digits, password labels). One vectorised pass finds the triggers; each becomes a
+// small window of text around it, wide enough to hold any match through it plus the leading guard
+// character, and overlapping windows are merged. RE2 then runs only inside the windows. Korean
+// prose has few digits, so most of a document is never seen by a regex engine.
 //
-// Contract: every match of a catalogue pattern that passes its rule's validation (RuleLogic::inspect)
-// lies entirely inside one window. tests/scanner/candidate_windows_test.cpp checks this property
-// against a full-text RE2 scan.
+// Contract: every match of a catalogue pattern that passes its rule's validation
+// (RuleLogic::inspect) lies entirely inside one window. tests/scanner/candidate_windows_test.cpp
+// checks this property against a full-text RE2 scan.
 //
 // Pure function over its input; thread-safe.
 
@@ -29,10 +29,15 @@ struct Span {
 // Appends the merged, sorted windows of `text` (normalised) to `out` (which is cleared first).
 // Window edges fall on UTF-8 character boundaries.
 void findCandidateWindows(std::string_view text, std::vector<Span>& out);
+// Scratch space of findCandidateWindows(): one bit per byte of text.
+struct TriggerBitmaps {
+  std::vector<std::uint64_t> digits;     // ASCII digits
+  std::vector<std::uint64_t> continues;  // bytes that may continue a digit run: joiners, letters
+  std::vector<std::uint64_t> others;     // ':', '=', '@'
+};
+
 // The same, with caller-owned scratch buffers reused across calls (the detector's hot path).
-void findCandidateWindows(std::string_view text, std::vector<Span>& out,
-                          std::vector<std::uint64_t>& digit_words,
-                          std::vector<std::uint64_t>& other_words);
+void findCandidateWindows(std::string_view text, std::vector<Span>& out, TriggerBitmaps& scratch);
 
 // Margin before a digit cluster: covers "+82 (0)", a passport letter, a two-syllable region name
 // before a licence number, and the guard character. After it, only the trailing guard is needed

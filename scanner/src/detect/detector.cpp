@@ -142,7 +142,7 @@ class Detector::Impl {
   // Scratch, reused across calls.
   detect::Normalizer normalizer_;
   std::vector<Span> windows_;
-  std::vector<std::uint64_t> digit_words_, other_words_;
+  detect::TriggerBitmaps trigger_bits_;
   std::string guarded_window_;
   std::vector<int> set_hits_;
   std::vector<Candidate> candidates_;
@@ -383,7 +383,7 @@ void Detector::Impl::resolveOverlaps(const std::vector<Scored>& scored,
 
 void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
   const std::string_view text = normalizer_.normalize(window.text);
-  detect::findCandidateWindows(text, windows_, digit_words_, other_words_);
+  detect::findCandidateWindows(text, windows_, trigger_bits_);
   if (windows_.empty()) return;
   collectKeywords(text);
   table_classes_ = 0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// `jamul scan`: walks the given folders, scans every file on a worker pool, records the results in the
-// local inventory (incremental: unchanged files are not read again) and prints a table or JSON Lines.
-// Exit status: 0 nothing found, 1 personal data found, 2 some file could not be read or the scan
-// failed, 130 interrupted.
+// `jamul scan`: walks the given folders, scans every file on a worker pool, records the results in
+// the local inventory (incremental: unchanged files are not read again) and prints a table or JSON
+// Lines. Exit status: 0 nothing found, 1 personal data found, 2 some file could not be read or the
+// scan failed, 130 interrupted.
 
 #include <unistd.h>
 
@@ -10,8 +10,8 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -45,7 +45,8 @@ constexpr OptionSpec kOptions[] = {
     {"ocr", "", "read text in images and scanned PDFs with OCR (Korean + English; slow)"},
     {"one-file-system", "", "do not descend into other mounted file systems"},
     {"full", "", "read every file, even those unchanged since the last scan"},
-    {"retry-quarantined", "", "read again the documents that stopped an earlier scan (quarantined)"},
+    {"retry-quarantined", "",
+     "read again the documents that stopped an earlier scan (quarantined)"},
     {"all", "", "list every file in the table, not only those with findings or problems"},
     {"no-progress", "", "no progress line on standard error"},
     {"help", "", "show this help"},
@@ -77,7 +78,8 @@ Result<Root> resolveRoot(const std::string& given) {
   std::error_code ec;
   const std::filesystem::path abs = std::filesystem::absolute(given, ec);
   if (ec) return Error(ErrorCode::kInvalidArgument, "cannot resolve path: " + ec.message(), given);
-  return Root{withoutTrailingSlashes(given), withoutTrailingSlashes(abs.lexically_normal().string())};
+  return Root{withoutTrailingSlashes(given),
+              withoutTrailingSlashes(abs.lexically_normal().string())};
 }
 
 Result<std::uint64_t> parseSize(const std::string& text) {
@@ -87,10 +89,14 @@ Result<std::uint64_t> parseSize(const std::string& text) {
     return Error(ErrorCode::kInvalidArgument, "--max-size: not a size: " + text);
   const std::string unit(end, text.data() + text.size());
   std::uint64_t scale = 1;
-  if (unit == "K" || unit == "KiB" || unit == "k") scale = 1ull << 10;
-  else if (unit == "M" || unit == "MiB") scale = 1ull << 20;
-  else if (unit == "G" || unit == "GiB") scale = 1ull << 30;
-  else if (unit == "T" || unit == "TiB") scale = 1ull << 40;
+  if (unit == "K" || unit == "KiB" || unit == "k")
+    scale = 1ull << 10;
+  else if (unit == "M" || unit == "MiB")
+    scale = 1ull << 20;
+  else if (unit == "G" || unit == "GiB")
+    scale = 1ull << 30;
+  else if (unit == "T" || unit == "TiB")
+    scale = 1ull << 40;
   else if (!unit.empty() && unit != "B")
     return Error(ErrorCode::kInvalidArgument, "--max-size: unknown unit " + unit + " (K, M, G, T)");
   return value * scale;
@@ -101,7 +107,11 @@ class CliSink final : public scanner::ScanSink {
  public:
   CliSink(agent::Inventory& inventory, std::int64_t scan_id, const std::vector<Root>& roots,
           ScanOutput& output, ScanTally& tally, ProgressLine* progress)
-      : inventory_(inventory), scan_id_(scan_id), roots_(roots), output_(output), tally_(tally),
+      : inventory_(inventory),
+        scan_id_(scan_id),
+        roots_(roots),
+        output_(output),
+        tally_(tally),
         progress_(progress) {}
 
   void onReport(FileReport report) override {
@@ -174,8 +184,9 @@ int scanCommand(std::span<const std::string> args) {
   Confidence min_confidence = Confidence::kMedium;
   if (const auto level = parser.value("min-confidence")) {
     const auto parsed = scanner::confidenceFromName(*level);
-    if (!parsed) return fail(Error(ErrorCode::kInvalidArgument,
-                                   "--min-confidence must be low, medium or high, not " + *level));
+    if (!parsed)
+      return fail(Error(ErrorCode::kInvalidArgument,
+                        "--min-confidence must be low, medium or high, not " + *level));
     min_confidence = *parsed;
   }
   scanner::PipelineOptions pipeline;
@@ -247,6 +258,17 @@ int scanCommand(std::span<const std::string> args) {
   std::vector<agent::UnfinishedParse> unfinished;
   auto journal = agent::ParseJournal::open(db_path, unfinished);
   if (!journal) return fail(journal.error());
+  auto scan_id = inventory->beginScan(absolute_roots, ruleset);
+  if (!scan_id) return fail(scan_id.error());
+  // What the inventory knows under the roots loads (on connections of its own) while the rest is
+  // set up and the walk starts (the walk holds what it finds until then): on an unchanged tree
+  // loading and walking take about as long.
+  const scanner::ChangeOracle* oracle = nullptr;
+  std::future<Status> loaded;
+  if (!parser.has("full")) {
+    loaded = inventory->prepareIncrementalInBackground(absolute_roots, ruleset);
+    oracle = &inventory->changeOracle();
+  }
   if (const Status s = inventory->addQuarantined(unfinished, ruleset); !s) return fail(s.error());
   for (const agent::UnfinishedParse& p : unfinished)
     std::fprintf(stderr,
@@ -274,17 +296,6 @@ int scanCommand(std::span<const std::string> args) {
         std::fflush(stderr);
         std::_Exit(2);
       });
-
-  auto scan_id = inventory->beginScan(absolute_roots, ruleset);
-  if (!scan_id) return fail(scan_id.error());
-  // What the inventory knows under the roots loads while the walk starts (the walk holds what it
-  // finds until then): on an unchanged tree the two take about as long.
-  const scanner::ChangeOracle* oracle = nullptr;
-  std::future<Status> loaded;
-  if (!parser.has("full")) {
-    loaded = inventory->prepareIncrementalInBackground(absolute_roots, ruleset);
-    oracle = &inventory->changeOracle();
-  }
 
   const bool json = parser.has("json");
   std::unique_ptr<ScanOutput> output =

@@ -151,6 +151,8 @@ struct Inventory::Impl {
   // Ids of rows under the scan's roots that finishScan() should delete.
   Result<std::vector<std::int64_t>> unseenFiles(std::int64_t scan_id);
   bool keptByWalkError(std::string_view path) const;
+  // Makes `files` what the oracle knows, for the scan begun last.
+  void installKnown(KnownFiles files);
 
   sqlite::Database db;
   const std::string
@@ -433,21 +435,37 @@ Status loadIdRange(sqlite::Database& db, std::int64_t first_id, std::int64_t end
 
 }  // namespace
 
-Status Inventory::prepareIncremental(std::span<const std::string> roots,
-                                     std::string_view ruleset_version) {
+namespace {
+
+Result<sqlite::Database> openReader(const std::string& db_path) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(db_path));
+  JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA busy_timeout = 5000"));
+  return db;
+}
+
+// What the inventory at `db_path` knows of the files at or under `roots`. Reads on `db` (the
+// caller's connection) and on a second connection of its own; with no `db`, on two of its own.
+Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_path,
+                                  std::span<const std::string> roots,
+                                  std::string_view ruleset_version) {
+  std::optional<sqlite::Database> own;
+  if (db == nullptr) {
+    JAMUL_ASSIGN_OR_RETURN(sqlite::Database opened, openReader(db_path));
+    own.emplace(std::move(opened));
+    db = &*own;
+  }
   // Two ways to load. When the roots hold most of the table (the usual case: an agent rescans the
   // same folders), the table is read sequentially in two halves by id, one on a second connection
   // and thread, and filtered here: on a 20,000-file inventory that halves this serial step of a
   // rescan. When the roots are a small part of a large table, the path index finds just their
   // rows. Counting the rows under the roots reads only the index.
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement max_id, impl_->db.prepare("SELECT max(id) FROM files"));
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement max_id, db->prepare("SELECT max(id) FROM files"));
   JAMUL_ASSIGN_OR_RETURN(bool has_row, max_id.step());
   const std::int64_t last_id = has_row ? max_id.columnInt(0) : 0;
   max_id.reset();
   JAMUL_ASSIGN_OR_RETURN(
       sqlite::Statement count,
-      impl_->db.prepare(
-          "SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
+      db->prepare("SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
   std::int64_t under_roots = 0;
   for (const std::string& root : roots) {
     const auto [low, high] = childRange(root);
@@ -466,18 +484,12 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
     upper.reserve(static_cast<std::size_t>(under_roots / 2 + 1));
     Status upper_status = okStatus();
     std::thread reader([&] {
-      auto db = sqlite::Database::open(impl_->db_path);
-      if (!db) {
-        upper_status = db.error();
-        return;
-      }
-      if (Status s = db->exec("PRAGMA busy_timeout = 5000"); !s) {
-        upper_status = s;
-        return;
-      }
-      upper_status = loadIdRange(*db, middle, last_id + 1, roots, ruleset_version, upper);
+      auto second = openReader(db_path);
+      upper_status = second
+                         ? loadIdRange(*second, middle, last_id + 1, roots, ruleset_version, upper)
+                         : Status(second.error());
     });
-    const Status lower_status = loadIdRange(impl_->db, 0, middle, roots, ruleset_version, files);
+    const Status lower_status = loadIdRange(*db, 0, middle, roots, ruleset_version, files);
     reader.join();
     JAMUL_RETURN_IF_ERROR(lower_status);
     JAMUL_RETURN_IF_ERROR(upper_status);
@@ -485,8 +497,8 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
   } else {
     JAMUL_ASSIGN_OR_RETURN(
         sqlite::Statement select,
-        impl_->db.prepare(std::string("SELECT ") + kKnownColumns +
-                          " FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
+        db->prepare(std::string("SELECT ") + kKnownColumns +
+                    " FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
     for (const std::string& root : roots) {
       const auto [low, high] = childRange(root);
       select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
@@ -495,15 +507,30 @@ Status Inventory::prepareIncremental(std::span<const std::string> roots,
     }
   }
   files.buildIndex();
-  impl_->oracle.seen.assign(files.size(), 0);
-  impl_->oracle.files = std::move(files);
-  impl_->incremental = true;
+  return files;
+}
+
+}  // namespace
+
+void Inventory::Impl::installKnown(KnownFiles files) {
+  oracle.seen.assign(files.size(), 0);
+  oracle.files = std::move(files);
+  incremental = true;
+}
+
+Status Inventory::prepareIncremental(std::span<const std::string> roots,
+                                     std::string_view ruleset_version) {
+  JAMUL_ASSIGN_OR_RETURN(KnownFiles files,
+                         loadKnownFiles(&impl_->db, impl_->db_path, roots, ruleset_version));
+  impl_->installKnown(std::move(files));
   return okStatus();
 }
 
 std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::string> roots,
                                                               std::string ruleset_version) {
   impl_->oracle.markLoading();  // before the thread exists: a walker started next must wait
+  // The loader reads on connections of its own, so the caller may go on using the Inventory
+  // (quarantine, say) while it runs; only what it installs is off limits until ready().
   return std::async(std::launch::async,
                     [this, roots = std::move(roots), ruleset_version = std::move(ruleset_version)] {
                       // Ready also after a failure (the oracle then knows nothing, and the caller
@@ -512,7 +539,10 @@ std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::s
                         KnownFilesOracle& oracle;
                         ~MarkReady() { oracle.markReady(); }
                       } mark_ready{impl_->oracle};
-                      return prepareIncremental(roots, ruleset_version);
+                      auto files = loadKnownFiles(nullptr, impl_->db_path, roots, ruleset_version);
+                      if (!files) return Status(files.error());
+                      impl_->installKnown(std::move(*files));
+                      return okStatus();
                     });
 }
 

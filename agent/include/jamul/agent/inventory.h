@@ -100,11 +100,12 @@ class Inventory {
   // reports without per-file queries. REQUIRES: not while a walker may call changeOracle().
   Status prepareIncremental(std::span<const std::string> roots, std::string_view ruleset_version);
 
-  // prepareIncremental() on a thread of its own, so that the walk can start at once: the oracle
-  // says ready() only once loading is over (also when it failed; it then knows nothing and the
-  // future holds the error), and the pipeline holds what it walks until then. Until the future is
-  // ready, only changeOracle() may be used, and only through the pipeline: everything else of the
-  // Inventory is the loader's. Wait for the future before finishScan().
+  // prepareIncremental() on a thread of its own, reading on connections of its own, so that the
+  // walk can start at once: the oracle says ready() only once loading is over (also when it
+  // failed; it then knows nothing and the future holds the error), and the pipeline holds what it
+  // walks until then. Call it after beginScan(). Until the future is ready, the Inventory may be
+  // used (quarantine, say) except fillFromCache(), record() and finishScan(), and changeOracle()
+  // only through the pipeline. Wait for the future before finishScan().
   std::future<Status> prepareIncrementalInBackground(std::vector<std::string> roots,
                                                      std::string ruleset_version);
 

@@ -96,11 +96,14 @@ class PipelineWalkVisitor final : public WalkVisitor {
     reportError(std::move(error));
   }
 
-  // At the end of the walk: waits for the oracle and hands on what was held for it.
+  // At the end of the walk: waits for the oracle and hands on what was held for it, and the last
+  // batch of unchanged files.
   void finish() {
-    if (!loading_) return;
-    oracle_->waitUntilReady();
-    releaseHeld();
+    if (loading_) {
+      oracle_->waitUntilReady();
+      releaseHeld();
+    }
+    flushCached();
   }
 
   bool cancelled() const override {
@@ -146,37 +149,59 @@ class PipelineWalkVisitor final : public WalkVisitor {
     // Asked here, on the walker thread, so an unchanged file costs no worker time at all.
     const std::optional<std::uint32_t> handle =
         oracle_ != nullptr ? oracle_->unchanged(entry) : std::nullopt;
-    const bool cached = handle.has_value();
-    FileReport report;
-    if (cached) {
+    if (handle) {
+      FileReport& report = cached_.emplace_back();
       report.entry = std::move(entry);
       report.from_cache = true;
       report.cache_handle = *handle;
+      if (cached_.size() >= cachedBatch()) flushCached();
+      return;
     }
+    flushCached();  // first, so that sequence numbers follow the walk
     std::unique_lock lock(shared_.mutex);
-    waitForSlot(lock);
+    waitForSlots(lock, 1);
     const std::uint64_t seq = shared_.issued++;
     ++shared_.in_flight;
     ++shared_.progress.files_found;
-    shared_.progress.bytes_found += cached ? report.entry.size : entry.size;
-    if (cached) {
-      shared_.results.put(seq, std::move(report));
-      // Wake the sink only once a batch of cached reports is ready for it: a rescan of an
-      // unchanged tree otherwise costs two thread switches per file. (The end of the walk wakes it
-      // too, and it never sleeps longer than kProgressInterval.)
-      if (++shared_.cached_since_wake >= kCachedWakeBatch && seq >= shared_.awaited) {
-        shared_.cached_since_wake = 0;
-        shared_.result_ready.notify_one();
-      }
-    } else {
-      shared_.jobs.push_back({seq, std::move(entry)});
-      shared_.job_ready.notify_one();
+    shared_.progress.bytes_found += entry.size;
+    shared_.jobs.push_back({seq, std::move(entry)});
+    shared_.job_ready.notify_one();
+  }
+
+  // Unchanged files are handed to the sink in batches, one lock round trip per batch: a rescan of
+  // an unchanged tree otherwise takes the lock (and contends with the sink) once per file. The
+  // batch is at most a quarter of the window, so that waitForSlots() can always make room for it.
+  std::size_t cachedBatch() const {
+    return std::max<std::size_t>(1, std::min<std::size_t>(kCachedWakeBatch, max_in_flight_ / 4));
+  }
+
+  void flushCached() {
+    if (cached_.empty()) return;
+    std::unique_lock lock(shared_.mutex);
+    waitForSlots(lock, cached_.size());
+    std::uint64_t last = 0;
+    for (FileReport& report : cached_) {
+      last = shared_.issued++;
+      ++shared_.in_flight;
+      ++shared_.progress.files_found;
+      shared_.progress.bytes_found += report.entry.size;
+      shared_.results.put(last, std::move(report));
     }
+    // Wake the sink only once a batch of cached reports is ready for it: a rescan of an unchanged
+    // tree otherwise costs two thread switches per file. (The end of the walk wakes it too, and it
+    // never sleeps longer than kProgressInterval.)
+    shared_.cached_since_wake += cached_.size();
+    if (shared_.cached_since_wake >= kCachedWakeBatch && last >= shared_.awaited) {
+      shared_.cached_since_wake = 0;
+      shared_.result_ready.notify_one();
+    }
+    cached_.clear();
   }
 
   void reportError(Error error) {
+    flushCached();
     std::unique_lock lock(shared_.mutex);
-    waitForSlot(lock);
+    waitForSlots(lock, 1);
     const std::uint64_t seq = shared_.issued++;
     ++shared_.in_flight;
     FileReport report;
@@ -188,10 +213,11 @@ class PipelineWalkVisitor final : public WalkVisitor {
     if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
 
-  // When the window is full, waits until a quarter of it is free again: resuming at the first free
-  // slot would switch threads once per file (the sink frees slots one report at a time).
-  void waitForSlot(std::unique_lock<std::mutex>& lock) {
-    if (shared_.in_flight < max_in_flight_) return;
+  // Waits until `n` more files fit in the window. When it is full, waits until a quarter of it is
+  // free again: resuming at the first free slot would switch threads once per file (the sink
+  // frees slots one report at a time). REQUIRES: n <= max(1, max_in_flight_ / 4).
+  void waitForSlots(std::unique_lock<std::mutex>& lock, std::size_t n) {
+    if (shared_.in_flight + n <= max_in_flight_) return;
     shared_.walker_resumes_below = std::max<std::size_t>(max_in_flight_ - max_in_flight_ / 4, 1);
     shared_.walker_waiting = true;
     shared_.slot_free.wait(lock, [&] { return shared_.in_flight < shared_.walker_resumes_below; });
@@ -204,6 +230,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
   const std::atomic<bool>* cancel_;
   bool loading_ = oracle_ != nullptr;  // until the oracle is seen ready (walker thread only)
   std::vector<Held> held_;
+  std::vector<FileReport> cached_;  // unchanged files not yet handed on (walker thread only)
 };
 
 // A worker builds its FileScanner (compiling the detector's regular expressions takes tens of

@@ -196,26 +196,32 @@ class WindowBuilder {
   bool sorted_ = true;
 };
 
-// Handles the trigger at `pos`; returns the first position not yet covered (later triggers below it
-// are skipped). `ipv6_done` is the end of the last hex-and-colon run already judged: the other
-// colons of that run are not judged again.
-std::size_t handleTrigger(std::string_view text, const DigitBits& digits, std::size_t pos,
-                          WindowBuilder& windows, std::size_t& ipv6_done) {
+std::size_t marginBefore(std::size_t at, std::size_t margin) {
+  return at > margin ? at - margin : 0;
+}
+
+// Handles the digit cluster starting at `pos` (a run's first digit); returns its end (later
+// triggers below it are skipped). Inlined into the trigger loop: it is the common trigger.
+inline std::size_t handleDigits(const unsigned char* p, std::size_t n, const DigitBits& digits,
+                                std::size_t pos, WindowBuilder& windows) {
+  const Cluster cluster = digitCluster(p, n, digits, pos);
+  // Every numeric identifier but a passport holds at least 9 digits (the shortest, a Seoul
+  // landline 02-123-4567); passports hold 7 or 8 behind a letter; IPv4 addresses have 3 dots.
+  // Dates, times, amounts and counts open no window at all.
+  if (cluster.digits >= kMinClusterDigits || cluster.passport_shape || cluster.dots >= 3)
+    windows.add(marginBefore(pos, kDigitMargin), cluster.end + kDigitTrailingMargin);
+  return cluster.end;
+}
+
+// Handles the '@', ':' or '=' at `pos`; returns the first position not yet covered. `ipv6_done`
+// is the end of the last hex-and-colon run already judged: the other colons of that run are not
+// judged again.
+[[gnu::noinline]] std::size_t handleSeparator(std::string_view text, std::size_t pos,
+                                              WindowBuilder& windows, std::size_t& ipv6_done) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const unsigned char c = p[pos];
-  const auto before = [](std::size_t at, std::size_t margin) {
-    return at > margin ? at - margin : 0;
-  };
-  if (isDigit(c)) {
-    const Cluster cluster = digitCluster(p, n, digits, pos);
-    // Every numeric identifier but a passport holds at least 9 digits (the shortest, a Seoul
-    // landline 02-123-4567); passports hold 7 or 8 behind a letter; IPv4 addresses have 3 dots.
-    // Dates, times, amounts and counts open no window at all.
-    if (cluster.digits >= kMinClusterDigits || cluster.passport_shape || cluster.dots >= 3)
-      windows.add(before(pos, kDigitMargin), cluster.end + kDigitTrailingMargin);
-    return cluster.end;
-  }
+  const auto before = marginBefore;
   if (c == '@') {
     std::size_t begin = pos;
     while (begin > 0 && pos - begin < 64 && isEmailLocal(p[begin - 1])) --begin;
@@ -329,11 +335,11 @@ void findCandidateWindows(std::string_view text, std::vector<Span>& out, Trigger
   }
 
   // Pass 2: digit runs are found by their ends, the bit just past the last digit, and most never
-  // reach handleTrigger(): a run that no joiner or letter continues and that has fewer than 8
+  // reach handleDigits(): a run that no joiner or letter continues and that has fewer than 8
   // digits can be no identifier (9 digits at least, or 8 behind a passport letter), and that is
   // decided for 64 bytes at once with shifts and masks. Tables and logs hold a digit run every
   // ~13 bytes, two thirds of them such dates, amounts and counts. A run that may matter is handed
-  // to handleTrigger() from its first digit, exactly as if it had been visited from there: no
+  // to handleDigits() from its first digit, exactly as if it had been visited from there: no
   // other trigger can lie inside a run, so the order of visits is the same.
   const DigitBits digits(bits.digits, n);
   std::size_t covered = 0;  // triggers below this offset belong to a cluster already handled
@@ -363,10 +369,10 @@ void findCandidateWindows(std::string_view text, std::vector<Span>& out, Trigger
       // where runs end, so `covered` never falls inside a run: that is when its end is at or
       // below `covered`.
       if (((run_ends >> bit) & 1) && pos > covered)
-        covered = handleTrigger(text, digits, digits.runStart(pos - 1), windows, ipv6_done);
+        covered = handleDigits(p, n, digits, digits.runStart(pos - 1), windows);
       // A run may end on a ':' or '=' ("123456789:"), which is then a trigger of its own.
       if (((others >> bit) & 1) && pos >= covered)
-        covered = handleTrigger(text, digits, pos, windows, ipv6_done);
+        covered = handleSeparator(text, pos, windows, ipv6_done);
       if (covered >= base + 64) break;
       if (covered > pos + 1) mask &= ~std::uint64_t{0} << (covered - base);
     }

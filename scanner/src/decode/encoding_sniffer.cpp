@@ -11,15 +11,17 @@
 namespace jamul::scanner::decode {
 namespace {
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 struct Magic {
   std::string_view bytes;
   std::string_view format;
 };
 
-// Signatures from the formats' specifications (PDF 1.7 §7.5.2, APPNOTE.TXT, [MS-CFB] §2.2, PNG §5.2,
-// JFIF, TIFF 6.0, ELF, PE/COFF, 7z, RAR, gzip RFC 1952, xz, bzip2, SQLite).
+// Signatures from the formats' specifications (PDF 1.7 §7.5.2, APPNOTE.TXT, [MS-CFB] §2.2, PNG
+// §5.2, JFIF, TIFF 6.0, ELF, PE/COFF, 7z, RAR, gzip RFC 1952, xz, bzip2, SQLite).
 constexpr std::array<Magic, 19> kMagics = {{
     {"%PDF-", "pdf"},
     {"PK\x03\x04", "zip"},
@@ -31,11 +33,15 @@ constexpr std::array<Magic, 19> kMagics = {{
     {"GIF89a", "gif"},
     {std::string_view("II*\0", 4), "tiff"},
     {std::string_view("MM\0*", 4), "tiff"},
-    {"\x7F" "ELF", "elf"},
+    {"\x7F"
+     "ELF",
+     "elf"},
     {"7z\xBC\xAF\x27\x1C", "7z"},
     {"Rar!\x1A\x07", "rar"},
     {"\x1F\x8B", "gzip"},
-    {"\xFD" "7zXZ", "xz"},
+    {"\xFD"
+     "7zXZ",
+     "xz"},
     {"BZh", "bzip2"},
     {"SQLite format 3", "sqlite"},
     {"RIFF", "riff"},
@@ -58,7 +64,17 @@ bool isWellFormedUtf8(std::string_view s, bool whole_file) {
       i += 16;
 #endif
     while (i < n && p[i] < 0x80) ++i;
+    // Runs of three-byte characters (Hangul, Hanja: most of a Korean text) in a tight loop: a lead
+    // byte E1..EF (ED only with a second byte up to 9F: no surrogates) and two continuation bytes.
+    // E0, whose second byte must be A0 or more, and whatever else, take the general path below.
+    while (i + 3 <= n) {
+      const unsigned char b = p[i];
+      if (b < 0xE1 || b > 0xEF || !cont(i + 1) || !cont(i + 2) || (b == 0xED && p[i + 1] > 0x9F))
+        break;
+      i += 3;
+    }
     if (i >= n) break;
+    if (p[i] < 0x80) continue;
     const unsigned char b0 = p[i];
     std::size_t len = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
@@ -177,10 +193,14 @@ constexpr std::size_t kSampleBytes = 4 * 1024;
 
 std::string_view encodingName(TextEncoding encoding) {
   switch (encoding) {
-    case TextEncoding::kUtf8: return "utf-8";
-    case TextEncoding::kUtf16Le: return "utf-16le";
-    case TextEncoding::kUtf16Be: return "utf-16be";
-    case TextEncoding::kCp949: return "cp949";
+    case TextEncoding::kUtf8:
+      return "utf-8";
+    case TextEncoding::kUtf16Le:
+      return "utf-16le";
+    case TextEncoding::kUtf16Be:
+      return "utf-16be";
+    case TextEncoding::kCp949:
+      return "cp949";
   }
   return "utf-8";
 }

@@ -29,8 +29,17 @@ std::size_t findCandidateLead(std::string_view text, std::size_t from) {
   const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
   const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
   const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+  // A first, cheaper test per block: some lead byte (C0 or above) other than Hangul's EA..ED.
+  // Blocks of ASCII and Hangul, nearly all of a Korean text, end there.
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i ea = _mm_set1_epi8(static_cast<char>(0xEA));
+  const __m128i three = _mm_set1_epi8(3);
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, c0), v);
+    const __m128i hangul_off = _mm_sub_epi8(v, ea);
+    const __m128i hangul = _mm_cmpeq_epi8(_mm_min_epu8(hangul_off, three), hangul_off);
+    if (_mm_movemask_epi8(_mm_andnot_si128(hangul, lead)) == 0) continue;
     __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, d9));
     hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, db));
     hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, e2));

@@ -135,6 +135,29 @@ BOOST_AUTO_TEST_CASE(runs_across_words_and_at_the_end_of_the_text) {
   }
 }
 
+// The vectorised trigger scans (SSE2, AVX2 where the CPU has it) give exactly the bits of the
+// portable one, on every byte value and at every length.
+BOOST_AUTO_TEST_CASE(every_trigger_scan_gives_the_same_bitmaps) {
+  std::mt19937_64 rng(20261203);
+  TriggerBitmaps expected, got;
+  int compared = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text =
+        round % 2 == 0 ? randomText(rng, rng() % 700) : std::string(rng() % 700, ' ');
+    if (round % 2 == 1)
+      for (char& c : text) c = static_cast<char>(rng());  // every byte value
+    BOOST_REQUIRE(fillTriggerBitmaps(text, expected, TriggerScan::kPortable));
+    for (TriggerScan how : {TriggerScan::kSse2, TriggerScan::kAvx2}) {
+      if (!fillTriggerBitmaps(text, got, how)) continue;  // not on this CPU
+      BOOST_TEST_REQUIRE(got.digits == expected.digits);
+      BOOST_TEST_REQUIRE(got.continues == expected.continues);
+      BOOST_TEST_REQUIRE(got.others == expected.others);
+      ++compared;
+    }
+  }
+  BOOST_TEST(compared >= 400);  // SSE2 at least, on any x86-64
+}
+
 BOOST_AUTO_TEST_CASE(window_edges_fall_on_character_boundaries) {
   std::vector<Span> windows;
   const std::string text =

@@ -10,6 +10,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace jamul::scanner::detect {
 namespace {
@@ -121,8 +124,8 @@ Cluster digitCluster(const unsigned char* p, std::size_t n, const DigitBits& dig
   Cluster c;
   const bool letter_before = pos > 0 && isAsciiAlpha(p[pos - 1]);
   std::size_t i = pos;
+  std::size_t run_end = digits.runEnd(i);
   for (;;) {
-    const std::size_t run_end = digits.runEnd(i);
     const int run = static_cast<int>(run_end - i);
     c.digits += run;
     c.end = run_end;
@@ -146,6 +149,7 @@ Cluster digitCluster(const unsigned char* p, std::size_t n, const DigitBits& dig
       return c;
     c.dots += dots;
     i = j;
+    run_end = next_end;
   }
 }
 
@@ -263,6 +267,175 @@ inline std::size_t handleDigits(const unsigned char* p, std::size_t n, const Dig
 
 }  // namespace
 
+namespace {
+
+// The bitmaps of 64 bytes at `p` (or fewer: n bytes), one byte at a time.
+void classifyPortable(const unsigned char* p, std::size_t n, std::uint64_t& d, std::uint64_t& c,
+                      std::uint64_t& o) {
+  d = c = o = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (isDigit(p[i])) d |= bit;
+    if (isJoiner(p[i]) || isAsciiAlpha(p[i])) c |= bit;
+    if (p[i] == ':' || p[i] == '=' || p[i] == '@') o |= bit;
+  }
+}
+
+#if defined(__SSE2__)
+// The bitmaps of the 64 bytes at `p` with SSE2 (every x86-64): range tests by compares.
+void classifySse2(const unsigned char* p, std::uint64_t& d, std::uint64_t& c, std::uint64_t& o) {
+  const auto bits16 = [](__m128i m) {
+    return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m)));
+  };
+  d = c = o = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i off = _mm_sub_epi8(v, _mm_set1_epi8('0'));  // digits become 0..9 (unsigned)
+    const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(9)), off);
+    // Joiners: ' ' and "()+-./" = 0x28..0x2F but '*' and ','.
+    const __m128i paren_off = _mm_sub_epi8(v, _mm_set1_epi8('('));
+    const __m128i in_28_2f = _mm_cmpeq_epi8(_mm_min_epu8(paren_off, _mm_set1_epi8(7)), paren_off);
+    const __m128i joiner =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                     _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+                                      in_28_2f));
+    const __m128i letter_off =
+        _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(letter_off, _mm_set1_epi8(25)), letter_off);
+    const __m128i is_other = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('='))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
+    d |= bits16(is_digit) << (16 * k);
+    c |= bits16(_mm_or_si128(joiner, letter)) << (16 * k);
+    o |= bits16(is_other) << (16 * k);
+  }
+}
+#endif
+
+#if defined(__x86_64__)
+// The bitmaps of the 64 bytes at `p` with AVX2, by nibble lookup (PSHUFB): each byte's class bits
+// are lut_low[byte & 15] & lut_high[byte >> 4], two shuffles for all four classes at once.
+// Classes: digits 0x30-0x39; joiners 0x20, 0x28, 0x29, 0x2B, 0x2D-0x2F; letters 0x41-0x4F and
+// 0x61-0x6F (one bit), 0x50-0x5A and 0x70-0x7A (another); ':' and '=' (0x3A, 0x3D); '@' (0x40).
+// Bytes from 0x80 have no class (their high nibble's entry is 0).
+// Bit i: byte i of the 32 has one of the classes in `which`.
+[[gnu::target("avx2"), gnu::always_inline]] inline std::uint64_t classBits(const __m256i& cls,
+                                                                           char which) {
+  const __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(which)), _mm256_setzero_si256());
+  return ~static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(none))) &
+         0xFFFFFFFFull;
+}
+
+[[gnu::target("avx2")]] void classifyAvx2(const unsigned char* p, std::uint64_t& d,
+                                          std::uint64_t& c, std::uint64_t& o) {
+  constexpr char kDigit = 0x01, kJoiner = 0x02, kLetterLow = 0x04, kLetterHigh = 0x08,
+                 kColonEquals = 0x10, kAt = 0x20;
+  // Indexed by the low nibble: the classes a byte with that low nibble may be in.
+  const __m256i lut_low = _mm256_setr_epi8(
+      kDigit | kJoiner | kLetterHigh | kAt,         // 0: '0', ' ', 'P'/'p', '@'
+      kDigit | kLetterLow | kLetterHigh,            // 1
+      kDigit | kLetterLow | kLetterHigh,            // 2
+      kDigit | kLetterLow | kLetterHigh,            // 3
+      kDigit | kLetterLow | kLetterHigh,            // 4
+      kDigit | kLetterLow | kLetterHigh,            // 5
+      kDigit | kLetterLow | kLetterHigh,            // 6
+      kDigit | kLetterLow | kLetterHigh,            // 7
+      kDigit | kJoiner | kLetterLow | kLetterHigh,  // 8: '8', '(', 'H', 'X'
+      kDigit | kJoiner | kLetterLow | kLetterHigh,  // 9: '9', ')', 'I', 'Y'
+      kLetterLow | kLetterHigh | kColonEquals,      // A: 'J', 'Z', ':'
+      kJoiner | kLetterLow,                         // B: '+', 'K'
+      kLetterLow,                                   // C
+      kJoiner | kLetterLow | kColonEquals,          // D: '-', 'M', '='
+      kJoiner | kLetterLow,                         // E: '.', 'N'
+      kJoiner | kLetterLow,                         // F: '/', 'O'
+      kDigit | kJoiner | kLetterHigh | kAt, kDigit | kLetterLow | kLetterHigh,
+      kDigit | kLetterLow | kLetterHigh, kDigit | kLetterLow | kLetterHigh,
+      kDigit | kLetterLow | kLetterHigh, kDigit | kLetterLow | kLetterHigh,
+      kDigit | kLetterLow | kLetterHigh, kDigit | kLetterLow | kLetterHigh,
+      kDigit | kJoiner | kLetterLow | kLetterHigh, kDigit | kJoiner | kLetterLow | kLetterHigh,
+      kLetterLow | kLetterHigh | kColonEquals, kJoiner | kLetterLow, kLetterLow,
+      kJoiner | kLetterLow | kColonEquals, kJoiner | kLetterLow, kJoiner | kLetterLow);
+  // Indexed by the high nibble: the classes whose bytes have it. (The 'A'-'O' row excludes 0x40,
+  // '@', through the low nibble: kLetterLow is not set for low nibble 0.)
+  const __m256i lut_high = _mm256_setr_epi8(
+      0, 0, kJoiner, kDigit | kColonEquals, kLetterLow | kAt, kLetterHigh, kLetterLow, kLetterHigh,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, kJoiner, kDigit | kColonEquals, kLetterLow | kAt, kLetterHigh,
+      kLetterLow, kLetterHigh, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  d = c = o = 0;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
+    const __m256i low = _mm256_shuffle_epi8(lut_low, _mm256_and_si256(v, low_nibble));
+    const __m256i high =
+        _mm256_shuffle_epi8(lut_high, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble));
+    const __m256i cls = _mm256_and_si256(low, high);
+    d |= classBits(cls, kDigit) << (32 * k);
+    c |= classBits(cls, kJoiner | kLetterLow | kLetterHigh) << (32 * k);
+    o |= classBits(cls, kColonEquals | kAt) << (32 * k);
+  }
+}
+#endif
+
+}  // namespace
+
+TriggerScan bestTriggerScan() {
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return TriggerScan::kAvx2;
+#endif
+#if defined(__SSE2__)
+  return TriggerScan::kSse2;
+#else
+  return TriggerScan::kPortable;
+#endif
+}
+
+bool fillTriggerBitmaps(std::string_view text, TriggerBitmaps& bits, TriggerScan how) {
+#if !defined(__x86_64__)
+  if (how == TriggerScan::kAvx2) return false;
+#else
+  if (how == TriggerScan::kAvx2 && !__builtin_cpu_supports("avx2")) return false;
+#endif
+#if !defined(__SSE2__)
+  if (how == TriggerScan::kSse2) return false;
+#endif
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  // One word more than the text needs when its length is a multiple of 64: the bit just past the
+  // last byte always exists, so that a digit run ending the text has an end bit like any other.
+  const std::size_t words = n / 64 + 1;
+  bits.digits.assign(words, 0);
+  bits.continues.assign(words, 0);
+  bits.others.assign(words, 0);
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    std::uint64_t& d = bits.digits[i >> 6];
+    std::uint64_t& c = bits.continues[i >> 6];
+    std::uint64_t& o = bits.others[i >> 6];
+    switch (how) {
+#if defined(__x86_64__)
+      case TriggerScan::kAvx2:
+        classifyAvx2(p + i, d, c, o);
+        break;
+#endif
+#if defined(__SSE2__)
+      case TriggerScan::kSse2:
+        classifySse2(p + i, d, c, o);
+        break;
+#endif
+      default:
+        classifyPortable(p + i, 64, d, c, o);
+        break;
+    }
+  }
+  if (i < n)
+    classifyPortable(p + i, n - i, bits.digits[i >> 6], bits.continues[i >> 6],
+                     bits.others[i >> 6]);
+  return true;
+}
+
 void findCandidateWindows(std::string_view text, std::vector<Span>& out) {
   TriggerBitmaps scratch;
   findCandidateWindows(text, out, scratch);
@@ -273,66 +446,10 @@ void findCandidateWindows(std::string_view text, std::vector<Span>& out, Trigger
   WindowBuilder windows(text, out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  // One word more than the text needs when its length is a multiple of 64: the bit just past the
-  // last byte always exists, so that a digit run ending the text has an end bit like any other.
-  const std::size_t words = n / 64 + 1;
-  bits.digits.assign(words, 0);
-  bits.continues.assign(words, 0);
-  bits.others.assign(words, 0);
+  const std::size_t words = n / 64 + 1;  // see fillTriggerBitmaps()
 
-  // Pass 1: bitmaps, 64 bytes per word, of digits, of the bytes that can continue a digit run into
-  // a longer identifier (joiners and ASCII letters, see digitCluster), and of the other triggers
-  // (':', '=', '@').
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i zero_char = _mm_set1_epi8('0');
-  const __m128i nine = _mm_set1_epi8(9);
-  const __m128i colon = _mm_set1_epi8(':');
-  const __m128i equals = _mm_set1_epi8('=');
-  const __m128i at = _mm_set1_epi8('@');
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i open_paren = _mm_set1_epi8('(');
-  const __m128i seven = _mm_set1_epi8(7);
-  const __m128i star = _mm_set1_epi8('*');
-  const __m128i comma = _mm_set1_epi8(',');
-  const __m128i lower = _mm_set1_epi8(0x20);
-  const __m128i a = _mm_set1_epi8('a');
-  const __m128i twenty_five = _mm_set1_epi8(25);
-  const auto bits16 = [](__m128i m) {
-    return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m)));
-  };
-  for (; i + 64 <= n; i += 64) {
-    std::uint64_t d = 0, c = 0, o = 0;
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k));
-      const __m128i off = _mm_sub_epi8(v, zero_char);  // digits become 0..9 (unsigned)
-      const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(off, nine), off);
-      // Joiners: ' ' and "()+-./" = 0x28..0x2F but '*' and ','.
-      const __m128i paren_off = _mm_sub_epi8(v, open_paren);
-      const __m128i in_28_2f = _mm_cmpeq_epi8(_mm_min_epu8(paren_off, seven), paren_off);
-      const __m128i joiner = _mm_or_si128(
-          _mm_cmpeq_epi8(v, space),
-          _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, comma)),
-                           in_28_2f));
-      const __m128i letter_off = _mm_sub_epi8(_mm_or_si128(v, lower), a);
-      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(letter_off, twenty_five), letter_off);
-      const __m128i is_other = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, equals)), _mm_cmpeq_epi8(v, at));
-      d |= bits16(is_digit) << (16 * k);
-      c |= bits16(_mm_or_si128(joiner, letter)) << (16 * k);
-      o |= bits16(is_other) << (16 * k);
-    }
-    bits.digits[i >> 6] = d;
-    bits.continues[i >> 6] = c;
-    bits.others[i >> 6] = o;
-  }
-#endif
-  for (; i < n; ++i) {
-    const std::uint64_t bit = std::uint64_t{1} << (i & 63);
-    if (isDigit(p[i])) bits.digits[i >> 6] |= bit;
-    if (isJoiner(p[i]) || isAsciiAlpha(p[i])) bits.continues[i >> 6] |= bit;
-    if (p[i] == ':' || p[i] == '=' || p[i] == '@') bits.others[i >> 6] |= bit;
-  }
+  // Pass 1: the trigger bitmaps.
+  fillTriggerBitmaps(text, bits, bestTriggerScan());
 
   // Pass 2: digit runs are found by their ends, the bit just past the last digit, and most never
   // reach handleDigits(): a run that no joiner or letter continues and that has fewer than 8

@@ -36,6 +36,14 @@ struct TriggerBitmaps {
   std::vector<std::uint64_t> others;     // ':', '=', '@'
 };
 
+// How the trigger bitmaps are computed: all give the same bits. bestTriggerScan() is what this CPU
+// does fastest (AVX2 where there is one, else SSE2); the others exist for tests that compare.
+enum class TriggerScan { kPortable, kSse2, kAvx2 };
+TriggerScan bestTriggerScan();
+// Fills `bits` for `text` (one word more than the text needs, so that the bit just past its end
+// exists). Returns false, filling nothing, if this CPU or build cannot do `how`.
+bool fillTriggerBitmaps(std::string_view text, TriggerBitmaps& bits, TriggerScan how);
+
 // The same, with caller-owned scratch buffers reused across calls (the detector's hot path).
 void findCandidateWindows(std::string_view text, std::vector<Span>& out, TriggerBitmaps& scratch);
 

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+// property_tree includes the deprecated <boost/bind.hpp>, which asks for this to stay quiet.
+#define BOOST_BIND_GLOBAL_PLACEHOLDERS
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/test/unit_test.hpp>

@@ -448,7 +448,7 @@ namespace {
 
 Result<sqlite::Database> openReader(const std::string& db_path) {
   JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(db_path));
-  JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA busy_timeout = 5000"));
+  JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 268435456"));
   return db;
 }
 
@@ -467,30 +467,47 @@ Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_pa
   // same folders), the table is read sequentially in two halves by id, one on a second connection
   // and thread, and filtered here: on a 20,000-file inventory that halves this serial step of a
   // rescan. When the roots are a small part of a large table, the path index finds just their
-  // rows. Counting the rows under the roots reads only the index.
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement max_id, db->prepare("SELECT max(id) FROM files"));
-  JAMUL_ASSIGN_OR_RETURN(bool has_row, max_id.step());
-  const std::int64_t last_id = has_row ? max_id.columnInt(0) : 0;
-  max_id.reset();
+  // rows. Which case it is: when the first and the last path of the table lie under one root, the
+  // roots hold (about) all of it, found in two index seeks; otherwise the rows under the roots are
+  // counted, which reads their part of the index. (Only the choice depends on this, not what is
+  // loaded: both ways filter by root. One subquery per aggregate: SQLite answers a lone min() or
+  // max() from the index, several in one SELECT by a scan.)
   JAMUL_ASSIGN_OR_RETURN(
-      sqlite::Statement count,
-      db->prepare("SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
-  std::int64_t under_roots = 0;
-  for (const std::string& root : roots) {
-    const auto [low, high] = childRange(root);
-    count.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
-    JAMUL_ASSIGN_OR_RETURN(bool counted, count.step());
-    if (counted) under_roots += count.columnInt(0);
-    count.reset();
+      sqlite::Statement extent,
+      db->prepare("SELECT (SELECT max(id) FROM files), (SELECT min(path) FROM files), "
+                  "(SELECT max(path) FROM files)"));
+  JAMUL_ASSIGN_OR_RETURN(bool has_row, extent.step());
+  const std::int64_t last_id = has_row ? extent.columnInt(0) : 0;
+  bool all_under_one_root = false;
+  if (has_row && !extent.columnIsNull(1)) {
+    const std::string_view first = extent.columnBlobView(1), last = extent.columnBlobView(2);
+    for (const std::string& root : roots)
+      all_under_one_root |= atOrBelow(first, root) && atOrBelow(last, root);
+  }
+  extent.reset();
+  // Without a count, ids bound the rows (they may run ahead of them after deletions: not reserved).
+  std::int64_t under_roots = last_id;
+  if (!all_under_one_root) {
+    JAMUL_ASSIGN_OR_RETURN(
+        sqlite::Statement count,
+        db->prepare("SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
+    under_roots = 0;
+    for (const std::string& root : roots) {
+      const auto [low, high] = childRange(root);
+      count.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
+      JAMUL_ASSIGN_OR_RETURN(bool counted, count.step());
+      if (counted) under_roots += count.columnInt(0);
+      count.reset();
+    }
   }
   constexpr std::int64_t kParallelFrom =
       4096;  // below this, a second thread costs more than it saves
   KnownFiles files;
-  files.reserve(static_cast<std::size_t>(under_roots));
+  if (!all_under_one_root) files.reserve(static_cast<std::size_t>(under_roots));
   if (under_roots >= kParallelFrom && under_roots * 2 >= last_id) {
     const std::int64_t middle = last_id / 2 + 1;
     KnownFiles upper;
-    upper.reserve(static_cast<std::size_t>(under_roots / 2 + 1));
+    if (!all_under_one_root) upper.reserve(static_cast<std::size_t>(under_roots / 2 + 1));
     Status upper_status = okStatus();
     std::thread reader([&] {
       auto second = openReader(db_path);

@@ -170,6 +170,7 @@ struct Inventory::Impl {
   int batched = 0;
   std::chrono::steady_clock::time_point batch_started;
 
+  std::string report_cache_buffer;  // the packed findings bound to upsert_file (in place)
   std::optional<sqlite::Statement> upsert_file, delete_counts, delete_findings, insert_count,
       insert_finding, insert_error, select_counts, select_findings, savepoint, release, rollback_to;
 };
@@ -239,23 +240,26 @@ Status Inventory::Impl::writeError(std::int64_t scan_id, const FileReport& repor
 
 Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& report,
                                     bool replaces_findings) {
+  // Bound in place (no copies): everything bound lives in `report`, in this object or in static
+  // storage until the statements are reset below.
   const scanner::FileEntry& e = report.entry;
   sqlite::Statement& up = *upsert_file;
-  up.bindBlob(1, e.path).bind(2, e.size).bind(3, e.mtime_ns).bind(4, e.ctime_ns);
-  up.bind(5, e.inode).bind(6, e.device).bindText(7, ruleset_version);
-  up.bindText(8, scanner::fileStatusName(report.status)).bindText(9, report.detail);
+  up.bindBlobInPlace(1, e.path).bind(2, e.size).bind(3, e.mtime_ns).bind(4, e.ctime_ns);
+  up.bind(5, e.inode).bind(6, e.device).bindTextInPlace(7, ruleset_version);
+  up.bindTextInPlace(8, scanner::fileStatusName(report.status)).bindTextInPlace(9, report.detail);
   if (report.error_code) {
-    up.bindText(10, errorCodeName(*report.error_code));
+    up.bindTextInPlace(10, errorCodeName(*report.error_code));
   } else {
     up.bindNull(10);
   }
-  up.bindText(11, report.format).bind(12, report.text_bytes);
+  up.bindTextInPlace(11, report.format).bind(12, report.text_bytes);
   up.bind(13, std::int64_t{report.findings_truncated ? 1 : 0});
   up.bind(14, report.total(Confidence::kLow)).bind(15, scan_id).bind(16, nowMs());
   if (report.findings.empty()) {
     up.bindNull(17);
   } else {
-    up.bindBlob(17, encodeReportCache(report));
+    report_cache_buffer = encodeReportCache(report);
+    up.bindBlobInPlace(17, report_cache_buffer);
   }
   auto row = up.step();
   if (!row || !*row) {
@@ -280,11 +284,11 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
   std::int64_t ordinal = 0;
   for (const scanner::FindingSummary& f : report.findings) {
     sqlite::Statement& ins = *insert_finding;
-    ins.bind(1, id).bind(2, ordinal++).bindText(3, scanner::ruleName(f.rule));
-    ins.bindText(4, scanner::confidenceName(f.confidence)).bind(5, f.count).bind(6, f.offset);
-    ins.bindText(7, f.location).bindText(8, f.masked);
-    ins.bindBlob(9,
-                 std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
+    ins.bind(1, id).bind(2, ordinal++).bindTextInPlace(3, scanner::ruleName(f.rule));
+    ins.bindTextInPlace(4, scanner::confidenceName(f.confidence)).bind(5, f.count);
+    ins.bind(6, f.offset).bindTextInPlace(7, f.location).bindTextInPlace(8, f.masked);
+    ins.bindBlobInPlace(
+        9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
     JAMUL_RETURN_IF_ERROR(ins.run());
   }
   seen.insert(id);

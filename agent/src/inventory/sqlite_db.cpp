@@ -71,6 +71,17 @@ Statement& Statement::bindBlob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::bindTextInPlace(int index, std::string_view text) {
+  sqlite3_bind_text64(stmt_, index, text.data() == nullptr ? "" : text.data(), text.size(),
+                      SQLITE_STATIC, SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::bindBlobInPlace(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::bindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -113,16 +124,18 @@ std::string Statement::columnText(int column) const {
 
 std::string_view Statement::columnTextView(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
-  return text == nullptr ? std::string_view()
-                         : std::string_view(reinterpret_cast<const char*>(text),
-                                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return text == nullptr
+             ? std::string_view()
+             : std::string_view(reinterpret_cast<const char*>(text),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::string_view Statement::columnBlobView(int column) const {
   const void* blob = sqlite3_column_blob(stmt_, column);
-  return blob == nullptr ? std::string_view()
-                         : std::string_view(static_cast<const char*>(blob),
-                                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return blob == nullptr
+             ? std::string_view()
+             : std::string_view(static_cast<const char*>(blob),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::string Statement::columnBlob(int column) const {
@@ -140,8 +153,8 @@ bool Statement::columnIsNull(int column) const {
 Result<Database> Database::open(const std::string& path) {
   sqlite3* db = nullptr;
   const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
-                      nullptr);
+      sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqliteError(rc, "open inventory", db != nullptr ? sqlite3_errmsg(db) : "");
     sqlite3_close(db);

@@ -148,6 +148,9 @@ struct Inventory::Impl {
   // Upserts the file row and, with `replaces_findings`, deletes its old counts and findings first;
   // then inserts the report's. Not atomic by itself (see writeAtomically()).
   Status writeReport(std::int64_t scan_id, const FileReport& report, bool replaces_findings);
+  Status writeCleanRow(std::int64_t scan_id, const FileReport& report,
+                       std::optional<std::uint32_t> known);
+  void bindFileRow(sqlite::Statement& upsert, std::int64_t scan_id, const FileReport& report);
   Status writeError(std::int64_t scan_id, const FileReport& report);
   Status writeAtomically(std::int64_t scan_id, const FileReport& report, bool walk_error);
   // Ids of rows under the scan's roots that finishScan() should delete.
@@ -171,17 +174,13 @@ struct Inventory::Impl {
   std::chrono::steady_clock::time_point batch_started;
 
   std::string report_cache_buffer;  // the packed findings bound to upsert_file (in place)
-  std::optional<sqlite::Statement> upsert_file, delete_counts, delete_findings, insert_count,
-      insert_finding, insert_error, select_counts, select_findings, savepoint, release, rollback_to;
+  std::optional<sqlite::Statement> upsert_file, upsert_clean_file, delete_counts, delete_findings,
+      insert_count, insert_finding, insert_error, select_counts, select_findings, savepoint,
+      release, rollback_to;
 };
 
-Status Inventory::Impl::prepareStatements() {
-  const auto prep = [&](std::optional<sqlite::Statement>& slot, std::string_view sql) -> Status {
-    JAMUL_ASSIGN_OR_RETURN(sqlite::Statement s, db.prepare(sql));
-    slot.emplace(std::move(s));
-    return okStatus();
-  };
-  JAMUL_RETURN_IF_ERROR(prep(upsert_file, R"sql(
+// A file row, replacing the one with the same path (parameters: see bindFileRow()).
+constexpr const char* kUpsertFile = R"sql(
     INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status,
                        detail, error_code, format, text_bytes, findings_truncated, occurrences,
                        last_scan_id, scanned_at_ms, report_cache)
@@ -193,8 +192,18 @@ Status Inventory::Impl::prepareStatements() {
       format = excluded.format, text_bytes = excluded.text_bytes,
       findings_truncated = excluded.findings_truncated, occurrences = excluded.occurrences,
       last_scan_id = excluded.last_scan_id, scanned_at_ms = excluded.scanned_at_ms,
-      report_cache = excluded.report_cache
-    RETURNING id)sql"));
+      report_cache = excluded.report_cache)sql";
+
+Status Inventory::Impl::prepareStatements() {
+  const auto prep = [&](std::optional<sqlite::Statement>& slot, std::string_view sql) -> Status {
+    JAMUL_ASSIGN_OR_RETURN(sqlite::Statement s, db.prepare(sql));
+    slot.emplace(std::move(s));
+    return okStatus();
+  };
+  JAMUL_RETURN_IF_ERROR(prep(upsert_file, std::string(kUpsertFile) + " RETURNING id"));
+  // Without RETURNING (which SQLite runs through a temporary table) for rows whose id is not
+  // needed.
+  JAMUL_RETURN_IF_ERROR(prep(upsert_clean_file, kUpsertFile));
   JAMUL_RETURN_IF_ERROR(prep(delete_counts, "DELETE FROM file_counts WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(delete_findings, "DELETE FROM findings WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(insert_count, R"sql(
@@ -238,12 +247,11 @@ Status Inventory::Impl::writeError(std::int64_t scan_id, const FileReport& repor
   return insert_error->run();
 }
 
-Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& report,
-                                    bool replaces_findings) {
-  // Bound in place (no copies): everything bound lives in `report`, in this object or in static
-  // storage until the statements are reset below.
+// Binds the file row of `report` to an upsert (kUpsertFile). In place, no copies: everything bound
+// lives in `report`, in this object or in static storage until the statement is reset.
+void Inventory::Impl::bindFileRow(sqlite::Statement& up, std::int64_t scan_id,
+                                  const FileReport& report) {
   const scanner::FileEntry& e = report.entry;
-  sqlite::Statement& up = *upsert_file;
   up.bindBlobInPlace(1, e.path).bind(2, e.size).bind(3, e.mtime_ns).bind(4, e.ctime_ns);
   up.bind(5, e.inode).bind(6, e.device).bindTextInPlace(7, ruleset_version);
   up.bindTextInPlace(8, scanner::fileStatusName(report.status)).bindTextInPlace(9, report.detail);
@@ -261,6 +269,22 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
     report_cache_buffer = encodeReportCache(report);
     up.bindBlobInPlace(17, report_cache_buffer);
   }
+}
+
+// The row of a clean file whose old row had no findings: one statement, no id needed. `known`: the
+// file's entry among the known files, if any, marked seen (what the id would be used for).
+Status Inventory::Impl::writeCleanRow(std::int64_t scan_id, const FileReport& report,
+                                      std::optional<std::uint32_t> known) {
+  bindFileRow(*upsert_clean_file, scan_id, report);
+  JAMUL_RETURN_IF_ERROR(upsert_clean_file->run());
+  if (known) oracle.seen[*known] = 1;
+  return okStatus();
+}
+
+Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& report,
+                                    bool replaces_findings) {
+  sqlite::Statement& up = *upsert_file;
+  bindFileRow(up, scan_id, report);
   auto row = up.step();
   if (!row || !*row) {
     up.reset();
@@ -307,7 +331,7 @@ Status Inventory::Impl::writeAtomically(std::int64_t scan_id, const FileReport& 
   // no savepoint (two statements fewer for most files of a first scan).
   if (report.status != FileStatus::kError && !walk_error && !replaces_findings &&
       report.findings.empty() && report.total(Confidence::kLow) == 0)
-    return writeReport(scan_id, report, false);
+    return writeCleanRow(scan_id, report, known);
   JAMUL_RETURN_IF_ERROR(savepoint->run());
   Status written = okStatus();
   if (report.status == FileStatus::kError) written = writeError(scan_id, report);

@@ -612,6 +612,40 @@ BOOST_AUTO_TEST_CASE(one_file_system_and_bind_mount_loops) {
              "--\n");
 }
 
+// walkTopLevelRange() over consecutive ranges of topLevelNames(), in order, is walk() exactly: same events, same order,
+// globs still relative to the root; entries gone since are skipped; the root's own errors are
+// walk()'s alone.
+BOOST_AUTO_TEST_CASE(a_root_walked_one_top_level_entry_at_a_time_is_the_whole_walk) {
+  test::TempDir tmp;
+  const std::string root = tmp.path().string();
+  for (const char* name : {"a.txt", "b/x.txt", "b/c/y.txt", "b/c/skip.log", "d.txt", "e/z.txt",
+                           "f/g/h.txt", "f.txt", "skip/q.txt", "zz/last.txt", "\xed\x95\x9c.txt"})
+    tmp.write(name, "x");
+  const FileWalker walker = makeWalker(makeOptions({}, {"*.log", "/skip/"}));
+  Recorder whole;
+  walk(walker, {root}, whole);
+  BOOST_REQUIRE(whole.events.size() >= 8u);
+
+  const std::optional<std::vector<std::string>> names = walker.topLevelNames(root);
+  BOOST_REQUIRE(names.has_value());
+  BOOST_TEST(names->size() == 9u);  // a.txt b d.txt e f f.txt skip zz 한.txt
+  for (std::size_t per_range : {1u, 2u, 3u, 10u}) {
+    Recorder pieces;
+    for (std::size_t first = 0; first < names->size(); first += per_range) {
+      const std::size_t last = std::min(names->size(), first + per_range) - 1;
+      walker.walkTopLevelRange(root, (*names)[first], (*names)[last], pieces);
+    }
+    BOOST_TEST(pieces.events == whole.events, "ranges of " << per_range);
+  }
+
+  Recorder gone;
+  walker.walkTopLevelRange(root, "no-such-entry", "no-such-entry", gone);
+  walker.walkTopLevelRange(root + "/missing", "a.txt", "z", gone);  // nor the root: nothing
+  BOOST_TEST(gone.events.empty());
+  BOOST_TEST(!walker.topLevelNames(root + "/missing").has_value());
+  BOOST_TEST(!walker.topLevelNames(root + "/a.txt").has_value());  // a file has no entries
+}
+
 BOOST_AUTO_TEST_CASE(a_walker_is_shared_by_concurrent_walks) {
   test::TempDir tmp;
   for (int i = 0; i < 50; ++i)

@@ -233,6 +233,80 @@ class PipelineWalkVisitor final : public WalkVisitor {
   std::vector<FileReport> cached_;  // unchanged files not yet handed on (walker thread only)
 };
 
+// What a walker finds, kept in order for later (a WalkVisitor that records).
+class RecordedWalk final : public WalkVisitor {
+ public:
+  explicit RecordedWalk(const WalkVisitor& polled) : polled_(polled) {}
+  void onFile(FileEntry entry) override { events_.push_back({std::move(entry), std::nullopt}); }
+  void onError(Error error) override { events_.push_back({FileEntry{}, std::move(error)}); }
+  bool cancelled() const override { return polled_.cancelled(); }
+  std::size_t size() const { return events_.size(); }
+  // Hands everything recorded to `visitor`, in order.
+  void replay(WalkVisitor& visitor) {
+    for (auto& [entry, error] : events_) {
+      if (error)
+        visitor.onError(std::move(*error));
+      else
+        visitor.onFile(std::move(entry));
+    }
+    events_ = {};
+  }
+
+ private:
+  const WalkVisitor& polled_;
+  std::vector<std::pair<FileEntry, std::optional<Error>>> events_;
+};
+
+// Walks one directory root on two threads, in walk() order for `visitor` (which only this thread
+// calls). The root's top-level entries are cut into at most kPieces runs of consecutive names
+// (each costs a listing of the root); this thread takes runs from the front, a second thread from
+// the back, until they meet, so the halves balance whatever the subtrees weigh. What the second
+// thread walks is recorded and handed on, in order, at the end; it stops taking runs once
+// kMaxRecorded events wait (this thread then walks the rest).
+void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
+                      const std::vector<std::string>& names, PipelineWalkVisitor& visitor) {
+  constexpr std::size_t kPieces = 64;
+  constexpr std::size_t kMaxRecorded = 1 << 16;
+  const std::size_t per_piece = (names.size() + kPieces - 1) / kPieces;
+  const std::size_t pieces = (names.size() + per_piece - 1) / per_piece;
+  const auto walkPiece = [&](std::size_t i, WalkVisitor& into) {
+    const std::size_t first = i * per_piece;
+    const std::size_t last = std::min(names.size(), first + per_piece) - 1;
+    walker.walkTopLevelRange(root, names[first], names[last], into);
+  };
+  std::mutex mutex;
+  std::size_t front = 0, back = pieces;  // pieces [front, back) are not taken yet
+  std::vector<std::unique_ptr<RecordedWalk>> recorded(pieces);
+  std::thread second([&] {
+    std::size_t events = 0;
+    while (events < kMaxRecorded && !visitor.cancelled()) {
+      std::size_t i;
+      {
+        std::lock_guard lock(mutex);
+        if (front == back) return;
+        i = --back;
+      }
+      recorded[i] = std::make_unique<RecordedWalk>(visitor);
+      walkPiece(i, *recorded[i]);
+      events += recorded[i]->size();
+    }
+  });
+  for (;;) {
+    std::size_t i;
+    {
+      std::lock_guard lock(mutex);
+      if (front == back) break;
+      i = front++;
+    }
+    walkPiece(i, visitor);
+    if (visitor.cancelled()) break;
+  }
+  second.join();
+  // The second thread's pieces come last in walk order, in ascending order.
+  for (std::unique_ptr<RecordedWalk>& r : recorded)
+    if (r) r->replay(visitor);
+}
+
 // A worker builds its FileScanner (compiling the detector's regular expressions takes tens of
 // milliseconds) when its first file arrives, on its own thread: an unchanged rescan, which reads no
 // file, compiles nothing, and a first scan compiles while the walk is already under way. Should
@@ -301,7 +375,16 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
   for (unsigned i = 0; i < threads; ++i)
     workers.emplace_back(workerLoop, std::ref(shared), std::cref(scan_options), std::cref(hasher));
   std::thread walk_thread([&] {
-    walker.walk(roots, visitor);
+    // One directory root (the usual `jamul scan FOLDER`, and an agent's folders one at a time) is
+    // walked by two threads when there are two CPUs: an unchanged rescan is bound by the walk's
+    // system calls (a stat per file), and sharing them halves the walk.
+    std::optional<std::vector<std::string>> names;
+    if (pipeline_options.split_walk && roots.size() == 1 && std::thread::hardware_concurrency() >= 2)
+      names = walker.topLevelNames(roots[0]);
+    if (names && names->size() >= 2)
+      walkOnTwoThreads(walker, roots[0], *names, visitor);
+    else
+      walker.walk(roots, visitor);
     visitor.finish();
     std::lock_guard lock(shared.mutex);
     shared.walk_done = true;

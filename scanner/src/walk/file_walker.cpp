@@ -46,6 +46,11 @@ class Walk {
 
   // Returns false if the walk was cancelled.
   bool walkRoot(const std::string& root);
+  // From the next walkRoot() on: only the root's top-level entries from `first` to `last`
+  // (walkTopLevelRange()).
+  void restrictTopLevel(std::string first, std::string last) {
+    only_ = std::make_pair(std::move(first), std::move(last));
+  }
 
  private:
   void visitEntry(std::size_t depth_index, const DirectoryListing::Entry& entry);
@@ -65,6 +70,10 @@ class Walk {
   void report(const Error& error, std::string_view path) {
     visitor_.onError(Error(error.code(), error.message(), std::string(path)));
   }
+  // Errors of the root itself: not reported by a walk restricted to one top-level entry.
+  void reportRoot(const Error& error, std::string_view path) {
+    if (!only_) report(error, path);
+  }
 
   const Rules& rules_;
   WalkVisitor& visitor_;
@@ -76,6 +85,7 @@ class Walk {
   std::string path_;
   std::size_t relative_start_ = 0;
   std::uint64_t root_device_ = 0;
+  std::optional<std::pair<std::string, std::string>> only_;  // see restrictTopLevel()
 };
 
 FileEntry entryOf(std::string path, const EntryInfo& info) {
@@ -95,23 +105,37 @@ bool Walk::walkRoot(const std::string& root) {
   // the same with paths given on its command line).
   Result<EntryInfo> info = DirectoryReader::examinePath(root);
   if (!info) {
-    report(info.error(), root);
+    reportRoot(info.error(), root);
     return true;
   }
   if (info->type == EntryType::kRegular) {
-    visitor_.onFile(entryOf(root, *info));
+    if (!only_) visitor_.onFile(entryOf(root, *info));
     return true;
   }
   if (info->type != EntryType::kDirectory) return true;
   Result<DirectoryReader> dir = DirectoryReader::openPath(root);
   if (!dir) {
-    report(dir.error(), root);
+    reportRoot(dir.error(), root);
     return true;
   }
   path_ = root;
   relative_start_ = root.ends_with('/') ? root.size() : root.size() + 1;
   root_device_ = dir->id().device;
   push(std::move(*dir), root.size());
+  if (only_) {
+    // Keep the top-level entries of the range (the listing is sorted by name).
+    DirectoryListing& top = frames_[0].listing;
+    const char* names = top.names.data();
+    const auto name_of = [&](const DirectoryListing::Entry& e) {
+      return std::string_view(names + e.offset, e.length);
+    };
+    const auto first = std::partition_point(top.entries.begin(), top.entries.end(),
+                                            [&](const auto& e) { return name_of(e) < only_->first; });
+    const auto last = std::partition_point(first, top.entries.end(),
+                                           [&](const auto& e) { return name_of(e) <= only_->second; });
+    top.entries.erase(last, top.entries.end());
+    top.entries.erase(top.entries.begin(), first);
+  }
 
   while (depth_ > 0) {
     if (visitor_.cancelled()) {
@@ -209,7 +233,13 @@ void Walk::push(DirectoryReader dir, std::size_t path_length) {
                      std::string_view(names + b.offset, b.length);
             });
   // What could be listed is still walked; the error says the listing is incomplete.
-  if (!listed) report(listed.error(), std::string_view(path_).substr(0, path_length));
+  if (!listed) {
+    const std::string_view path = std::string_view(path_).substr(0, path_length);
+    if (depth_ == 1)
+      reportRoot(listed.error(), path);
+    else
+      report(listed.error(), path);
+  }
 }
 
 void Walk::pop() {
@@ -298,6 +328,25 @@ void FileWalker::walk(std::span<const std::string> roots, WalkVisitor& visitor) 
   for (const std::string& root : roots) {
     if (!run.walkRoot(root)) return;
   }
+}
+
+std::optional<std::vector<std::string>> FileWalker::topLevelNames(const std::string& root) const {
+  Result<DirectoryReader> dir = DirectoryReader::openPath(root);
+  if (!dir) return std::nullopt;
+  DirectoryListing listing;
+  if (!dir->list(listing)) return std::nullopt;
+  std::vector<std::string> names;
+  names.reserve(listing.entries.size());
+  for (const DirectoryListing::Entry& e : listing.entries) names.emplace_back(listing.name(e), e.length);
+  std::sort(names.begin(), names.end());  // byte order, as Walk::push sorts
+  return names;
+}
+
+void FileWalker::walkTopLevelRange(const std::string& root, const std::string& first,
+                                   const std::string& last, WalkVisitor& visitor) const {
+  Walk run(state_->rules, visitor);
+  run.restrictTopLevel(first, last);
+  run.walkRoot(root);
 }
 
 }  // namespace jamul::scanner

@@ -32,6 +32,7 @@
 // visitors. The visitor is called on the thread that runs walk().
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -68,6 +69,18 @@ class FileWalker {
 
   // Walks every root in the order given.
   void walk(std::span<const std::string> roots, WalkVisitor& visitor) const;
+
+  // For walks of one directory root shared by threads, one top-level entry at a time: the names
+  // of the entries directly in `root`, in the order walk() visits them; nullopt when root is not
+  // a directory or cannot be listed in full (walk() it then, and see its errors).
+  std::optional<std::vector<std::string>> topLevelNames(const std::string& root) const;
+  // What walk() of `root` visits at and below its top-level entries from `first` to `last` (by
+  // name, both included), in the same order, its globs still relative to root. Walked over
+  // consecutive ranges of topLevelNames(), in order, these visit what walk() does. The root's own
+  // errors are not reported (topLevelNames() saw it whole); an entry gone since is skipped, as
+  // walk() would.
+  void walkTopLevelRange(const std::string& root, const std::string& first, const std::string& last,
+                         WalkVisitor& visitor) const;
 
  private:
   struct State;

@@ -72,6 +72,9 @@ class ScanSink {
 struct PipelineOptions {
   unsigned threads = 0;  // scanning threads; 0: one per hardware thread
   std::size_t max_in_flight = 2048;
+  // With one directory root and two CPUs, walk its two halves on two threads (the order of the
+  // reports is the same either way).
+  bool split_walk = true;
 };
 
 // Scans `roots`. Fails only if a FileScanner cannot be built; per-file problems are reports. If

@@ -32,13 +32,14 @@ constexpr bool allPlain(std::uint64_t w) {
 
 }  // namespace
 
-void appendJsonString(std::string& out, std::string_view text) {
+bool appendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Runs of characters that need no escaping are appended whole.
   const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; };
   out.reserve(out.size() + text.size() + 2);
   out.push_back('"');
   std::size_t run = 0;  // start of the bytes not yet copied; they need no escaping
+  bool valid = true;
   std::size_t i = 0;
   while (i < text.size()) {
     if (text.size() - i >= 8) {
@@ -74,6 +75,7 @@ void appendJsonString(std::string& out, std::string_view text) {
         i += n;
         continue;
       }
+      valid = false;  // this byte starts no valid sequence: replaced below
     }
     out.append(text.data() + run, i - run);
     switch (c) {
@@ -111,6 +113,7 @@ void appendJsonString(std::string& out, std::string_view text) {
   }
   out.append(text.data() + run, text.size() - run);
   out.push_back('"');
+  return valid;
 }
 
 void JsonWriter::beforeValue() {
@@ -188,7 +191,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   beforeValue();
-  appendJsonString(out_, text);
+  last_string_valid_ = appendJsonString(out_, text);
   return *this;
 }
 

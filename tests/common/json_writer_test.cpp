@@ -42,11 +42,25 @@ BOOST_AUTO_TEST_CASE(objects_arrays_and_scalars) {
 
 BOOST_AUTO_TEST_CASE(strings_are_escaped_and_always_valid_utf8) {
   std::string out;
-  appendJsonString(out, "q\"b\\n\n\t\x01\x7F");
+  BOOST_TEST(appendJsonString(out, "q\"b\\n\n\t\x01\x7F"));  // escaped, but valid UTF-8
   BOOST_TEST(out == R"("q\"b\\n\n\t\u0001\u007f")");
   out.clear();
-  appendJsonString(out, "bad \xFF\xC3 end");  // invalid bytes become U+FFFD
+  BOOST_TEST(!appendJsonString(out, "bad \xFF\xC3 end"));  // invalid bytes become U+FFFD
   BOOST_TEST(out == "\"bad \xEF\xBF\xBD\xEF\xBF\xBD end\"");
+  out.clear();
+  BOOST_TEST(appendJsonString(out, "민원/대장.csv"));
+  JsonWriter w(out);
+  w.beginArray().value("한글");
+  BOOST_TEST(w.lastStringValid());
+  w.value("\xED\xA0\x80");  // a surrogate: not UTF-8
+  BOOST_TEST(!w.lastStringValid());
+  w.endArray();
+  // restart(): the same writer, a new document in the (cleared) output.
+  out.clear();
+  w.restart();
+  w.beginObject().key("a").value(1).endObject();
+  BOOST_TEST(out == R"({"a":1})");
+  BOOST_TEST(w.complete());
 }
 
 BOOST_AUTO_TEST_CASE(keys_are_escaped_like_strings) {

@@ -128,6 +128,24 @@ BOOST_AUTO_TEST_CASE(json_lines_describe_each_file_then_a_summary) {
   BOOST_TEST(summary.get<int>("counts.kr_bank_account") == 1);
 }
 
+// A name that is not UTF-8 (a CP949 name from an old USB stick) is printed with U+FFFD in `path`
+// and exactly in `path_base64`; UTF-8 names get no path_base64.
+BOOST_AUTO_TEST_CASE(a_name_that_is_not_utf8_comes_with_its_bytes_in_base64) {
+  test::TempDir dir;
+  const std::string cp949_name = "\xB8\xED\xB4\xDC.txt";  // 명단.txt in CP949
+  dir.write("d/" + cp949_name, "연락처 010-2000-0000\n");
+  dir.write("d/명단.txt", "연락처 010-2000-0000\n");
+  const std::string root = dir.path().string();
+  auto r = jamul({"scan", "--json", "--db", root + "/inv.db", root + "/d"});
+  BOOST_TEST(r.exit_code == 1, r.err);
+  const auto lines = jsonLines(r.out);
+  BOOST_REQUIRE(lines.size() == 3u);
+  BOOST_TEST(lines[0].get<std::string>("path_base64") == base64::encode(root + "/d/" + cp949_name));
+  BOOST_TEST(lines[0].get<std::string>("path").find("\xEF\xBF\xBD") != std::string::npos);
+  BOOST_TEST(!lines[1].get_optional<std::string>("path_base64"));
+  BOOST_TEST(lines[1].get<std::string>("path") == root + "/d/명단.txt");
+}
+
 BOOST_AUTO_TEST_CASE(no_raw_value_reaches_any_output_or_the_inventory) {
   test::TempDir dir;
   writeTree(dir);

@@ -140,12 +140,17 @@ class CliSink final : public scanner::ScanSink {
 
  private:
   // The path as the user would write it: the root as given, then the part below it.
-  std::string displayPath(const std::string& path) const {
+  // A view of `path` itself when the root was given as its absolute path (the usual case: no
+  // copy per file), else of a buffer reused from call to call.
+  std::string_view displayPath(const std::string& path) {
     for (const Root& root : roots_) {
       if (path == root.absolute) return root.given;
-      const std::string prefix = root.absolute == "/" ? "/" : root.absolute + "/";
-      if (path.compare(0, prefix.size(), prefix) == 0)
-        return (root.given == "/" ? "" : root.given) + "/" + path.substr(prefix.size());
+      const std::string_view dir = root.absolute == "/" ? std::string_view() : root.absolute;
+      if (path.size() <= dir.size() || path[dir.size()] != '/' || !path.starts_with(dir)) continue;
+      if (root.given == root.absolute) return path;
+      display_.assign(root.given == "/" ? std::string_view() : std::string_view(root.given));
+      display_.append(path, dir.size(), std::string::npos);
+      return display_;
     }
     return path;
   }
@@ -157,6 +162,7 @@ class CliSink final : public scanner::ScanSink {
   ScanTally& tally_;
   ProgressLine* progress_;
   std::optional<Error> inventory_error_;
+  std::string display_;  // see displayPath()
 };
 
 int fail(const Error& error) {

@@ -47,11 +47,13 @@ std::string examplesText(const FileReport& report, scanner::Confidence min) {
 
 class TableOutput final : public ScanOutput {
  public:
-  TableOutput(std::FILE* out, scanner::Confidence min, bool all) : out_(out), min_(min), all_(all) {}
+  TableOutput(std::FILE* out, scanner::Confidence min, bool all)
+      : out_(out), min_(min), all_(all) {}
 
   void file(const FileReport& report, std::string_view display_path) override {
     const bool found = report.total(min_) > 0;
-    const bool problem = report.status != FileStatus::kOk && report.status != FileStatus::kUnsupported;
+    const bool problem =
+        report.status != FileStatus::kOk && report.status != FileStatus::kUnsupported;
     if (!found && !problem && !all_) return;
     if (!header_printed_) {
       std::fprintf(out_, "%s %s %s %s\n", fitToWidth("STATUS", 11).c_str(),
@@ -64,8 +66,9 @@ class TableOutput final : public ScanOutput {
       examples = report.detail;  // e.g. a read error after some findings: say why
     std::string status(scanner::fileStatusName(report.status));
     if (report.from_cache) status += "*";
-    std::fprintf(out_, "%s %s %s %s\n", fitToWidth(status, 11).c_str(), fitToWidth(what, 34).c_str(),
-                 fitToWidth(examples, 34).c_str(), printablePath(display_path).c_str());
+    std::fprintf(out_, "%s %s %s %s\n", fitToWidth(status, 11).c_str(),
+                 fitToWidth(what, 34).c_str(), fitToWidth(examples, 34).c_str(),
+                 printablePath(display_path).c_str());
   }
 
   void summary(const ScanTally& t, std::chrono::duration<double> elapsed) override {
@@ -92,7 +95,8 @@ class TableOutput final : public ScanOutput {
     line += ".";
     std::fprintf(out_, "%s\n", line.c_str());
     if (t.by_status[statusIndex(FileStatus::kUnsupported)] > 0 && !all_)
-      std::fprintf(out_, "Files in formats Jamul cannot read yet are not listed; --all lists them.\n");
+      std::fprintf(out_,
+                   "Files in formats Jamul cannot read yet are not listed; --all lists them.\n");
     std::fflush(out_);
   }
 
@@ -104,12 +108,18 @@ class TableOutput final : public ScanOutput {
   }
   static std::string statusPhrase(FileStatus s, std::uint64_t n) {
     switch (s) {
-      case FileStatus::kProtected: return "protected";
-      case FileStatus::kUnsupported: return "in formats not read";
-      case FileStatus::kCorrupt: return "corrupt";
-      case FileStatus::kTooLarge: return "too large";
-      case FileStatus::kError: return n == 1 ? "error" : "errors";
-      case FileStatus::kOk: return "ok";
+      case FileStatus::kProtected:
+        return "protected";
+      case FileStatus::kUnsupported:
+        return "in formats not read";
+      case FileStatus::kCorrupt:
+        return "corrupt";
+      case FileStatus::kTooLarge:
+        return "too large";
+      case FileStatus::kError:
+        return n == 1 ? "error" : "errors";
+      case FileStatus::kOk:
+        return "ok";
     }
     return "";
   }
@@ -126,9 +136,10 @@ class JsonOutput final : public ScanOutput {
 
   void file(const FileReport& report, std::string_view display_path) override {
     line_.clear();
-    JsonWriter w(line_);
+    JsonWriter& w = writer_;
+    w.restart();
     w.beginObject().key("path").value(display_path);
-    if (!utf8::isValid(display_path)) w.key("path_base64").value(base64::encode(display_path));
+    if (!w.lastStringValid()) w.key("path_base64").value(base64::encode(display_path));
     w.key("status").value(scanner::fileStatusName(report.status));
     if (!report.detail.empty()) w.key("detail").value(report.detail);
     if (report.error_code) w.key("error").value(errorCodeName(*report.error_code));
@@ -137,18 +148,25 @@ class JsonOutput final : public ScanOutput {
     if (report.from_cache) w.key("cached").value(true);
     w.key("counts").beginObject();
     for (RuleId rule : scanner::kAllRules)
-      if (const std::uint64_t n = report.count(rule, min_); n > 0) w.key(scanner::ruleName(rule)).value(n);
+      if (const std::uint64_t n = report.count(rule, min_); n > 0)
+        w.key(scanner::ruleName(rule)).value(n);
     w.endObject();
     w.key("findings").beginArray();
     for (const scanner::FindingSummary& f : report.findings) {
       if (f.confidence < min_) continue;
       w.beginObject()
-          .key("rule").value(scanner::ruleName(f.rule))
-          .key("confidence").value(scanner::confidenceName(f.confidence))
-          .key("location").value(f.location)
-          .key("offset").value(f.offset)
-          .key("masked").value(f.masked)
-          .key("count").value(f.count)
+          .key("rule")
+          .value(scanner::ruleName(f.rule))
+          .key("confidence")
+          .value(scanner::confidenceName(f.confidence))
+          .key("location")
+          .value(f.location)
+          .key("offset")
+          .value(f.offset)
+          .key("masked")
+          .value(f.masked)
+          .key("count")
+          .value(f.count)
           .endObject();
     }
     w.endArray();
@@ -169,12 +187,14 @@ class JsonOutput final : public ScanOutput {
     w.key("min_confidence").value(scanner::confidenceName(t.min_confidence));
     w.key("counts").beginObject();
     for (RuleId rule : scanner::kAllRules)
-      if (const auto n = t.occurrences[scanner::ruleIndex(rule)]; n > 0) w.key(scanner::ruleName(rule)).value(n);
+      if (const auto n = t.occurrences[scanner::ruleIndex(rule)]; n > 0)
+        w.key(scanner::ruleName(rule)).value(n);
     w.endObject();
     w.key("distinct").beginObject();
     for (RuleId rule : scanner::kAllRules) {
       const auto& set = t.distinct[scanner::ruleIndex(rule)];
-      if (!set.empty()) w.key(scanner::ruleName(rule)).value(static_cast<std::uint64_t>(set.size()));
+      if (!set.empty())
+        w.key(scanner::ruleName(rule)).value(static_cast<std::uint64_t>(set.size()));
     }
     w.endObject();
     if (t.distinct_is_lower_bound) w.key("distinct_is_lower_bound").value(true);
@@ -195,6 +215,7 @@ class JsonOutput final : public ScanOutput {
   std::FILE* out_;
   scanner::Confidence min_;
   std::string line_;
+  JsonWriter writer_{line_};  // one line per file; restarted for each
 };
 
 }  // namespace

@@ -43,6 +43,14 @@ class JsonWriter {
 
   // True once every object/array opened has been closed.
   bool complete() const { return stack_.empty() && wrote_root_; }
+  // Whether the last string written by value() was valid UTF-8 (written unchanged).
+  bool lastStringValid() const { return last_string_valid_; }
+  // Starts a new document in the same output string (which the caller clears), keeping the
+  // writer's memory: for writers of one line per record.
+  void restart() {
+    stack_.clear();
+    wrote_root_ = false;
+  }
 
  private:
   enum class Frame : std::uint8_t { kObjectKey, kObjectValue, kArrayFirst, kArrayNext };
@@ -51,9 +59,11 @@ class JsonWriter {
   std::string& out_;
   std::vector<Frame> stack_;
   bool wrote_root_ = false;
+  bool last_string_valid_ = true;
 };
 
-// Appends `text` as a quoted, escaped JSON string (invalid UTF-8 bytes become U+FFFD).
-void appendJsonString(std::string& out, std::string_view text);
+// Appends `text` as a quoted, escaped JSON string (invalid UTF-8 bytes become U+FFFD). Returns
+// whether `text` was valid UTF-8 (nothing replaced).
+bool appendJsonString(std::string& out, std::string_view text);
 
 }  // namespace jamul

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/scanner/scan_pipeline.h"
 
+#include <sys/stat.h>
+
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <set>
@@ -105,6 +107,35 @@ BOOST_AUTO_TEST_CASE(unchanged_files_are_not_read_and_walk_errors_are_reports) {
   BOOST_TEST(sink.reports[2].cache_handle == sink.reports[2].entry.path.size());  // passed along
   BOOST_TEST(sink.reports[2].total(Confidence::kLow) == 0u);  // not read: the caller fills it in
   BOOST_TEST(sink.last.bytes_read == sink.reports[1].entry.size);
+}
+
+// A single directory root is walked by two threads (PipelineOptions::split_walk): the reports are
+// the same, in the same order, as with one walker; also with walk errors among them.
+BOOST_AUTO_TEST_CASE(a_root_walked_by_two_threads_gives_the_same_reports) {
+  test::TempDir dir;
+  writeTree(dir, 200);
+  for (int i = 0; i < 40; ++i)
+    dir.write("top" + std::to_string(i) + ".txt", "연락처 010-2000-0000\n");
+  dir.write("locked/secret.txt", "x");
+  ::chmod((dir.path() / "locked").c_str(), 0);  // an error for non-root runs; root reads it
+  const std::vector<std::string> roots = {dir.path().string()};
+  std::vector<std::vector<std::string>> seen;
+  for (bool split : {false, true}) {
+    CollectingSink sink;
+    PipelineOptions pipeline;
+    pipeline.split_walk = split;
+    pipeline.max_in_flight = 16;
+    BOOST_REQUIRE(
+        runScan(roots, {}, testOptions(), pipeline, test::testHasher(), nullptr, sink).ok());
+    std::vector<std::string> lines;
+    for (const FileReport& r : sink.reports)
+      lines.push_back(r.entry.path + " " + std::string(scanner::fileStatusName(r.status)) + " " +
+                      std::to_string(r.total(Confidence::kLow)));
+    seen.push_back(lines);
+  }
+  ::chmod((dir.path() / "locked").c_str(), 0755);
+  BOOST_TEST(seen[0].size() == 241u);
+  BOOST_TEST(seen[0] == seen[1], boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(cancellation_stops_the_walk_and_keeps_order) {

@@ -302,6 +302,8 @@ void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
     if (visitor.cancelled()) break;
   }
   second.join();
+  // After a cancellation nothing more is handed on (the walk stopped).
+  if (visitor.cancelled()) return;
   // The second thread's pieces come last in walk order, in ascending order.
   for (std::unique_ptr<RecordedWalk>& r : recorded)
     if (r) r->replay(visitor);
@@ -379,7 +381,8 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
     // walked by two threads when there are two CPUs: an unchanged rescan is bound by the walk's
     // system calls (a stat per file), and sharing them halves the walk.
     std::optional<std::vector<std::string>> names;
-    if (pipeline_options.split_walk && roots.size() == 1 && std::thread::hardware_concurrency() >= 2)
+    if (pipeline_options.split_walk && roots.size() == 1 &&
+        std::thread::hardware_concurrency() >= 2)
       names = walker.topLevelNames(roots[0]);
     if (names && names->size() >= 2)
       walkOnTwoThreads(walker, roots[0], *names, visitor);

@@ -14,7 +14,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 #include "inventory/known_files.h"
@@ -126,8 +125,8 @@ class KnownFilesOracle final : public scanner::ChangeOracle {
 
   // Written by prepareIncremental() and finishScan() only; read from the walker thread in between.
   KnownFiles files;
-  // seen[handle]: the sink reported the file this scan (from the cache). Written by the sink only,
-  // never read by the walker.
+  // seen[handle]: the sink reported the file this scan (from the cache or read again), so
+  // finishScan() keeps its row. Written by the sink only, never read by the walker.
   std::vector<char> seen;
 
  private:
@@ -167,7 +166,6 @@ struct Inventory::Impl {
   std::string ruleset_version;
   std::vector<std::string> roots;
   bool incremental = false;
-  std::unordered_set<std::int64_t> seen;  // ids of file rows this scan reported (cached or not)
   std::vector<std::string> unlisted;      // paths the walk could not list: their rows are kept
 
   int batched = 0;
@@ -315,7 +313,6 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
         9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
     JAMUL_RETURN_IF_ERROR(ins.run());
   }
-  seen.insert(id);
   return okStatus();
 }
 
@@ -336,6 +333,9 @@ Status Inventory::Impl::writeAtomically(std::int64_t scan_id, const FileReport& 
   Status written = okStatus();
   if (report.status == FileStatus::kError) written = writeError(scan_id, report);
   if (written && !walk_error) written = writeReport(scan_id, report, replaces_findings);
+  // The upsert kept the row (and id) of a known file: it is seen. A new file is not among the
+  // known files, which are all finishScan() may delete.
+  if (written && !walk_error && known) oracle.seen[*known] = 1;
   if (written) return release->run();
   if (db.inTransaction()) {
     (void)rollback_to->run();
@@ -352,11 +352,11 @@ bool Inventory::Impl::keptByWalkError(std::string_view path) const {
 Result<std::vector<std::int64_t>> Inventory::Impl::unseenFiles(std::int64_t scan_id) {
   std::vector<std::int64_t> ids;
   if (incremental) {
-    // Every file under the roots was loaded by prepareIncremental(); rows this scan wrote for new
-    // files were seen by definition.
+    // Every file under the roots was loaded by prepareIncremental(), and each one this scan
+    // reported is marked seen; rows it wrote for new files were seen by definition.
     const std::vector<KnownFiles::Entry>& known = oracle.files.entries();
     for (std::size_t i = 0; i < known.size(); ++i)
-      if (!oracle.seen[i] && !seen.contains(known[i].id) && !keptByWalkError(known[i].path))
+      if (!oracle.seen[i] && !keptByWalkError(known[i].path))
         ids.push_back(known[i].id);
     return ids;
   }
@@ -417,7 +417,6 @@ Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
   d.ruleset_version = std::string(ruleset_version);
   d.roots.assign(roots.begin(), roots.end());
   d.incremental = false;
-  d.seen.clear();
   d.unlisted.clear();
   d.oracle.files.clear();
   d.oracle.seen = {};
@@ -704,7 +703,6 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
   d.oracle.files.clear();
   d.oracle.seen = {};
-  d.seen.clear();
   d.unlisted.clear();
   d.roots.clear();
   d.incremental = false;

@@ -166,7 +166,7 @@ struct Inventory::Impl {
   std::string ruleset_version;
   std::vector<std::string> roots;
   bool incremental = false;
-  std::vector<std::string> unlisted;      // paths the walk could not list: their rows are kept
+  std::vector<std::string> unlisted;  // paths the walk could not list: their rows are kept
 
   int batched = 0;
   std::chrono::steady_clock::time_point batch_started;
@@ -356,8 +356,7 @@ Result<std::vector<std::int64_t>> Inventory::Impl::unseenFiles(std::int64_t scan
     // reported is marked seen; rows it wrote for new files were seen by definition.
     const std::vector<KnownFiles::Entry>& known = oracle.files.entries();
     for (std::size_t i = 0; i < known.size(); ++i)
-      if (!oracle.seen[i] && !keptByWalkError(known[i].path))
-        ids.push_back(known[i].id);
+      if (!oracle.seen[i] && !keptByWalkError(known[i].path)) ids.push_back(known[i].id);
     return ids;
   }
   // A full scan rewrote every file it saw with its own scan id.

@@ -225,19 +225,18 @@ inline std::size_t handleDigits(const unsigned char* p, std::size_t n, const Dig
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const unsigned char c = p[pos];
-  const auto before = marginBefore;
   if (c == '@') {
     std::size_t begin = pos;
     while (begin > 0 && pos - begin < 64 && isEmailLocal(p[begin - 1])) --begin;
     std::size_t end = pos + 1;
     while (end < n && end - pos < 256 && isDomain(p[end])) ++end;
-    windows.add(before(begin, 2), end + 2);
+    windows.add(marginBefore(begin, 2), end + 2);
     return pos + 1;  // digits in the domain (or glued after it) are triggers of their own
   }
   if (c == ':' || c == '=') {
     const std::size_t next = pos + 1;
     const std::size_t label = passwordLabelStart(text, pos);
-    if (label != std::string_view::npos) windows.add(before(label, 2), pos + 1 + 4 + 129 + 1);
+    if (label != std::string_view::npos) windows.add(marginBefore(label, 2), pos + 1 + 4 + 129 + 1);
     // IPv6 without digits nearby ("fe::ab"); addresses with digits are covered by the digit
     // windows, but handling them here too is harmless.
     const bool hex_before = pos > 0 && (isHex(p[pos - 1]) || p[pos - 1] == ':');
@@ -256,7 +255,7 @@ inline std::size_t handleDigits(const unsigned char* p, std::size_t n, const Dig
       const std::string_view run = text.substr(begin, end - begin);
       const auto colons = std::count(run.begin(), run.end(), ':');
       if (run.find("::") != std::string_view::npos || colons >= 6)
-        windows.add(before(begin, 2), end + 2);
+        windows.add(marginBefore(begin, 2), end + 2);
       ipv6_done = end;
     }
     // Digits after the separator are still triggers of their own (a number labelled "번호:").
@@ -380,11 +379,22 @@ void classifySse2(const unsigned char* p, std::uint64_t& d, std::uint64_t& c, st
 
 }  // namespace
 
-TriggerScan bestTriggerScan() {
+namespace {
+
+// Asked once: the answer cannot change while the process runs.
+bool cpuHasAvx2() {
 #if defined(__x86_64__)
   static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return TriggerScan::kAvx2;
+  return avx2;
+#else
+  return false;
 #endif
+}
+
+}  // namespace
+
+TriggerScan bestTriggerScan() {
+  if (cpuHasAvx2()) return TriggerScan::kAvx2;
 #if defined(__SSE2__)
   return TriggerScan::kSse2;
 #else
@@ -393,11 +403,7 @@ TriggerScan bestTriggerScan() {
 }
 
 bool fillTriggerBitmaps(std::string_view text, TriggerBitmaps& bits, TriggerScan how) {
-#if !defined(__x86_64__)
-  if (how == TriggerScan::kAvx2) return false;
-#else
-  if (how == TriggerScan::kAvx2 && !__builtin_cpu_supports("avx2")) return false;
-#endif
+  if (how == TriggerScan::kAvx2 && !cpuHasAvx2()) return false;
 #if !defined(__SSE2__)
   if (how == TriggerScan::kSse2) return false;
 #endif
@@ -446,10 +452,10 @@ void findCandidateWindows(std::string_view text, std::vector<Span>& out, Trigger
   WindowBuilder windows(text, out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const std::size_t words = n / 64 + 1;  // see fillTriggerBitmaps()
 
   // Pass 1: the trigger bitmaps.
   fillTriggerBitmaps(text, bits, bestTriggerScan());
+  const std::size_t words = bits.digits.size();  // one more than the text needs, at times
 
   // Pass 2: digit runs are found by their ends, the bit just past the last digit, and most never
   // reach handleDigits(): a run that no joiner or letter continues and that has fewer than 8

@@ -88,6 +88,17 @@ class Walk {
   std::optional<std::pair<std::string, std::string>> only_;  // see restrictTopLevel()
 };
 
+// The order of a walk: the entries of a directory in byte order of their names.
+void sortByName(DirectoryListing& listing) {
+  const char* names = listing.names.data();
+  std::sort(listing.entries.begin(), listing.entries.end(),
+            [names](const DirectoryListing::Entry& a, const DirectoryListing::Entry& b) {
+              // Byte order: char_traits<char>::compare compares as unsigned char.
+              return std::string_view(names + a.offset, a.length) <
+                     std::string_view(names + b.offset, b.length);
+            });
+}
+
 FileEntry entryOf(std::string path, const EntryInfo& info) {
   FileEntry entry;
   entry.path = std::move(path);
@@ -129,10 +140,11 @@ bool Walk::walkRoot(const std::string& root) {
     const auto name_of = [&](const DirectoryListing::Entry& e) {
       return std::string_view(names + e.offset, e.length);
     };
-    const auto first = std::partition_point(top.entries.begin(), top.entries.end(),
-                                            [&](const auto& e) { return name_of(e) < only_->first; });
-    const auto last = std::partition_point(first, top.entries.end(),
-                                           [&](const auto& e) { return name_of(e) <= only_->second; });
+    const auto first =
+        std::partition_point(top.entries.begin(), top.entries.end(),
+                             [&](const auto& e) { return name_of(e) < only_->first; });
+    const auto last = std::partition_point(
+        first, top.entries.end(), [&](const auto& e) { return name_of(e) <= only_->second; });
     top.entries.erase(last, top.entries.end());
     top.entries.erase(top.entries.begin(), first);
   }
@@ -225,13 +237,7 @@ void Walk::push(DirectoryReader dir, std::size_t path_length) {
   frame.listing.clear();
   // Listed in full at once: the order must be sorted, and the descriptor can then be evicted.
   const Status listed = frame.dir.list(frame.listing);
-  const char* names = frame.listing.names.data();
-  std::sort(frame.listing.entries.begin(), frame.listing.entries.end(),
-            [names](const DirectoryListing::Entry& a, const DirectoryListing::Entry& b) {
-              // Byte order: char_traits<char>::compare compares as unsigned char.
-              return std::string_view(names + a.offset, a.length) <
-                     std::string_view(names + b.offset, b.length);
-            });
+  sortByName(frame.listing);
   // What could be listed is still walked; the error says the listing is incomplete.
   if (!listed) {
     const std::string_view path = std::string_view(path_).substr(0, path_length);
@@ -336,9 +342,10 @@ std::optional<std::vector<std::string>> FileWalker::topLevelNames(const std::str
   DirectoryListing listing;
   if (!dir->list(listing)) return std::nullopt;
   std::vector<std::string> names;
+  sortByName(listing);
   names.reserve(listing.entries.size());
-  for (const DirectoryListing::Entry& e : listing.entries) names.emplace_back(listing.name(e), e.length);
-  std::sort(names.begin(), names.end());  // byte order, as Walk::push sorts
+  for (const DirectoryListing::Entry& e : listing.entries)
+    names.emplace_back(listing.name(e), e.length);
   return names;
 }
 

@@ -74,6 +74,33 @@ struct Shared {
   std::atomic<bool> stop_walk{false};    // set with scanner_failure
 };
 
+// Walk events kept in order, to be handed on later: what the walker finds while the oracle loads,
+// and what the second walker of a split walk finds.
+class WalkRecording final : public WalkVisitor {
+ public:
+  // `polled`: the visitor whose cancelled() a walk into this recording obeys (none: never).
+  explicit WalkRecording(const WalkVisitor* polled = nullptr) : polled_(polled) {}
+  void onFile(FileEntry entry) override { events_.push_back({std::move(entry), std::nullopt}); }
+  void onError(Error error) override { events_.push_back({FileEntry{}, std::move(error)}); }
+  bool cancelled() const override { return polled_ != nullptr && polled_->cancelled(); }
+  std::size_t size() const { return events_.size(); }
+  // Hands everything recorded to `visitor`, in order, and forgets it.
+  void replay(WalkVisitor& visitor) {
+    std::vector<std::pair<FileEntry, std::optional<Error>>> events = std::move(events_);
+    events_ = {};
+    for (auto& [entry, error] : events) {
+      if (error)
+        visitor.onError(std::move(*error));
+      else
+        visitor.onFile(std::move(entry));
+    }
+  }
+
+ private:
+  const WalkVisitor* polled_;
+  std::vector<std::pair<FileEntry, std::optional<Error>>> events_;
+};
+
 class PipelineWalkVisitor final : public WalkVisitor {
  public:
   PipelineWalkVisitor(Shared& shared, const ChangeOracle* oracle, std::size_t max_in_flight,
@@ -82,7 +109,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
 
   void onFile(FileEntry entry) override {
     if (stillLoading()) {
-      held_.push_back({std::move(entry), std::nullopt});
+      held_.onFile(std::move(entry));
       return;
     }
     classify(std::move(entry));
@@ -90,7 +117,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
 
   void onError(Error error) override {
     if (stillLoading()) {
-      held_.push_back({{}, std::move(error)});
+      held_.onError(std::move(error));
       return;
     }
     reportError(std::move(error));
@@ -112,11 +139,6 @@ class PipelineWalkVisitor final : public WalkVisitor {
   }
 
  private:
-  // A walk event kept while the oracle loads: a file, or (with `error`) a walk error.
-  struct Held {
-    FileEntry entry;
-    std::optional<Error> error;
-  };
   // Beyond this many held events the walker waits for the oracle (memory stays bounded on huge
   // trees; loading is then the slower side anyway).
   static constexpr std::size_t kMaxHeld = 1 << 16;
@@ -133,16 +155,10 @@ class PipelineWalkVisitor final : public WalkVisitor {
     return false;
   }
 
+  // Back through onFile()/onError(), which classify and report once loading_ is false.
   void releaseHeld() {
     loading_ = false;
-    std::vector<Held> held = std::move(held_);
-    held_.clear();
-    for (Held& h : held) {
-      if (h.error)
-        reportError(std::move(*h.error));
-      else
-        classify(std::move(h.entry));
-    }
+    held_.replay(*this);
   }
 
   void classify(FileEntry entry) {
@@ -229,32 +245,8 @@ class PipelineWalkVisitor final : public WalkVisitor {
   std::size_t max_in_flight_;
   const std::atomic<bool>* cancel_;
   bool loading_ = oracle_ != nullptr;  // until the oracle is seen ready (walker thread only)
-  std::vector<Held> held_;
-  std::vector<FileReport> cached_;  // unchanged files not yet handed on (walker thread only)
-};
-
-// What a walker finds, kept in order for later (a WalkVisitor that records).
-class RecordedWalk final : public WalkVisitor {
- public:
-  explicit RecordedWalk(const WalkVisitor& polled) : polled_(polled) {}
-  void onFile(FileEntry entry) override { events_.push_back({std::move(entry), std::nullopt}); }
-  void onError(Error error) override { events_.push_back({FileEntry{}, std::move(error)}); }
-  bool cancelled() const override { return polled_.cancelled(); }
-  std::size_t size() const { return events_.size(); }
-  // Hands everything recorded to `visitor`, in order.
-  void replay(WalkVisitor& visitor) {
-    for (auto& [entry, error] : events_) {
-      if (error)
-        visitor.onError(std::move(*error));
-      else
-        visitor.onFile(std::move(entry));
-    }
-    events_ = {};
-  }
-
- private:
-  const WalkVisitor& polled_;
-  std::vector<std::pair<FileEntry, std::optional<Error>>> events_;
+  WalkRecording held_;                 // walk events kept while the oracle loads
+  std::vector<FileReport> cached_;     // unchanged files not yet handed on (walker thread only)
 };
 
 // Walks one directory root on two threads, in walk() order for `visitor` (which only this thread
@@ -276,7 +268,7 @@ void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
   };
   std::mutex mutex;
   std::size_t front = 0, back = pieces;  // pieces [front, back) are not taken yet
-  std::vector<std::unique_ptr<RecordedWalk>> recorded(pieces);
+  std::vector<std::unique_ptr<WalkRecording>> recorded(pieces);
   std::thread second([&] {
     std::size_t events = 0;
     while (events < kMaxRecorded && !visitor.cancelled()) {
@@ -286,7 +278,7 @@ void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
         if (front == back) return;
         i = --back;
       }
-      recorded[i] = std::make_unique<RecordedWalk>(visitor);
+      recorded[i] = std::make_unique<WalkRecording>(&visitor);
       walkPiece(i, *recorded[i]);
       events += recorded[i]->size();
     }
@@ -305,7 +297,7 @@ void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
   // After a cancellation nothing more is handed on (the walk stopped).
   if (visitor.cancelled()) return;
   // The second thread's pieces come last in walk order, in ascending order.
-  for (std::unique_ptr<RecordedWalk>& r : recorded)
+  for (std::unique_ptr<WalkRecording>& r : recorded)
     if (r) r->replay(visitor);
 }
 

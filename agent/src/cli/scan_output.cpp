@@ -7,7 +7,6 @@
 #include "cli/terminal_text.h"
 #include "jamul/common/base64.h"
 #include "jamul/common/json_writer.h"
-#include "jamul/common/utf8.h"
 
 namespace jamul::cli {
 namespace {

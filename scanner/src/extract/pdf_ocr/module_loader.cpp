@@ -4,9 +4,6 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <mutex>
 #include <string>
 #include <vector>
 

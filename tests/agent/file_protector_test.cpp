@@ -10,10 +10,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <random>
+#include <string_view>
 #include <thread>
 
 #include "inventory/sqlite_db.h"
@@ -67,8 +70,8 @@ void expectWholeTree(const fs::path& dir, const std::vector<std::string>& origin
   }
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    BOOST_TEST_REQUIRE(name.find("jamul-tmp") == std::string::npos, context << ": left " << name);
-    BOOST_TEST_REQUIRE(name.find("jamul-shred") == std::string::npos, context << ": left " << name);
+    // Temporary copies and shredded names are `.jamul-<random>[.tmp]`.
+    BOOST_TEST_REQUIRE(!name.starts_with(".jamul-"), context << ": left " << name);
   }
 }
 
@@ -337,6 +340,193 @@ BOOST_AUTO_TEST_CASE(an_interrupted_shred_is_finished) {
       BOOST_TEST(left == 0u, "kill at step " << kill_step);  // finished by recovery
     }
   }
+}
+
+
+// A program that has the file open for writing would go on writing to it after we read it: the
+// file is refused, and what the program writes later is kept.
+BOOST_FIXTURE_TEST_CASE(issue_12_1_a_file_open_for_writing_is_not_encrypted, Protecting) {
+  const std::string file = dir.write("w.txt", contentFor(0)).string();
+  int opened[2], go[2];  // child -> parent: "it is open"; parent -> child: "write now"
+  BOOST_REQUIRE(::pipe(opened) == 0 && ::pipe(go) == 0);
+  const pid_t writer = ::fork();
+  BOOST_REQUIRE(writer >= 0);
+  if (writer == 0) {  // python3 -c "f=open('w.txt','a'); time.sleep(2); f.write('LATER')"
+    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND);
+    char c = 0;
+    (void)!::write(opened[1], "r", 1);
+    (void)!::read(go[0], &c, 1);  // until the parent has tried
+    ::_exit(::write(fd, "LATER\n", 6) == 6 ? 0 : 1);
+  }
+  char c = 0;
+  BOOST_REQUIRE(::read(opened[0], &c, 1) == 1);  // the writer holds it open now
+  auto r = protector.encrypt(file, sealer);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().code() == ErrorCode::kUnavailable), r.error().message());
+  BOOST_REQUIRE(::write(go[1], "w", 1) == 1);
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(writer, &status, 0) == writer);
+  BOOST_TEST(test::readFile(file) == contentFor(0) + "LATER\n");
+  BOOST_TEST(!fs::exists(file + ".age"));
+  BOOST_TEST(test::actionTemporaryFiles(dir.path()).empty());
+}
+
+// A program that opens the file for writing while it is being encrypted stops the encryption
+// before the original is touched; the program then writes to the original.
+BOOST_FIXTURE_TEST_CASE(issue_12_1_a_writer_arriving_mid_encryption_aborts_it, Protecting) {
+  const std::string file = dir.write("w.txt", contentFor(2)).string();
+  pid_t writer = -1;
+  protector.setStepObserver([&](const char* step) {
+    if (std::string_view(step) != "written" || writer >= 0) return;
+    writer = ::fork();
+    if (writer == 0) {
+      const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND);  // waits for the lease
+      ::_exit(fd >= 0 && ::write(fd, "LATER\n", 6) == 6 ? 0 : 1);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // its open reaches the kernel
+  });
+  auto r = protector.encrypt(file, sealer);
+  protector.setStepObserver({});
+  BOOST_TEST_REQUIRE(writer > 0);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().code() == ErrorCode::kCancelled), r.error().message());
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(writer, &status, 0) == writer);
+  BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  BOOST_TEST(test::readFile(file) == contentFor(2) + "LATER\n");
+  BOOST_TEST(!fs::exists(file + ".age"));
+  BOOST_TEST(test::actionTemporaryFiles(dir.path()).empty());
+}
+
+// A decryption killed half-way left its plaintext so far in a temporary file: recovery removes
+// it, and overwrites it first (a reader holding it open sees nothing left).
+BOOST_AUTO_TEST_CASE(issue_12_5_a_killed_decryption_leaves_no_plaintext) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  Keys keys;
+  std::string sealed_path;
+  {
+    auto protector = FileProtector::open(db);
+    BOOST_REQUIRE(protector.ok());
+    AgeSealer sealer = keys.sealer();
+    auto sealed = protector->encrypt(dir.write("f0.csv", contentFor(2)).string(), sealer);
+    BOOST_REQUIRE(sealed.ok());
+    sealed_path = *sealed;
+  }
+  const std::string sealed_bytes = test::readFile(sealed_path);
+  // Decryption journals started (0), written (1), ...: killed as it is about to say "written",
+  // the temporary file holds the whole plaintext.
+  const pid_t pid = forkProtecting(db, 1, [&](FileProtector& protector) {
+    AgeSealer sealer = keys.sealer();
+    (void)protector.decrypt(sealed_path, sealer);
+  });
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+  BOOST_REQUIRE(WIFSIGNALED(status));
+  const std::vector<fs::path> temps = test::actionTemporaryFiles(dir.path());
+  BOOST_REQUIRE(temps.size() == 1u);
+  BOOST_REQUIRE(test::readFile(temps[0]) == contentFor(2));
+  const int watcher = ::open(temps[0].c_str(), O_RDONLY);
+  BOOST_REQUIRE(watcher >= 0);
+
+  auto protector = FileProtector::open(db);
+  BOOST_REQUIRE(protector.ok());
+  AgeSealer sealer = keys.sealer();
+  auto recovered = protector->recover(sealer);
+  BOOST_REQUIRE(recovered.ok());
+  BOOST_REQUIRE(recovered->size() == 1u);
+  BOOST_TEST(!recovered->front().finished);
+  BOOST_TEST(test::actionTemporaryFiles(dir.path()).empty());
+  struct stat st {};
+  BOOST_REQUIRE(::fstat(watcher, &st) == 0);
+  BOOST_TEST(st.st_size == 0);  // wiped and cut, not merely unlinked
+  ::close(watcher);
+  BOOST_TEST(test::readFile(sealed_path) == sealed_bytes);
+  BOOST_TEST(!fs::exists(dir.path() / "f0.csv"));
+}
+
+// A decryption that fails half-way (a damaged chunk) has written plaintext before it found the
+// damage; that too is wiped before it goes. The sealer here writes some, then fails, and keeps a
+// descriptor of what it wrote to see what becomes of it.
+struct FailingHalfWay final : Sealer {
+  int watcher = -1;
+  Result<ContentHash> seal(int, int) override { return Error(ErrorCode::kInternal, "unused"); }
+  Result<ContentHash> verify(int) override { return Error(ErrorCode::kInternal, "unused"); }
+  Result<ContentHash> hash(int) override { return Error(ErrorCode::kInternal, "unused"); }
+  Result<ContentHash> unseal(int, int plain_fd) override {
+    const std::string part = contentFor(1);
+    if (::write(plain_fd, part.data(), part.size()) != static_cast<ssize_t>(part.size()))
+      return Error(ErrorCode::kIo, "write");
+    watcher = ::dup(plain_fd);
+    return Error(ErrorCode::kCorrupt, "damaged chunk");
+  }
+};
+
+BOOST_FIXTURE_TEST_CASE(issue_12_5_a_failed_decryption_wipes_its_partial_plaintext, Protecting) {
+  const std::string sealed = dir.write("big.csv.age", "age-encryption.org/v1\n").string();
+  FailingHalfWay failing;
+  auto r = protector.decrypt(sealed, failing);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().code() == ErrorCode::kCorrupt));
+  BOOST_TEST_REQUIRE(failing.watcher >= 0);
+  struct stat st {};
+  BOOST_REQUIRE(::fstat(failing.watcher, &st) == 0);
+  BOOST_TEST(st.st_size == 0);  // wiped and cut, not merely unlinked
+  ::close(failing.watcher);
+  BOOST_TEST(test::actionTemporaryFiles(dir.path()).empty());
+  BOOST_TEST(!fs::exists(dir.path() / "big.csv"));
+}
+
+// Long names: the temporary name is short whatever the file's, and a name to which `.age` cannot
+// be added is refused with a message that says so.
+BOOST_FIXTURE_TEST_CASE(issue_12_9_long_names_are_encrypted_or_refused_clearly, Protecting) {
+  const std::string long_name(245, 'a');
+  const std::string file = dir.write(long_name, contentFor(0)).string();
+  auto sealed = protector.encrypt(file, sealer);
+  BOOST_TEST_REQUIRE(sealed.ok(), (sealed.ok() ? "" : sealed.error().message()));
+  BOOST_TEST(decryptToString(*sealed, keys) == contentFor(0));
+  auto plain = protector.decrypt(*sealed, sealer);
+  BOOST_TEST_REQUIRE(plain.ok(), (plain.ok() ? "" : plain.error().message()));
+  BOOST_TEST(test::readFile(file) == contentFor(0));
+
+  const std::string longest = dir.write(std::string(252, 'b'), contentFor(1)).string();
+  auto refused = protector.encrypt(longest, sealer);
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST((refused.error().code() == ErrorCode::kInvalidArgument));
+  BOOST_TEST(refused.error().message().find("too long") != std::string::npos);
+  BOOST_TEST(refused.error().subject() == longest);
+  BOOST_TEST(test::readFile(longest) == contentFor(1));
+  BOOST_TEST(test::actionTemporaryFiles(dir.path()).empty());
+}
+
+// A read-only original (0444) of a user who owns it is still overwritten before it is removed.
+BOOST_AUTO_TEST_CASE(issue_12_a_read_only_original_is_wiped_before_removal) {
+  test::TempDir dir;
+  ::chmod(dir.path().c_str(), 0777);
+  const std::string db = (dir.path() / "inv.db").string();
+  const std::string file = dir.write("ro.csv", contentFor(1)).string();
+  BOOST_REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+  BOOST_REQUIRE(::chmod(file.c_str(), 0444) == 0);
+  const pid_t pid = ::fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+    const int watcher = ::open(file.c_str(), O_RDONLY);
+    Keys keys;
+    AgeSealer sealer = keys.sealer();
+    auto protector = FileProtector::open(db);
+    if (!protector.ok() || watcher < 0) ::_exit(4);
+    auto r = protector->encrypt(file, sealer);
+    if (!r.ok()) ::_exit(5);
+    struct stat st {};
+    ::_exit(::fstat(watcher, &st) == 0 && st.st_size == 0 ? 0 : 6);
+  }
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+  BOOST_TEST_REQUIRE(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0, "child exit " << WEXITSTATUS(status));
+  BOOST_TEST(!fs::exists(file));
+  BOOST_TEST(fs::exists(file + ".age"));
 }
 
 BOOST_AUTO_TEST_CASE(the_device_key_is_private_and_stable) {

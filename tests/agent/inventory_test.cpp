@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/agent/inventory.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "jamul/scanner/scan_pipeline.h"
@@ -784,6 +790,143 @@ BOOST_AUTO_TEST_CASE(large_and_small_roots_load_exactly_their_files) {
   BOOST_TEST(small_again.phones == 40u);
   const InventorySink all_again = scan({big, small, outside});
   BOOST_TEST(all_again.cached == 5041u);
+}
+
+// Issue 12, item 2: processes started together on a fresh inventory all open it (the schema is
+// created once), and scans of one inventory take turns, so each one's rows are whole.
+BOOST_AUTO_TEST_CASE(issue_12_2_processes_opening_a_fresh_inventory_at_once) {
+  for (int round = 0; round < 5; ++round) {
+    test::TempDir dir;
+    const std::string db = (dir.path() / "inv.db").string();
+    int go[2];
+    BOOST_REQUIRE(::pipe(go) == 0);
+    std::vector<pid_t> children;
+    for (int i = 0; i < 6; ++i) {
+      const pid_t pid = ::fork();
+      BOOST_REQUIRE(pid >= 0);
+      if (pid == 0) {
+        ::close(go[1]);
+        char c = 0;
+        (void)!::read(go[0], &c, 1);  // all start at once
+        auto inv = Inventory::open(db);
+        if (!inv.ok()) {
+          std::fprintf(stderr, "open: %s\n", inv.error().toString().c_str());
+          ::_exit(1);
+        }
+        auto id = inv->beginScan(Roots{"/t"}, "r1");
+        if (!id.ok()) ::_exit(2);
+        if (!inv->record(*id, makeReport("/t/f" + std::to_string(i), 10 + i)).ok()) ::_exit(3);
+        ScanTotals totals;
+        totals.completed = false;  // nothing deleted: every child's row stays
+        ::_exit(inv->finishScan(*id, totals).ok() ? 0 : 4);
+      }
+      children.push_back(pid);
+    }
+    ::close(go[0]);
+    ::close(go[1]);  // EOF: go
+    for (pid_t pid : children) {
+      int status = 0;
+      BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+      BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0),
+                 "round " << round << ": child exit " << WEXITSTATUS(status));
+    }
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    auto summary = inv->summary();
+    BOOST_REQUIRE(summary.ok());
+    BOOST_TEST(summary->files == 6u);
+    BOOST_TEST(summary->scans == 6u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_2_scans_of_one_inventory_take_turns) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  { BOOST_REQUIRE(Inventory::open(db).ok()); }
+  int started[2], finish[2];
+  BOOST_REQUIRE(::pipe(started) == 0 && ::pipe(finish) == 0);
+  const pid_t first = ::fork();
+  BOOST_REQUIRE(first >= 0);
+  if (first == 0) {
+    auto inv = Inventory::open(db);
+    if (!inv.ok()) ::_exit(1);
+    auto id = inv->beginScan(Roots{"/t"}, "r1");
+    if (!id.ok()) ::_exit(2);
+    FileReport with = makeReport("/t/a.csv", 1);
+    addFinding(with, RuleId::kKrRrn, Confidence::kHigh, 1, 3);
+    if (!inv->record(*id, with).ok()) ::_exit(3);
+    (void)!::write(started[1], "s", 1);
+    char c = 0;
+    (void)!::read(finish[0], &c, 1);  // holds its turn until told
+    ScanTotals totals;
+    totals.completed = true;
+    ::_exit(inv->finishScan(*id, totals).ok() ? 0 : 4);
+  }
+  char c = 0;
+  BOOST_REQUIRE(::read(started[0], &c, 1) == 1);
+  auto inv = Inventory::open(db);  // opening and reading do not wait
+  BOOST_REQUIRE(inv.ok());
+  BOOST_REQUIRE(inv->summary().ok());
+  // A cancelled wait ends the wait, not the process.
+  std::atomic<bool> cancel{false};
+  TurnWait give_up;
+  give_up.cancel = &cancel;
+  give_up.waiting = [&] { cancel = true; };
+  auto cancelled = inv->beginScan(Roots{"/t"}, "r1", give_up);
+  BOOST_REQUIRE(!cancelled.ok());
+  BOOST_TEST((cancelled.error().code() == ErrorCode::kCancelled));
+  // A second scan waits for the first to finish, then sees its rows.
+  bool waited = false;
+  TurnWait turn;
+  turn.waiting = [&] {
+    waited = true;
+    BOOST_REQUIRE(::write(finish[1], "f", 1) == 1);
+  };
+  auto id = inv->beginScan(Roots{"/t"}, "r1", turn);
+  BOOST_REQUIRE(id.ok());
+  BOOST_TEST(waited);
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(first, &status, 0) == first);
+  BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/t"}, "r1").ok());
+  // The first scan's file, rescanned with no findings now and a new one: counts replaced, whole.
+  BOOST_REQUIRE(inv->record(*id, makeReport("/t/a.csv", 1, 200)).ok());
+  FileReport added = makeReport("/t/b.csv", 2);
+  addFinding(added, RuleId::kKrPhone, Confidence::kMedium, 2, 1);
+  BOOST_REQUIRE(inv->record(*id, added).ok());
+  ScanTotals totals;
+  totals.completed = true;
+  BOOST_REQUIRE(inv->finishScan(*id, totals).ok());
+  auto summary = inv->summary();
+  BOOST_REQUIRE(summary.ok());
+  BOOST_TEST(summary->files == 2u);
+  BOOST_TEST(summary->files_with_findings == 1u);
+  BOOST_TEST(summary->occurrences[scanner::ruleIndex(RuleId::kKrRrn)]
+                                 [scanner::confidenceIndex(Confidence::kHigh)] == 0u);
+}
+
+// A scan busy with one large file for a while must not keep other writers waiting on SQLite's
+// write lock: flushIfDue() commits a batch that has been open for ~2 s.
+BOOST_AUTO_TEST_CASE(issue_12_2_a_scan_does_not_hold_the_write_lock_while_idle) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  auto id = inv->beginScan(Roots{"/t"}, "r1");
+  BOOST_REQUIRE(id.ok());
+  BOOST_REQUIRE(inv->record(*id, makeReport("/t/a.csv", 1)).ok());  // opens a write batch
+  BOOST_REQUIRE(inv->flushIfDue().ok());                            // too early: kept open
+  const auto otherWriterGetsIn = [&] {
+    sqlite3* other = nullptr;
+    BOOST_REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+    const int rc = sqlite3_exec(other, "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    return rc == SQLITE_OK;
+  };
+  BOOST_TEST(!otherWriterGetsIn());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  BOOST_REQUIRE(inv->flushIfDue().ok());
+  BOOST_TEST(otherWriterGetsIn());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

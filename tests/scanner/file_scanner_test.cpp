@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/scanner/file_scanner.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -228,8 +229,10 @@ BOOST_AUTO_TEST_CASE(files_that_are_not_read_say_why) {
   r = scanner.scan(entryFor(dir.write("x.bin", std::string("\x01\x00\x02\x00\x03", 5))));
   BOOST_TEST(r.status == FileStatus::kUnsupported);
   BOOST_TEST(r.detail == "binary file");
+  // Issue 12: Jamul's own age files are the state the product is after, not a failure to read.
   r = scanner.scan(entryFor(dir.write("a.txt.age", "age-encryption.org/v1\n-> X25519 x\n")));
-  BOOST_TEST(r.status == FileStatus::kProtected);
+  BOOST_TEST(r.status == FileStatus::kEncrypted);
+  BOOST_TEST(r.format == "age");
   r = scanner.scan(entryFor(dir.write("empty.txt", "")));
   BOOST_TEST(r.status == FileStatus::kOk);
   BOOST_TEST(r.format == "empty");
@@ -273,6 +276,33 @@ BOOST_AUTO_TEST_CASE(size_limit_and_findings_cap) {
   BOOST_TEST(r.findings_truncated);
   BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kLow) == 24u);
   BOOST_TEST(r.findings[0].count == 2u);
+}
+
+// Issue 12: totals count what was read, not file sizes: a 2 GB sparse file is recognised as
+// binary from its first 64 KiB, and a file over the limit is not read at all.
+BOOST_AUTO_TEST_CASE(issue_12_bytes_read_are_the_bytes_actually_read) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const std::string sparse = (dir.path() / "sparse.bin").string();
+  {
+    const int fd = ::open(sparse.c_str(), O_WRONLY | O_CREAT, 0644);
+    BOOST_REQUIRE(fd >= 0);
+    BOOST_REQUIRE(::ftruncate(fd, std::int64_t{2} << 30) == 0);
+    ::close(fd);
+  }
+  const FileReport binary = scanner.scan(entryFor(sparse));
+  BOOST_TEST(binary.status == FileStatus::kUnsupported);
+  BOOST_TEST(binary.entry.size == std::uint64_t{2} << 30);
+  BOOST_TEST(binary.bytes_read > 0u);
+  BOOST_TEST(binary.bytes_read <= 1u << 20);
+  const std::string text = "연락처 010-2345-6789\n";
+  const FileReport read = scanner.scan(entryFor(dir.write("a.txt", text)));
+  BOOST_TEST(read.bytes_read == text.size());
+  ScanOptions small;
+  small.max_file_size = 4;
+  const FileReport big = makeScanner(small).scan(entryFor(dir.path() / "a.txt"));
+  BOOST_TEST(big.status == FileStatus::kTooLarge);
+  BOOST_TEST(big.bytes_read == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(extract_gives_the_decoded_text) {

@@ -43,6 +43,10 @@ class Recorder final : public WalkVisitor {
     events.push_back("E " + error.subject());
     errors.push_back(std::move(error));
   }
+  void onSkipped(std::string path, std::string_view what) override {
+    events.push_back("S " + path + " (" + std::string(what) + ")");
+    skipped.push_back(std::move(path));
+  }
   bool cancelled() const override { return entries.size() >= cancel_after; }
 
   std::vector<std::string> paths() const {
@@ -55,6 +59,7 @@ class Recorder final : public WalkVisitor {
   std::size_t cancel_after = std::numeric_limits<std::size_t>::max();
   std::vector<FileEntry> entries;
   std::vector<Error> errors;
+  std::vector<std::string> skipped;
   std::vector<std::string> events;
 };
 
@@ -345,13 +350,16 @@ BOOST_AUTO_TEST_CASE(a_root_that_is_a_symbolic_link_is_followed_once) {
   fs::create_directory_symlink(tmp.path() / "real", link);
   BOOST_TEST(walkRelative(link.string()) == (std::vector<std::string>{"a.txt", "sub/b.txt"}),
              boost::test_tools::per_element());
-  // A link to a file as a root is the file.
+  // Issue 12: a link to a file as a root is the file, reported under the path it resolves to
+  // (the reader never opens a link, and the inventory keys the file itself).
   const fs::path file_link = tmp.path() / "file_link";
-  fs::create_symlink(tmp.path() / "real/a.txt", file_link);
+  fs::create_symlink("real/a.txt", file_link);
   Recorder recorder;
   walk(makeWalker(), {file_link.string()}, recorder);
-  BOOST_TEST(recorder.paths() == std::vector<std::string>{file_link.string()},
+  BOOST_TEST(recorder.paths() ==
+                 std::vector<std::string>{fs::canonical(tmp.path() / "real/a.txt").string()},
              boost::test_tools::per_element());
+  BOOST_TEST(recorder.errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(fifos_sockets_and_devices_are_skipped_without_blocking) {
@@ -370,11 +378,77 @@ BOOST_AUTO_TEST_CASE(fifos_sockets_and_devices_are_skipped_without_blocking) {
   ::alarm(30);  // opening the FIFO would block forever: fail loudly instead
   BOOST_TEST(walkRelative(tmp.path().string()) == (std::vector<std::string>{"a.txt", "z.txt"}),
              boost::test_tools::per_element());
-  Recorder recorder;
-  walk(makeWalker(), {fifo}, recorder);  // a FIFO as a root, too
   ::alarm(0);
-  BOOST_TEST(recorder.entries.empty());
-  BOOST_TEST(recorder.errors.empty());
+}
+
+// Issue 12, item 10: a special file named as a root is never passed over in silence; inside a
+// tree, links and special files are passed over, and told of when asked (scan --all).
+BOOST_AUTO_TEST_CASE(issue_12_10_special_files_named_as_roots_are_errors) {
+  test::TempDir tmp;
+  const std::string fifo = (tmp.path() / "fifo1").string();
+  BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  const std::string socket = (tmp.path() / "socket").string();
+  BOOST_REQUIRE(::mknod(socket.c_str(), S_IFSOCK | 0644, 0) == 0);
+  const fs::path zero = tmp.path() / "zero";
+  fs::create_symlink("/dev/zero", zero);
+  tmp.write("after.txt", "a");
+  ::alarm(30);  // opening the FIFO would block forever: fail loudly instead
+  Recorder recorder;
+  walk(makeWalker(), {fifo, socket, zero.string(), (tmp.path() / "after.txt").string()},
+       recorder);
+  ::alarm(0);
+  BOOST_TEST_REQUIRE(recorder.errors.size() == 3u);
+  for (const Error& e : recorder.errors) {
+    BOOST_TEST((e.code() == ErrorCode::kUnsupportedFormat));
+    BOOST_TEST(e.message().find("not a regular file") != std::string::npos);
+  }
+  BOOST_TEST(recorder.errors[0].subject() == fifo);
+  BOOST_TEST(recorder.errors[2].subject() == zero.string());
+  BOOST_TEST(recorder.paths() == std::vector<std::string>{(tmp.path() / "after.txt").string()},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_10_links_and_special_files_in_a_tree_are_listed_when_asked) {
+  test::TempDir tmp;
+  tmp.write("a.txt", "a");
+  tmp.write("sub/b.txt", "b");
+  BOOST_REQUIRE(::mkfifo((tmp.path() / "sub/fifo").c_str(), 0644) == 0);
+  fs::create_symlink("a.txt", tmp.path() / "link.txt");
+  fs::create_symlink("a.txt", tmp.path() / "excluded.log");
+  const std::string root = tmp.path().string();
+  WalkOptions options = makeOptions({}, {"*.log"});
+  {
+    Recorder quiet;
+    walk(makeWalker(options), {root}, quiet);
+    BOOST_TEST(quiet.skipped.empty());  // not asked: passed over without a word
+    BOOST_TEST(quiet.entries.size() == 2u);
+  }
+  options.report_skipped = true;
+  Recorder recorder;
+  walk(makeWalker(options), {root}, recorder);
+  BOOST_TEST(recorder.events == (std::vector<std::string>{
+                                    "F " + root + "/a.txt",
+                                    "S " + root + "/link.txt (symbolic link: not followed)",
+                                    "F " + root + "/sub/b.txt",
+                                    "S " + root +
+                                        "/sub/fifo (not a regular file (FIFO, socket or device): "
+                                        "not read)"}),
+             boost::test_tools::per_element());
+}
+
+// The caller's own files (an inventory kept inside the scanned folder) are never reported.
+BOOST_AUTO_TEST_CASE(issue_12_the_callers_own_files_are_passed_over) {
+  test::TempDir tmp;
+  tmp.write("a.txt", "a");
+  tmp.write("inv.db", "sqlite");
+  tmp.write("inv.db-wal", "wal");
+  const std::string root = tmp.path().string();
+  WalkOptions options;
+  options.own_file = [&](std::string_view path) { return path.starts_with(root + "/inv.db"); };
+  Recorder recorder;
+  walk(makeWalker(options), {root}, recorder);
+  BOOST_TEST(recorder.paths() == std::vector<std::string>{root + "/a.txt"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(exclude_prunes_directories_and_drops_files) {

@@ -138,6 +138,34 @@ BOOST_AUTO_TEST_CASE(a_root_walked_by_two_threads_gives_the_same_reports) {
   BOOST_TEST(seen[0] == seen[1], boost::test_tools::per_element());
 }
 
+// Issue 12, item 10: links and special files passed over reach the sink, when asked, in walk
+// order and as `skipped` reports (never read), also while an oracle is still loading.
+BOOST_AUTO_TEST_CASE(issue_12_10_skipped_entries_arrive_in_walk_order) {
+  test::TempDir dir;
+  dir.write("a.txt", "연락처 010-2345-6789\n");
+  dir.write("c.txt", "c");
+  std::filesystem::create_symlink("a.txt", dir.path() / "b-link.txt");
+  BOOST_REQUIRE(::mkfifo((dir.path() / "d-fifo").c_str(), 0644) == 0);
+  WalkOptions walk_options;
+  walk_options.report_skipped = true;
+  for (bool split : {false, true}) {
+    CollectingSink sink;
+    PipelineOptions pipeline;
+    pipeline.split_walk = split;
+    const std::vector<std::string> roots = {dir.path().string()};
+    BOOST_REQUIRE(
+        runScan(roots, walk_options, testOptions(), pipeline, test::testHasher(), nullptr, sink)
+            .ok());
+    std::vector<std::string> lines;
+    for (const FileReport& r : sink.reports)
+      lines.push_back(r.entry.path.substr(dir.path().string().size() + 1) + " " +
+                      std::string(fileStatusName(r.status)) + " " + std::to_string(r.bytes_read));
+    BOOST_TEST(lines == (std::vector<std::string>{"a.txt ok 24", "b-link.txt skipped 0",
+                                                  "c.txt ok 1", "d-fifo skipped 0"}),
+               boost::test_tools::per_element());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(cancellation_stops_the_walk_and_keeps_order) {
   test::TempDir dir;
   writeTree(dir, 300);

@@ -63,4 +63,13 @@ std::optional<std::filesystem::path> corpusDir(std::string_view sub) {
   return dir;
 }
 
+std::vector<std::filesystem::path> actionTemporaryFiles(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> found;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.starts_with(".jamul-") && name.ends_with(".tmp")) found.push_back(e.path());
+  }
+  return found;
+}
+
 }  // namespace jamul::test

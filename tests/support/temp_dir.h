@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jamul::test {
 
@@ -25,6 +26,10 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The temporary files that Jamul's in-place actions leave in `dir` while they run, or after a
+// crash until recovery (`.jamul-<random>.tmp`).
+std::vector<std::filesystem::path> actionTemporaryFiles(const std::filesystem::path& dir);
 
 // Reads a whole file; aborts if it cannot.
 std::string readFile(const std::filesystem::path& path);

@@ -7,6 +7,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "jamul/scanner/file_scanner.h"
 
 namespace jamul::cli {
@@ -19,7 +20,7 @@ constexpr OptionSpec kOptions[] = {
 int extractCommand(std::span<const std::string> args) {
   ArgParser parser(kOptions);
   if (const Status s = parser.parse(args); !s) {
-    std::fprintf(stderr, "jamul extract: %s\n", s.error().message().c_str());
+    say("extract", s.error().message());
     return 2;
   }
   if (parser.has("help") || parser.positional().size() != 1) {
@@ -31,10 +32,7 @@ int extractCommand(std::span<const std::string> args) {
   }
   // The hasher is never called: extract() does not detect.
   auto scanner = scanner::FileScanner::create({}, [](std::string_view) { return ValueDigest{}; });
-  if (!scanner) {
-    std::fprintf(stderr, "jamul extract: %s\n", scanner.error().toString().c_str());
-    return 2;
-  }
+  if (!scanner) return fail("extract", scanner.error());
   const std::string& path = parser.positional().front();
   // A document's parts (pages, sheets, sections, members) are announced by a line of their own,
   // "=== Sheet1 ===", so that a person can tell where each piece of text comes from; a finding's
@@ -54,16 +52,15 @@ int extractCommand(std::span<const std::string> args) {
       });
   std::fflush(stdout);
   if (!info) {
-    std::fprintf(stderr, "jamul extract: %s\n", info.error().toString().c_str());
+    fileFailed("extract", path, info.error());
     return 2;
   }
   if (info->status != scanner::FileStatus::kOk || info->format == "empty") {
-    std::fprintf(stderr, "jamul extract: %s: %s (%s)\n", path.c_str(),
-                 std::string(scanner::fileStatusName(info->status)).c_str(),
-                 info->detail.empty() ? info->format.c_str() : info->detail.c_str());
+    say("extract", path + ": " + std::string(scanner::fileStatusName(info->status)) + " (" +
+                       (info->detail.empty() ? info->format : info->detail) + ")");
     return info->status == scanner::FileStatus::kOk ? 0 : 2;
   }
-  std::fprintf(stderr, "jamul extract: %s: %s\n", path.c_str(), info->format.c_str());
+  say("extract", path + ": " + info->format);
   return 0;
 }
 

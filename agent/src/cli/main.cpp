@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "jamul/scanner/rule.h"
 
 namespace {
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   if (command == "rules") return jamul::cli::rulesCommand(rest);
   for (const char* name : {"encrypt", "decrypt", "recover", "shred", "status", "keys"})
     if (command == name) return jamul::cli::protectCommand(command, rest);
-  std::fprintf(stderr, "jamul: unknown command '%s' (see jamul --help)\n", command.c_str());
+  const std::string shown = jamul::cli::printableText(command);
+  std::fprintf(stderr, "jamul: unknown command '%s' (see jamul --help)\n", shown.c_str());
   return 2;
 }

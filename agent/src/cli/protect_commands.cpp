@@ -16,7 +16,9 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
-#include "jamul/agent/data_dirs.h"
+#include "cli/messages.h"
+#include "cli/protection.h"
+#include "cli/terminal_text.h"
 #include "jamul/agent/file_protector.h"
 #include "jamul/agent/inventory.h"
 #include "jamul/crypto/age.h"
@@ -27,20 +29,6 @@ namespace jamul::cli {
 namespace {
 
 namespace age = crypto::age;
-
-int fail(const char* command, const Error& error) {
-  std::fprintf(stderr, "jamul %s: %s\n", command, error.toString().c_str());
-  return 2;
-}
-
-Result<std::string> inventoryPath(const ArgParser& parser) {
-  if (const auto db = parser.value("db")) return *db;
-  JAMUL_ASSIGN_OR_RETURN(std::string dir, agent::defaultDataDir());
-  return dir + "/inventory.db";
-}
-
-std::string deviceKeyPath(const std::string& db) { return db + ".device-key"; }
-std::string recoveryPath(const std::string& db) { return db + ".recovery-recipients"; }
 
 // A passphrase from the terminal (not echoed; asked twice when `confirm`), or the first line of
 // standard input when it is not a terminal (scripts, tests).
@@ -77,53 +65,34 @@ Result<age::Passphrase> readPassphrase(const char* prompt, bool confirm) {
   return p;
 }
 
-void printRecovered(const char* command, const std::vector<agent::RecoveredAction>& recovered) {
-  for (const agent::RecoveredAction& r : recovered)
-    std::fprintf(stderr, "jamul %s: an interrupted run was %s: %s (%s)\n", command,
-                 r.finished ? "finished" : "rolled back", r.path.c_str(), r.detail.c_str());
-}
-
-// What an encrypt or decrypt needs: the journal, the device key, recovery recipients.
-struct Protection {
-  std::string db;
-  agent::FileProtector protector;
-  age::X25519Identity device;
-  std::vector<age::X25519Recipient> recovery;
-};
-
-Result<Protection> openProtection(const std::string& db) {
-  JAMUL_ASSIGN_OR_RETURN(agent::FileProtector protector, agent::FileProtector::open(db));
-  JAMUL_ASSIGN_OR_RETURN(age::X25519Identity device,
-                         agent::loadOrCreateDeviceKey(deviceKeyPath(db)));
-  JAMUL_ASSIGN_OR_RETURN(auto recovery, agent::loadRecoveryRecipients(recoveryPath(db)));
-  return Protection{db, std::move(protector), std::move(device), std::move(recovery)};
-}
-
-Status recoverFirst(const char* command, Protection& p) {
-  std::vector<age::Identity> ids = {&p.device};
-  agent::AgeSealer sealer({}, ids);
-  JAMUL_ASSIGN_OR_RETURN(auto recovered, p.protector.recover(sealer));
-  printRecovered(command, recovered);
-  return okStatus();
-}
-
 // Runs `action` on each file (one file's failure never stops the others), printing
-// "<done_verb>  <path it gives>" or the error, then "N <done_verb>, M failed". Exit code 0 when
-// every file succeeded, else 2.
+// "<done_verb>  <path it gives>" or the error naming the file, then "N <done_verb>, M failed".
+// Ctrl-C lets the file in hand finish and stops before the next. Exit status: 0 when every file
+// succeeded, 2 when one failed, 130 when interrupted.
 int forEachFile(const char* command, const char* done_verb, std::span<const std::string> files,
                 const std::function<Result<std::string>(const std::string&)>& action) {
   int failures = 0, done = 0;
-  for (const std::string& file : files) {
-    auto result = action(file);
+  std::size_t next = 0;
+  for (; next < files.size() && !interrupted().load(); ++next) {
+    const std::string& file = files[next];
+    auto result = file.empty()
+                      ? Result<std::string>(Error(ErrorCode::kInvalidArgument, "not a file name"))
+                      : action(file);
     if (!result) {
       ++failures;
-      std::fprintf(stderr, "jamul %s: %s\n", command, result.error().toString().c_str());
+      fileFailed(command, file, result.error());
       continue;
     }
     ++done;
-    std::printf("%-10s %s\n", done_verb, result->c_str());
+    std::printf("%-10s %s\n", done_verb, printableText(*result).c_str());
   }
   std::printf("%d %s, %d failed\n", done, done_verb, failures);
+  if (next < files.size()) {
+    std::fflush(stdout);
+    say(command, "interrupted: " + std::to_string(files.size() - next) +
+                     " file(s) not started were left as they are");
+    return kInterruptedExit;
+  }
   return failures == 0 ? 0 : 2;
 }
 
@@ -155,9 +124,9 @@ int encryptCommand(std::span<const std::string> args) {
   }
   auto db = inventoryPath(parser);
   if (!db) return fail("encrypt", db.error());
-  auto p = openProtection(*db);
+  auto p = openProtection("encrypt", *db);
+  if (!p && p.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
   if (!p) return fail("encrypt", p.error());
-  if (Status s = recoverFirst("encrypt", *p); !s) return fail("encrypt", s.error());
 
   std::vector<std::string> files = parser.positional();
   if (parser.has("findings")) {
@@ -173,10 +142,23 @@ int encryptCommand(std::span<const std::string> args) {
     if (!inventory) return fail("encrypt", inventory.error());
     auto found = inventory->filesWithFindings(min);
     if (!found) return fail("encrypt", found.error());
+    if (found->empty() && files.empty()) {
+      // Nothing to do is not a failure: the files with findings are encrypted already, or none
+      // had any.
+      auto summary = inventory->summary();
+      if (!summary) return fail("encrypt", summary.error());
+      say("encrypt", summary->scans == 0
+                         ? "no scan is recorded in this inventory yet: run jamul scan first"
+                         : "the last scan left nothing to encrypt (no file in plaintext with "
+                           "personal data at " +
+                               std::string(scanner::confidenceName(min)) + " confidence or above)");
+      return 0;
+    }
     files.insert(files.end(), found->begin(), found->end());
   }
   if (files.empty())
-    return fail("encrypt", Error(ErrorCode::kInvalidArgument, "name files, or --findings"));
+    return fail("encrypt", Error(ErrorCode::kInvalidArgument,
+                                 "name the files to encrypt, or --findings (see --help)"));
 
   std::optional<age::Passphrase> passphrase;
   std::vector<age::Recipient> recipients;
@@ -230,19 +212,41 @@ Result<std::string> readTextFile(const std::string& path) {
   return text;
 }
 
-void collectAgeFiles(const std::string& path, std::vector<std::string>& out) {
+// Adds `path` to `out`, or, for a folder, every .age file below it (not following links), in
+// name order. A folder that cannot be listed is said and counted, and the others are still
+// collected: one unreadable folder must not hide the rest of a recovery. Returns the count.
+int collectAgeFiles(std::string_view command, const std::string& path,
+                    std::vector<std::string>& out) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::is_directory(std::filesystem::symlink_status(path, ec))) {
-    for (auto it = std::filesystem::recursive_directory_iterator(
-             path, std::filesystem::directory_options::skip_permission_denied, ec);
-         it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec) && it->path().string().ends_with(".age"))
-        out.push_back(it->path().string());
-    }
-    return;
+  if (!fs::is_directory(fs::symlink_status(path, ec))) {
+    out.push_back(path);
+    return 0;
   }
-  out.push_back(path);
+  int errors = 0;
+  std::vector<fs::path> folders = {path};
+  std::vector<std::string> found;
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::file_status st = it->symlink_status(ec);
+      if (ec) break;
+      if (fs::is_directory(st))
+        folders.push_back(it->path());
+      else if (fs::is_regular_file(st) && it->path().filename().string().ends_with(".age"))
+        found.push_back(it->path().string());
+    }
+    if (ec) {
+      ++errors;
+      fileFailed(command, folder.string(), Error(ErrorCode::kIo, "cannot list: " + ec.message()));
+      ec.clear();
+    }
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+  return errors;
 }
 
 int decryptLike(const char* command, std::span<const std::string> args, bool recover) {
@@ -263,11 +267,13 @@ int decryptLike(const char* command, std::span<const std::string> args, bool rec
   if (recover && parser.values("identity").empty())
     return fail(command,
                 Error(ErrorCode::kInvalidArgument, "--identity RECOVERY-KEY-FILE is required"));
+  if (parser.positional().empty())
+    return fail(command, Error(ErrorCode::kInvalidArgument, "name .age files (see --help)"));
   auto db = inventoryPath(parser);
   if (!db) return fail(command, db.error());
-  auto p = openProtection(*db);
+  auto p = openProtection(command, *db);
+  if (!p && p.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
   if (!p) return fail(command, p.error());
-  if (Status s = recoverFirst(command, *p); !s) return fail(command, s.error());
 
   std::vector<age::X25519Identity> keys;
   std::optional<age::Passphrase> passphrase;
@@ -296,10 +302,13 @@ int decryptLike(const char* command, std::span<const std::string> args, bool rec
   agent::AgeSealer sealer({}, ids);
 
   std::vector<std::string> files;
-  for (const std::string& path : parser.positional()) collectAgeFiles(path, files);
-  if (files.empty()) return fail(command, Error(ErrorCode::kInvalidArgument, "name .age files"));
-  return forEachFile(command, "decrypted", files,
-                     [&](const std::string& file) { return p->protector.decrypt(file, sealer); });
+  int listing_errors = 0;
+  for (const std::string& path : parser.positional())
+    listing_errors += collectAgeFiles(command, path, files);
+  const int status = forEachFile(command, "decrypted", files, [&](const std::string& file) {
+    return p->protector.decrypt(file, sealer);
+  });
+  return status == 0 && listing_errors > 0 ? 2 : status;
 }
 
 // --- shred
@@ -325,9 +334,9 @@ int shredCommand(std::span<const std::string> args) {
   }
   auto db = inventoryPath(parser);
   if (!db) return fail("shred", db.error());
-  auto p = openProtection(*db);
+  auto p = openProtection("shred", *db);
+  if (!p && p.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
   if (!p) return fail("shred", p.error());
-  if (Status s = recoverFirst("shred", *p); !s) return fail("shred", s.error());
   return forEachFile("shred", "shredded", parser.positional(),
                      [&](const std::string& file) -> Result<std::string> {
                        JAMUL_RETURN_IF_ERROR(p->protector.shred(file));
@@ -357,6 +366,8 @@ int statusCommand(std::span<const std::string> args) {
   if (!db) return fail("status", db.error());
   auto inventory = agent::Inventory::open(*db);
   if (!inventory) return fail("status", inventory.error());
+  // Counts what is on disk, not what an interrupted run left half-done.
+  (void)recoverIfIdle("status", *db, *inventory);
   auto p = inventory->protectionSummary();
   if (!p) return fail("status", p.error());
   const std::uint64_t plaintext = p->files_with_findings + p->decrypted_unscanned;
@@ -378,9 +389,10 @@ int statusCommand(std::span<const std::string> args) {
   else
     std::printf("%s- (nothing found yet: run jamul scan)\n", kRateLabel);
   if (p->unfinished > 0)
-    std::printf("%-39s%llu (any jamul encrypt/decrypt finishes them)\n",
-                "Interrupted actions awaiting recovery",
-                static_cast<unsigned long long>(p->unfinished));
+    std::printf(
+        "%-39s%llu (another Jamul process is running them, or they could not be "
+        "recovered: see above)\n",
+        "Unfinished actions", static_cast<unsigned long long>(p->unfinished));
   return 0;
 }
 
@@ -450,6 +462,9 @@ int keysCommand(std::span<const std::string> args) {
 }  // namespace
 
 int protectCommand(std::string_view name, std::span<const std::string> args) {
+  // A file in hand is always finished (or rolled back) before the command stops.
+  if (name == "encrypt" || name == "decrypt" || name == "recover" || name == "shred")
+    catchInterrupts();
   if (name == "encrypt") return encryptCommand(args);
   if (name == "decrypt") return decryptLike("decrypt", args, false);
   if (name == "recover") return decryptLike("recover", args, true);

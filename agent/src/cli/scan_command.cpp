@@ -20,11 +20,14 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "cli/progress_line.h"
+#include "cli/protection.h"
 #include "cli/scan_output.h"
 #include "jamul/agent/data_dirs.h"
 #include "jamul/agent/inventory.h"
 #include "jamul/agent/parse_journal.h"
+#include "jamul/agent/root_set.h"
 #include "jamul/crypto/keyed_hasher.h"
 #include "jamul/scanner/scan_pipeline.h"
 
@@ -47,7 +50,9 @@ constexpr OptionSpec kOptions[] = {
     {"full", "", "read every file, even those unchanged since the last scan"},
     {"retry-quarantined", "",
      "read again the documents that stopped an earlier scan (quarantined)"},
-    {"all", "", "list every file in the table, not only those with findings or problems"},
+    {"all", "",
+     "list every file, not only those with findings or problems (and the links and special "
+     "files passed over)"},
     {"no-progress", "", "no progress line on standard error"},
     {"help", "", "show this help"},
 };
@@ -58,10 +63,6 @@ constexpr const char* kUsage =
     "under each PATH and records the result in the local inventory. Values are never printed or "
     "stored: reports show masked excerpts such as 900101-1******.\n\n"
     "Exit status: 0 nothing found, 1 personal data found, 2 a file could not be read.\n\n";
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
 
 // A root as the user wrote it and as the inventory keys it (absolute, normalised).
 struct Root {
@@ -76,8 +77,16 @@ std::string withoutTrailingSlashes(std::string path) {
 
 Result<Root> resolveRoot(const std::string& given) {
   std::error_code ec;
-  const std::filesystem::path abs = std::filesystem::absolute(given, ec);
+  std::filesystem::path abs = std::filesystem::absolute(given, ec);
   if (ec) return Error(ErrorCode::kInvalidArgument, "cannot resolve path: " + ec.message(), given);
+  // A link named on the command line is followed, to a file as to a folder (as `find -H` does):
+  // what it names is scanned and recorded under its own path, which is what `encrypt` can act on
+  // (it refuses links), while the table shows the name as typed. Links inside folders are never
+  // followed.
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(abs, ec))) {
+    const std::filesystem::path target = std::filesystem::canonical(abs, ec);
+    if (!ec) abs = target;
+  }
   return Root{withoutTrailingSlashes(given),
               withoutTrailingSlashes(abs.lexically_normal().string())};
 }
@@ -99,6 +108,12 @@ Result<std::uint64_t> parseSize(const std::string& text) {
     scale = 1ull << 40;
   else if (!unit.empty() && unit != "B")
     return Error(ErrorCode::kInvalidArgument, "--max-size: unknown unit " + unit + " (K, M, G, T)");
+  // 16777216T is 2^64 bytes: it would wrap to 0 and call every file too large.
+  if (value > UINT64_MAX / scale)
+    return Error(ErrorCode::kInvalidArgument, "--max-size: too large: " + text);
+  if (value == 0)
+    return Error(ErrorCode::kInvalidArgument,
+                 "--max-size: must be at least 1 byte (0 would skip every file)");
   return value * scale;
 }
 
@@ -106,10 +121,12 @@ Result<std::uint64_t> parseSize(const std::string& text) {
 class CliSink final : public scanner::ScanSink {
  public:
   CliSink(agent::Inventory& inventory, std::int64_t scan_id, const std::vector<Root>& roots,
-          ScanOutput& output, ScanTally& tally, ProgressLine* progress)
+          const agent::RootSet& root_set, ScanOutput& output, ScanTally& tally,
+          ProgressLine* progress)
       : inventory_(inventory),
         scan_id_(scan_id),
         roots_(roots),
+        root_set_(root_set),
         output_(output),
         tally_(tally),
         progress_(progress) {}
@@ -134,6 +151,10 @@ class CliSink final : public scanner::ScanSink {
 
   void onProgress(const scanner::ScanProgress& progress) override {
     if (progress_ != nullptr) progress_->update(progress);
+    // While the workers are busy with a large file no report arrives: the batch is committed here
+    // so that other processes' writes do not wait on it.
+    if (const Status s = inventory_.flushIfDue(); !s && !inventory_error_)
+      inventory_error_ = s.error();
   }
 
   const std::optional<Error>& inventoryError() const { return inventory_error_; }
@@ -143,21 +164,21 @@ class CliSink final : public scanner::ScanSink {
   // A view of `path` itself when the root was given as its absolute path (the usual case: no
   // copy per file), else of a buffer reused from call to call.
   std::string_view displayPath(const std::string& path) {
-    for (const Root& root : roots_) {
-      if (path == root.absolute) return root.given;
-      const std::string_view dir = root.absolute == "/" ? std::string_view() : root.absolute;
-      if (path.size() <= dir.size() || path[dir.size()] != '/' || !path.starts_with(dir)) continue;
-      if (root.given == root.absolute) return path;
-      display_.assign(root.given == "/" ? std::string_view() : std::string_view(root.given));
-      display_.append(path, dir.size(), std::string::npos);
-      return display_;
-    }
-    return path;
+    const std::optional<std::size_t> at = root_set_.rootOf(path);
+    if (!at) return path;
+    const Root& root = roots_[*at];
+    if (path == root.absolute) return root.given;
+    if (root.given == root.absolute) return path;
+    const std::string_view dir = root.absolute == "/" ? std::string_view() : root.absolute;
+    display_.assign(root.given == "/" ? std::string_view() : std::string_view(root.given));
+    display_.append(path, dir.size(), std::string::npos);
+    return display_;
   }
 
   agent::Inventory& inventory_;
   std::int64_t scan_id_;
   const std::vector<Root>& roots_;
+  const agent::RootSet& root_set_;  // of roots_' absolute paths, in the same order
   ScanOutput& output_;
   ScanTally& tally_;
   ProgressLine* progress_;
@@ -165,17 +186,14 @@ class CliSink final : public scanner::ScanSink {
   std::string display_;  // see displayPath()
 };
 
-int fail(const Error& error) {
-  std::fprintf(stderr, "jamul scan: %s\n", error.toString().c_str());
-  return 2;
-}
+int fail(const Error& error) { return cli::fail("scan", error); }
 
 }  // namespace
 
 int scanCommand(std::span<const std::string> args) {
   ArgParser parser(kOptions);
   if (const Status s = parser.parse(args); !s) {
-    std::fprintf(stderr, "jamul scan: %s (see jamul scan --help)\n", s.error().message().c_str());
+    say("scan", s.error().message() + " (see jamul scan --help)");
     return 2;
   }
   if (parser.has("help")) {
@@ -183,7 +201,7 @@ int scanCommand(std::span<const std::string> args) {
     return 0;
   }
   if (parser.positional().empty()) {
-    std::fprintf(stderr, "jamul scan: name at least one folder or file to scan (see --help)\n");
+    say("scan", "name at least one folder or file to scan (see --help)");
     return 2;
   }
 
@@ -218,6 +236,8 @@ int scanCommand(std::span<const std::string> args) {
   walk_options.exclude = parser.values("exclude");
   walk_options.include = parser.values("include");
   walk_options.one_file_system = parser.has("one-file-system");
+  // The table lists everything with --all, links and special files passed over included.
+  walk_options.report_skipped = parser.has("all");
 
   std::vector<Root> roots;
   std::vector<std::string> absolute_roots;
@@ -227,21 +247,15 @@ int scanCommand(std::span<const std::string> args) {
     roots.push_back(std::move(*root));
   }
   // A root at or below another one (`jamul scan a.csv .`, or a folder named twice) would report
-  // its files twice: it is dropped, the outer root covers it.
-  const auto within = [](const std::string& path, const std::string& dir) {
-    if (dir == "/") return true;
-    return path.starts_with(dir) && (path.size() == dir.size() || path[dir.size()] == '/');
-  };
+  // its files twice: it is dropped, the outer root covers it. (By lookups per level of each path,
+  // not per pair of roots: `jamul scan dir/*` may name 20,000 files.)
+  std::vector<std::string> given_absolute;
+  for (const Root& root : roots) given_absolute.push_back(root.absolute);
+  const agent::RootSet all_roots(given_absolute);
   std::vector<Root> kept;
-  for (std::size_t i = 0; i < roots.size(); ++i) {
-    bool covered = false;
-    for (std::size_t j = 0; j < roots.size() && !covered; ++j) {
-      if (i == j) continue;
-      const bool same = roots[i].absolute == roots[j].absolute;
-      covered = same ? j < i : within(roots[i].absolute, roots[j].absolute);
-    }
-    if (!covered) kept.push_back(roots[i]);
-  }
+  for (std::size_t i = 0; i < roots.size(); ++i)
+    if (all_roots.rootOf(roots[i].absolute) == i && !all_roots.rootAbove(roots[i].absolute))
+      kept.push_back(roots[i]);
   roots = std::move(kept);
   for (const Root& root : roots) absolute_roots.push_back(root.absolute);
 
@@ -255,6 +269,19 @@ int scanCommand(std::span<const std::string> args) {
   }
   auto inventory = agent::Inventory::open(db_path);
   if (!inventory) return fail(inventory.error());
+  // The inventory may sit inside a scanned folder (--db ./inv.db): its own files are not the
+  // user's.
+  if (auto db_root = resolveRoot(db_path)) {
+    const std::string::size_type slash = db_root->absolute.rfind('/');
+    walk_options.own_file = [folder = db_root->absolute.substr(0, slash + 1),
+                             name = db_root->absolute.substr(slash + 1)](std::string_view path) {
+      return path.starts_with(folder) && path.find('/', folder.size()) == std::string_view::npos &&
+             agent::isInventoryFile(name, path.substr(folder.size()));
+    };
+  }
+  // A decryption that a kill interrupted left its plaintext so far in a temporary file: it goes
+  // before the walk, rather than be reported as a user's file.
+  (void)recoverIfIdle("scan", db_path, *inventory);
   // The key of the value digests lives beside its inventory, readable by the owner only.
   auto hasher = crypto::KeyedHasher::loadOrCreate(db_path + ".key");
   if (!hasher) return fail(hasher.error());
@@ -264,7 +291,12 @@ int scanCommand(std::span<const std::string> args) {
   std::vector<agent::UnfinishedParse> unfinished;
   auto journal = agent::ParseJournal::open(db_path, unfinished);
   if (!journal) return fail(journal.error());
-  auto scan_id = inventory->beginScan(absolute_roots, ruleset);
+  catchInterrupts();
+  agent::TurnWait turn;
+  turn.cancel = &interrupted();
+  turn.waiting = [] { say("scan", "waiting for another scan of this inventory to finish..."); };
+  auto scan_id = inventory->beginScan(absolute_roots, ruleset, turn);
+  if (!scan_id && scan_id.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
   if (!scan_id) return fail(scan_id.error());
   // What the inventory knows under the roots loads (on connections of its own) while the rest is
   // set up and the walk starts (the walk holds what it finds until then): on an unchanged tree
@@ -277,10 +309,8 @@ int scanCommand(std::span<const std::string> args) {
   }
   if (const Status s = inventory->addQuarantined(unfinished, ruleset); !s) return fail(s.error());
   for (const agent::UnfinishedParse& p : unfinished)
-    std::fprintf(stderr,
-                 "jamul scan: %s stopped an earlier scan while its %s parser read it; it is "
-                 "quarantined and skipped until it changes\n",
-                 p.path.c_str(), p.format.c_str());
+    say("scan", p.path + " stopped an earlier scan while its " + p.format +
+                    " parser read it; it is quarantined and skipped until it changes");
   if (parser.has("retry-quarantined")) {
     if (auto cleared = inventory->clearQuarantine(ruleset); !cleared) return fail(cleared.error());
   } else {
@@ -294,11 +324,11 @@ int scanCommand(std::span<const std::string> args) {
   (*journal)->watchForHangs(
       2 * scan_options.extract.time_budget + std::chrono::seconds(30),
       [](const agent::UnfinishedParse& p, std::chrono::milliseconds elapsed) {
-        std::fprintf(stderr,
-                     "\njamul scan: %s has kept the %s parser busy for %lld s; it is quarantined "
-                     "and will be skipped. Stopping here: run the scan again to continue.\n",
-                     p.path.c_str(), p.format.c_str(),
-                     static_cast<long long>(elapsed.count() / 1000));
+        std::fputc('\n', stderr);
+        say("scan", p.path + " has kept the " + p.format + " parser busy for " +
+                        std::to_string(elapsed.count() / 1000) +
+                        " s; it is quarantined and will be skipped. Stopping here: run the scan "
+                        "again to continue.");
         std::fflush(stderr);
         std::_Exit(2);
       });
@@ -310,13 +340,13 @@ int scanCommand(std::span<const std::string> args) {
   std::optional<ProgressLine> progress;
   if (!parser.has("no-progress") && ::isatty(STDERR_FILENO) == 1) progress.emplace(stderr);
   ScanTally tally(min_confidence);
-  CliSink sink(*inventory, *scan_id, roots, *output, tally, progress ? &*progress : nullptr);
+  const agent::RootSet root_set(absolute_roots);
+  CliSink sink(*inventory, *scan_id, roots, root_set, *output, tally,
+               progress ? &*progress : nullptr);
 
-  std::signal(SIGINT, onInterrupt);
-  std::signal(SIGTERM, onInterrupt);
   const auto started = std::chrono::steady_clock::now();
   const Status run = scanner::runScan(absolute_roots, walk_options, scan_options, pipeline,
-                                      hasher->asValueHasher(), oracle, sink, &g_interrupted);
+                                      hasher->asValueHasher(), oracle, sink, &interrupted());
   // The loader is done once the walk has used the oracle; after a failure to load, the scan read
   // every file (nothing was known to be unchanged) and is not recorded as complete.
   if (loaded.valid())
@@ -336,8 +366,8 @@ int scanCommand(std::span<const std::string> args) {
   output->summary(tally, elapsed);
 
   if (!run && run.error().code() == ErrorCode::kCancelled) {
-    std::fprintf(stderr, "jamul scan: interrupted; the inventory keeps what was scanned so far\n");
-    return 130;
+    say("scan", "interrupted; the inventory keeps what was scanned so far");
+    return kInterruptedExit;
   }
   if (!run) return fail(run.error());
   if (sink.inventoryError()) return fail(*sink.inventoryError());

@@ -51,8 +51,9 @@ class TableOutput final : public ScanOutput {
 
   void file(const FileReport& report, std::string_view display_path) override {
     const bool found = report.total(min_) > 0;
-    const bool problem =
-        report.status != FileStatus::kOk && report.status != FileStatus::kUnsupported;
+    const bool problem = report.status != FileStatus::kOk &&
+                         report.status != FileStatus::kUnsupported &&
+                         report.status != FileStatus::kEncrypted;
     if (!found && !problem && !all_) return;
     if (!header_printed_) {
       std::fprintf(out_, "%s %s %s %s\n", fitToWidth("STATUS", 11).c_str(),
@@ -67,13 +68,17 @@ class TableOutput final : public ScanOutput {
     if (report.from_cache) status += "*";
     std::fprintf(out_, "%s %s %s %s\n", fitToWidth(status, 11).c_str(),
                  fitToWidth(what, 34).c_str(), fitToWidth(examples, 34).c_str(),
-                 printablePath(display_path).c_str());
+                 printableText(display_path).c_str());
   }
 
   void summary(const ScanTally& t, std::chrono::duration<double> elapsed) override {
     if (header_printed_) std::fputc('\n', out_);
-    std::string line = "Scanned " + withThousands(t.files) + " files (" + humanBytes(t.bytes) +
-                       ") in " + secondsText(elapsed.count());
+    // Sizes and what was actually read: a binary or sparse file is recognised from its first
+    // 64 KiB, and unchanged files are not read at all.
+    std::string line = "Scanned " + withThousands(t.files) +
+                       (t.files == 1 ? " file (" : " files (") + humanBytes(t.bytes);
+    if (t.bytes_read != t.bytes) line += ", " + humanBytes(t.bytes_read) + " read";
+    line += ") in " + secondsText(elapsed.count());
     if (t.files_cached > 0)
       line += ", " + withThousands(t.files_cached) + " unchanged since the last scan (*)";
     line += ": " + withThousands(t.files_with_findings) + " with personal data";
@@ -85,9 +90,9 @@ class TableOutput final : public ScanOutput {
       rules += std::string(scanner::ruleName(rule)) + " " + withThousands(t.occurrences[i]);
     }
     if (!rules.empty()) line += rules + ")";
-    for (FileStatus s : {FileStatus::kProtected, FileStatus::kUnsupported, FileStatus::kCorrupt,
-                         FileStatus::kTooLarge, FileStatus::kError}) {
+    for (FileStatus s : scanner::kAllFileStatuses) {
       const std::uint64_t n = t.by_status[statusIndex(s)];
+      if (s == FileStatus::kOk) continue;
       if (n == 0) continue;
       line += ", " + withThousands(n) + " " + statusPhrase(s, n);
     }
@@ -117,6 +122,10 @@ class TableOutput final : public ScanOutput {
         return "too large";
       case FileStatus::kError:
         return n == 1 ? "error" : "errors";
+      case FileStatus::kEncrypted:
+        return "encrypted";
+      case FileStatus::kSkipped:
+        return "skipped (links and special files)";
       case FileStatus::kOk:
         return "ok";
     }
@@ -198,8 +207,7 @@ class JsonOutput final : public ScanOutput {
     w.endObject();
     if (t.distinct_is_lower_bound) w.key("distinct_is_lower_bound").value(true);
     w.key("status").beginObject();
-    for (FileStatus s : {FileStatus::kOk, FileStatus::kProtected, FileStatus::kUnsupported,
-                         FileStatus::kCorrupt, FileStatus::kTooLarge, FileStatus::kError})
+    for (FileStatus s : scanner::kAllFileStatuses)
       w.key(scanner::fileStatusName(s)).value(t.by_status[statusIndex(s)]);
     w.endObject();
     w.key("elapsed_ms").value(static_cast<std::uint64_t>(elapsed.count() * 1000.0));
@@ -226,14 +234,18 @@ std::size_t ScanTally::DigestHash::operator()(const ValueDigest& d) const {
 }
 
 void ScanTally::add(const FileReport& report) {
+  if (report.status == FileStatus::kSkipped) {  // not a file the scan reads: counted apart
+    ++by_status[statusIndex(report.status)];
+    return;
+  }
   ++files;
   bytes += report.entry.size;
   ++by_status[statusIndex(report.status)];
   if (report.from_cache) {
     ++files_cached;
-  } else if (report.status == FileStatus::kOk || !report.format.empty()) {
-    ++files_read;
-    bytes_read += report.entry.size;
+  } else if (report.bytes_read > 0 || report.status == FileStatus::kOk) {
+    ++files_read;  // an empty file is read too
+    bytes_read += report.bytes_read;
   }
   if (report.total(min_confidence) > 0) ++files_with_findings;
   for (RuleId rule : scanner::kAllRules)
@@ -245,7 +257,10 @@ void ScanTally::add(const FileReport& report) {
 
 int ScanTally::exitCode() const {
   if (by_status[statusIndex(FileStatus::kError)] > 0) return 2;
-  return files_with_findings > 0 ? 1 : 0;
+  if (files_with_findings > 0) return 1;
+  for (FileStatus s : {FileStatus::kCorrupt, FileStatus::kTooLarge, FileStatus::kProtected})
+    if (by_status[statusIndex(s)] > 0) return 2;
+  return 0;
 }
 
 std::unique_ptr<ScanOutput> makeTableOutput(std::FILE* out, scanner::Confidence min, bool all) {

@@ -26,7 +26,14 @@ namespace jamul::cli {
 struct ScanTally {
   explicit ScanTally(scanner::Confidence min) : min_confidence(min) {}
   void add(const scanner::FileReport& report);
-  // 0: nothing found; 1: personal data found; 2: some file could not be read (like grep).
+  // The exit status of `jamul scan` (README "Exit status"):
+  //   2 if some file could not be read at all (status error: permission, I/O, vanished,
+  //     quarantined), findings or not, as grep does;
+  //   else 1 if personal data was found;
+  //   else 2 if some document was not fully read (corrupt, too_large, protected): "nothing found"
+  //     would not be the whole truth;
+  //   else 0. Unsupported formats and encrypted (age) files are not failures: they are listed and
+  //   counted, and an encrypted file is what the product wants.
   int exitCode() const;
 
   scanner::Confidence min_confidence;
@@ -36,7 +43,7 @@ struct ScanTally {
   std::uint64_t bytes_read = 0;
   std::uint64_t files_cached = 0;
   std::uint64_t files_with_findings = 0;
-  std::array<std::uint64_t, 6> by_status{};  // index: FileStatus
+  std::array<std::uint64_t, scanner::kFileStatusCount> by_status{};  // index: FileStatus
   std::array<std::uint64_t, scanner::kRuleCount> occurrences{};
   struct DigestHash {
     std::size_t operator()(const ValueDigest& d) const;

@@ -73,20 +73,31 @@ std::string fitToWidth(std::string_view text, std::size_t width) {
   return out;
 }
 
-std::string printablePath(std::string_view path) {
+std::string printableText(std::string_view text) {
   std::string out;
-  for (std::size_t i = 0; i < path.size();) {
-    const auto c = static_cast<unsigned char>(path[i]);
-    const std::size_t n = utf8::sequenceLength(path.substr(i));
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = utf8::sequenceLength(text.substr(i));
+    char buf[12];
     if (n == 0 || c < 0x20 || c == 0x7F) {
-      char buf[5];
       std::snprintf(buf, sizeof buf, "\\x%02X", c);
       out += buf;
       ++i;
-    } else {
-      out.append(path.substr(i, n));
-      i += n;
+      continue;
     }
+    // C1 controls (U+0080..U+009F: 0x9B is a CSI to some terminals) and the bidirectional
+    // overrides and isolates, which make a name read differently from what it is
+    // ("txt.exe" shown as "exe.txt").
+    const char32_t cp = n == 1 ? c : decodeAt(text, i, n);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069)) {
+      std::snprintf(buf, sizeof buf, "\\u{%X}", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
   }
   return out;
 }

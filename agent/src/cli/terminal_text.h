@@ -18,8 +18,10 @@ namespace jamul::cli {
 std::size_t displayWidth(std::string_view text);
 // `text` cut to at most `width` columns (with "…" when cut) and padded with spaces to `width`.
 std::string fitToWidth(std::string_view text, std::size_t width);
-// `path` with control characters and invalid UTF-8 bytes shown as \xNN.
-std::string printablePath(std::string_view path);
+// `text` (a file name, or a message that holds one) safe to print to a terminal: control
+// characters and invalid UTF-8 bytes shown as \xNN, C1 controls and bidirectional overrides as
+// \u{NNNN}. Every name and message the CLI prints goes through it.
+std::string printableText(std::string_view text);
 // 1234567 -> "1,234,567".
 std::string withThousands(std::uint64_t n);
 // 1536 -> "1.5 KB"; decimal units, as file managers show sizes.

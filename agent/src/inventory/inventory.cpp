@@ -20,7 +20,9 @@
 #include "inventory/report_cache.h"
 #include "inventory/schema.h"
 #include "inventory/sqlite_db.h"
+#include "jamul/agent/root_set.h"
 #include "jamul/common/json_writer.h"
+#include "platform/file_lock.h"
 
 namespace jamul::agent {
 namespace {
@@ -28,8 +30,6 @@ namespace {
 using scanner::Confidence;
 using scanner::FileReport;
 using scanner::FileStatus;
-
-static_assert(static_cast<std::size_t>(FileStatus::kError) + 1 == kFileStatusCount);
 
 // Writes are grouped into transactions of this many reports (and at most this long apart), so a
 // scan costs few commits yet an interruption loses little.
@@ -71,7 +71,7 @@ bool atOrBelow(std::string_view path, std::string_view dir) {
 
 bool reusable(FileStatus status) {
   return status == FileStatus::kOk || status == FileStatus::kProtected ||
-         status == FileStatus::kUnsupported;
+         status == FileStatus::kUnsupported || status == FileStatus::kEncrypted;
 }
 
 // A walk error: the walker could not examine the entry, so it has no signature.
@@ -161,6 +161,7 @@ struct Inventory::Impl {
   sqlite::Database db;
   const std::string
       db_path;              // the database file (prepareIncremental() opens a second reader on it)
+  FileLock scan_turn;       // held from beginScan() to finishScan()
   KnownFilesOracle oracle;  // its map is immutable while a walker may read it
   // The current scan (beginScan() .. finishScan()); record() touches only these, never `oracle`.
   std::string ruleset_version;
@@ -388,21 +389,36 @@ Result<Inventory> Inventory::open(const std::string& path) {
   // crashes of the process (only a power cut may lose the last transaction, never corrupt the
   // file). A newer database is refused by migrate() before anything is written to it; switching
   // it to WAL is harmless.
-  if (Status s = db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; "
-                         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-      !s)
-    return Error(s.error().code(), s.error().message(), path);
-  if (Status s = migrate(db, kSchemaVersion); !s)
-    return Error(s.error().code(), s.error().message(), path);
+  //
+  // Processes that open a fresh file at the same moment can be told "database is locked" without
+  // the busy handler being asked (SQLite does not wait while another connection switches the file
+  // to WAL or rebuilds its shared memory): those are tried again, for as long as the busy timeout.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (int attempt = 0;; ++attempt) {
+    Status s = db.exec(
+        "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; "
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    if (s) s = migrate(db, kSchemaVersion);
+    if (s) break;
+    if (s.error().code() != ErrorCode::kUnavailable || std::chrono::steady_clock::now() > deadline)
+      return Error(s.error().code(), s.error().message(), path);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + 5 * std::min(attempt, 9)));
+  }
   auto impl = std::make_unique<Impl>(std::move(db), path);
   JAMUL_RETURN_IF_ERROR(impl->prepareStatements());
   return Inventory(std::move(impl));
 }
 
 Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
-                                          std::string_view ruleset_version) {
+                                          std::string_view ruleset_version, const TurnWait& wait) {
   Impl& d = *impl_;
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
+  // Before anything of the scan is read or written: what prepareIncremental() loads must not
+  // change under it but by this scan (a second scan writing the same rows would make the first
+  // one's "new file" and "had findings" knowledge wrong).
+  if (!d.scan_turn.held()) {
+    JAMUL_ASSIGN_OR_RETURN(d.scan_turn, FileLock::acquire(d.db_path + ".scan.lock", &wait));
+  }
   // For people and the console; lossy for non-UTF-8 roots (U+FFFD), which nothing reads back.
   std::string roots_json;
   JsonWriter w(roots_json);
@@ -455,16 +471,13 @@ void addKnown(const sqlite::Statement& row, std::string_view ruleset_version, Kn
 // The rows with id in [first_id, end_id) at or under one of `roots`, read in rowid order (a
 // sequential read of the table, no index).
 Status loadIdRange(sqlite::Database& db, std::int64_t first_id, std::int64_t end_id,
-                   std::span<const std::string> roots, std::string_view ruleset_version,
-                   KnownFiles& files) {
+                   const RootSet& roots, std::string_view ruleset_version, KnownFiles& files) {
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select,
                          db.prepare(std::string("SELECT ") + kKnownColumns +
                                     " FROM files WHERE id >= ?1 AND id < ?2"));
   select.bind(1, first_id).bind(2, end_id);
   return sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    const std::string_view path = row.columnBlobView(1);
-    for (const std::string& root : roots)
-      if (atOrBelow(path, root)) return addKnown(row, ruleset_version, files);
+    if (roots.holds(row.columnBlobView(1))) addKnown(row, ruleset_version, files);
   });
 }
 
@@ -528,6 +541,7 @@ Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_pa
   }
   constexpr std::int64_t kParallelFrom =
       4096;  // below this, a second thread costs more than it saves
+  const RootSet root_set(roots);
   KnownFiles files;
   if (!all_under_one_root) files.reserve(static_cast<std::size_t>(under_roots));
   if (under_roots >= kParallelFrom && under_roots * 2 >= last_id) {
@@ -537,11 +551,11 @@ Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_pa
     Status upper_status = okStatus();
     std::thread reader([&] {
       auto second = openReader(db_path);
-      upper_status = second
-                         ? loadIdRange(*second, middle, last_id + 1, roots, ruleset_version, upper)
-                         : Status(second.error());
+      upper_status =
+          second ? loadIdRange(*second, middle, last_id + 1, root_set, ruleset_version, upper)
+                 : Status(second.error());
     });
-    const Status lower_status = loadIdRange(*db, 0, middle, roots, ruleset_version, files);
+    const Status lower_status = loadIdRange(*db, 0, middle, root_set, ruleset_version, files);
     reader.join();
     JAMUL_RETURN_IF_ERROR(lower_status);
     JAMUL_RETURN_IF_ERROR(upper_status);
@@ -660,6 +674,9 @@ Status Inventory::fillFromCache(FileReport& report) {
 
 Status Inventory::record(std::int64_t scan_id, const FileReport& report) {
   Impl& d = *impl_;
+  // A link or special file passed over is not a file of the inventory (a row that was there for
+  // the path, of a file since replaced by a link, goes when the scan completes: it is not seen).
+  if (report.status == FileStatus::kSkipped) return okStatus();
   if (report.from_cache) {
     // Unchanged: no write at all; finishScan() needs only to know it was seen.
     if (const std::optional<std::uint32_t> handle = d.oracle.handleOf(report))
@@ -680,6 +697,14 @@ Status Inventory::record(std::int64_t scan_id, const FileReport& report) {
 }
 
 Status Inventory::flush() { return impl_->commitBatch(); }
+
+Status Inventory::flushIfDue() {
+  Impl& d = *impl_;
+  if (!d.db.inTransaction() ||
+      std::chrono::steady_clock::now() - d.batch_started < kMaxTransactionAge)
+    return okStatus();
+  return d.commitBatch();
+}
 
 Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   Impl& d = *impl_;
@@ -705,6 +730,7 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   d.unlisted.clear();
   d.roots.clear();
   d.incremental = false;
+  d.scan_turn.release();
   return okStatus();
 }
 
@@ -773,6 +799,15 @@ Result<std::vector<std::string>> Inventory::filesWithFindings(Confidence min) {
   JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
       select, [&](const sqlite::Statement& row) { out.push_back(row.columnBlob(0)); }));
   return out;
+}
+
+Result<std::uint64_t> Inventory::unfinishedActions() {
+  // The same condition as the partial index file_actions_unfinished (schema version 4), so that
+  // SQLite answers from the index alone.
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
+    SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed'))sql"));
+  JAMUL_ASSIGN_OR_RETURN(bool row, select.step());
+  return row ? static_cast<std::uint64_t>(select.columnInt(0)) : 0;
 }
 
 Result<Inventory::ProtectionSummary> Inventory::protectionSummary() {

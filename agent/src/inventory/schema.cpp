@@ -120,15 +120,27 @@ constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, k
 
 }  // namespace
 
-Status migrate(sqlite::Database& db, int target) {
+namespace {
+
+Result<int> schemaVersion(sqlite::Database& db) {
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement version, db.prepare("PRAGMA user_version"));
   JAMUL_ASSIGN_OR_RETURN(bool has_row, version.step());
-  const int current = has_row ? static_cast<int>(version.columnInt(0)) : 0;
-  version.reset();
-  if (current > target)
-    return Error(ErrorCode::kUnsupportedFormat,
-                 "inventory schema version " + std::to_string(current) +
-                     " is newer than this Jamul understands (" + std::to_string(target) + ")");
+  return has_row ? static_cast<int>(version.columnInt(0)) : 0;
+}
+
+Status refuseNewer(int current, int target) {
+  if (current <= target) return okStatus();
+  return Error(ErrorCode::kUnsupportedFormat,
+               "inventory schema version " + std::to_string(current) +
+                   " is newer than this Jamul understands (" + std::to_string(target) + ")");
+}
+
+// The migration proper, inside the caller's write transaction.
+Status migrateLocked(sqlite::Database& db, int target) {
+  // Read again under the write lock: another process may have created or migrated the file
+  // since the first look (two scans started at once on a fresh inventory both saw version 0).
+  JAMUL_ASSIGN_OR_RETURN(const int current, schemaVersion(db));
+  JAMUL_RETURN_IF_ERROR(refuseNewer(current, target));
   if (current == target) return okStatus();
   if (current == 0) {
     // A fresh file must be empty: refuse to write our tables into someone else's database.
@@ -138,14 +150,21 @@ Status migrate(sqlite::Database& db, int target) {
     if (row && tables.columnInt(0) != 0)
       return Error(ErrorCode::kCorrupt, "not a Jamul inventory (unknown tables, no version)");
   }
+  for (int v = current; v < target; ++v)
+    JAMUL_RETURN_IF_ERROR(db.exec(kMigrations[static_cast<std::size_t>(v)]));
+  return db.exec("PRAGMA user_version = " + std::to_string(target));
+}
+
+}  // namespace
+
+Status migrate(sqlite::Database& db, int target) {
+  // The usual case, an inventory at this version, reads one pragma and takes no write lock (a
+  // status query must not wait for a scan's write batch).
+  JAMUL_ASSIGN_OR_RETURN(const int current, schemaVersion(db));
+  JAMUL_RETURN_IF_ERROR(refuseNewer(current, target));
+  if (current == target) return okStatus();
   JAMUL_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
-  for (int v = current; v < target; ++v) {
-    if (Status s = db.exec(kMigrations[static_cast<std::size_t>(v)]); !s) {
-      (void)db.exec("ROLLBACK");
-      return s;
-    }
-  }
-  if (Status s = db.exec("PRAGMA user_version = " + std::to_string(target)); !s) {
+  if (Status s = migrateLocked(db, target); !s) {
     (void)db.exec("ROLLBACK");
     return s;
   }

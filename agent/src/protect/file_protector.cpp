@@ -3,7 +3,6 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +12,8 @@
 
 #include "inventory/sqlite_db.h"
 #include "jamul/agent/inventory.h"
+#include "platform/file_lock.h"
+#include "platform/writer_exclusion.h"
 #include "protect/posix_files.h"
 
 namespace jamul::agent {
@@ -59,18 +60,6 @@ Result<bool> looksLikeAge(int fd, const std::string& path) {
   return h.starts_with(kAgeMagic) || h.starts_with(kArmorMagic);
 }
 
-// A random file name in the folder of `path`, for shredding: the old name says nothing afterwards.
-std::string randomNameBeside(const std::string& path) {
-  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  unsigned char bytes[16];
-  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
-    for (unsigned char& b : bytes) b = static_cast<unsigned char>(::random());
-  }
-  std::string name = ".jamul-shred-";
-  for (unsigned char b : bytes) name.push_back(kChars[b % (sizeof kChars - 1)]);
-  return posix::dirName(path) + "/" + name;
-}
-
 // The journal keys files by absolute, normalised path, so that `a.csv` and `./a.csv` are one file.
 std::string absolute(const std::string& path) {
   std::error_code ec;
@@ -78,9 +67,13 @@ std::string absolute(const std::string& path) {
   return ec ? path : abs.lexically_normal().string();
 }
 
-// One journal entry as stored.
 // Whether a journal step must be on disk before the code goes on (see Impl::step).
 enum class Durability { kDurable, kLazy };
+
+// What a temporary file holds: a decryption's holds plaintext, which is wiped before it goes.
+enum class Holds { kCiphertext, kPlaintext };
+
+// One journal entry as stored.
 
 struct Entry {
   std::int64_t id = 0;
@@ -93,10 +86,10 @@ struct Entry {
 
 struct FileProtector::Impl {
   sqlite::Database db;
-  Fd lock;
+  FileLock lock;
   std::function<void(const char*)> observer;
 
-  Impl(sqlite::Database d, Fd l) : db(std::move(d)), lock(std::move(l)) {}
+  Impl(sqlite::Database d, FileLock l) : db(std::move(d)), lock(std::move(l)) {}
 
   Result<std::int64_t> begin(ActionKind kind, const std::string& path, const std::string& temp,
                              const std::string& target, const Signature& sig) {
@@ -150,30 +143,30 @@ struct FileProtector::Impl {
     if (observer) observer(name);
   }
 
-  // Ends a failed action: the temporary file goes, the original stays; the error is returned.
-  Error rollBack(std::int64_t id, const std::string& temp, Error error) {
-    ::unlink(temp.c_str());
-    (void)posix::fsyncDirOf(temp);
+  // Ends a failed action: the temporary file goes, the original stays; the error is returned. A
+  // temporary file of a decryption holds plaintext (all or part of it): it is overwritten first.
+  Error rollBack(std::int64_t id, const std::string& temp, Error error,
+                 Holds holds = Holds::kCiphertext) {
+    discard(temp, holds);
     (void)step(id, "rolled_back", error.message());
     return error;
+  }
+
+  static void discard(const std::string& temp, Holds holds) {
+    if (holds == Holds::kPlaintext) (void)posix::overwriteFile(temp, true);
+    ::unlink(temp.c_str());
+    (void)posix::fsyncDirOf(temp);
   }
 
   // The end of encryption once `target` is durable and verified: wipe and remove the original.
   Status removeOriginal(std::int64_t id, const std::string& path) {
     JAMUL_RETURN_IF_ERROR(step(id, "wiping"));
-    struct stat st {};
-    auto fd = posix::openRegular(path, O_WRONLY, st);
-    if (fd) {
-      JAMUL_RETURN_IF_ERROR(
-          posix::overwrite(fd->get(), static_cast<std::uint64_t>(st.st_size), path));
-      if (::ftruncate(fd->get(), 0) != 0) return errorFromErrno(errno, "truncate", path);
-      JAMUL_RETURN_IF_ERROR(posix::fsyncFd(fd->get(), "fsync", path));
-    } else if (fd.error().code() != ErrorCode::kNotFound &&
-               fd.error().code() != ErrorCode::kPermissionDenied) {
-      // A read-only original (mode 0444) cannot be overwritten, but its folder lets it be removed:
-      // the encrypted copy is what protects it.
-      return fd.error();
-    }
+    const Status wiped = posix::overwriteFile(path, true);
+    // Not ours to overwrite (another user's file in a folder we may write to, as root is not): its
+    // folder still lets it be removed, and the encrypted copy is what protects it.
+    if (!wiped && wiped.error().code() != ErrorCode::kNotFound &&
+        wiped.error().code() != ErrorCode::kPermissionDenied)
+      return wiped.error();
     JAMUL_RETURN_IF_ERROR(step(id, "unlinking", {}, Durability::kLazy));
     if (::unlink(path.c_str()) != 0 && errno != ENOENT)
       return errorFromErrno(errno, "unlink", path);
@@ -221,24 +214,23 @@ void FileProtector::setStepObserver(std::function<void(const char*)> observer) {
   impl_->observer = std::move(observer);
 }
 
-Result<FileProtector> FileProtector::open(const std::string& inventory_path) {
+Result<FileProtector> FileProtector::open(const std::string& inventory_path, const TurnWait* wait) {
   {
     // Creates the file (0600, no links) and migrates it to the schema with the journal.
     JAMUL_ASSIGN_OR_RETURN(Inventory created, Inventory::open(inventory_path));
   }
-  const std::string lock_path = inventory_path + ".actions.lock";
-  Fd lock(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600));
-  if (!lock) return errorFromErrno(errno, "open lock", lock_path);
-  if (::flock(lock.get(), LOCK_EX | LOCK_NB) != 0)
+  auto lock = FileLock::acquire(inventory_path + ".actions.lock", wait);
+  if (!lock && lock.error().code() == ErrorCode::kUnavailable)
     return Error(ErrorCode::kUnavailable,
                  "another Jamul process is encrypting or decrypting files with this inventory",
                  inventory_path);
+  if (!lock) return lock.error();
   JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(inventory_path));
   // FULL: each journal step is on disk before the file operation it announces runs, power cut
   // included (WAL with NORMAL would only survive a crash of the process).
   JAMUL_RETURN_IF_ERROR(
       db.exec("PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
-  return FileProtector(std::make_unique<Impl>(std::move(db), std::move(lock)));
+  return FileProtector(std::make_unique<Impl>(std::move(db), std::move(*lock)));
 }
 
 Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sealer) {
@@ -251,11 +243,16 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   JAMUL_ASSIGN_OR_RETURN(bool is_age, looksLikeAge(original.get(), path));
   if (is_age) return Error(ErrorCode::kInvalidArgument, "already an age-encrypted file", path);
   const std::string target = path + ".age";
+  JAMUL_RETURN_IF_ERROR(posix::refuseNameTooLong(path, ".age"));
   if (posix::exists(target))
     return Error(ErrorCode::kInvalidArgument, "an encrypted copy already exists: " + target, path);
   JAMUL_RETURN_IF_ERROR(posix::refuseReadOnlyMedia(path));
   JAMUL_RETURN_IF_ERROR(posix::refuseHardLinked(st, path));
   JAMUL_RETURN_IF_ERROR(posix::refuseLocked(original.get(), path));
+  // From here until the encrypted copy is in place, no other program may have it open for writing
+  // (what it wrote after our read would be lost with the original).
+  JAMUL_ASSIGN_OR_RETURN(std::unique_ptr<WriterExclusion> writers,
+                         WriterExclusion::exclude(original.get(), path));
   const Signature before = posix::signatureOf(st);
   const std::string temp = posix::tempPathFor(path);
 
@@ -304,10 +301,16 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   if (Status s = posix::fsyncFd(sealed.get(), "fsync", temp); !s)
     return d.rollBack(id, temp, s.error());
   sealed = Fd();
-  original = Fd();
 
   if (Status s = d.step(id, "renaming"); !s) return d.rollBack(id, temp, s.error());
+  if (Status s = writers->stillExclusive(); !s) return d.rollBack(id, temp, s.error());
   if (Status s = posix::renameNoReplace(temp, target); !s) return d.rollBack(id, temp, s.error());
+  // A writer that opened the file during the rename waits on the lease until we let go: the copy
+  // goes again and the writer gets the original, untouched. (Recovery from a crash right here
+  // sees "renaming" and no temporary file: it finishes only if the original is unchanged.)
+  if (Status s = writers->stillExclusive(); !s) return d.rollBack(id, target, s.error());
+  writers->release();
+  original = Fd();
   if (Status s = posix::fsyncDirOf(target); !s) return s.error();  // recovery finishes it
   JAMUL_RETURN_IF_ERROR(d.step(id, "renamed", {}, Durability::kLazy));
   JAMUL_RETURN_IF_ERROR(d.removeOriginal(id, path));
@@ -335,17 +338,20 @@ Result<std::string> FileProtector::decrypt(const std::string& given, Sealer& sea
     return e;
   }
   auto unsealed = sealer.unseal(sealed.get(), plain.get());
-  if (!unsealed) return d.rollBack(id, temp, unsealed.error());  // no partial plaintext stays
+  if (!unsealed)
+    return d.rollBack(id, temp, unsealed.error(), Holds::kPlaintext);  // no partial plaintext stays
   if (Status s = posix::copyMetadata(plain.get(), st, temp); !s)
-    return d.rollBack(id, temp, s.error());
+    return d.rollBack(id, temp, s.error(), Holds::kPlaintext);
   if (Status s = posix::fsyncFd(plain.get(), "fsync", temp); !s)
-    return d.rollBack(id, temp, s.error());
+    return d.rollBack(id, temp, s.error(), Holds::kPlaintext);
   if (Status s = d.step(id, "written", {}, Durability::kLazy); !s)
-    return d.rollBack(id, temp, s.error());
+    return d.rollBack(id, temp, s.error(), Holds::kPlaintext);
   plain = Fd();
   sealed = Fd();
-  if (Status s = d.step(id, "renaming"); !s) return d.rollBack(id, temp, s.error());
-  if (Status s = posix::renameNoReplace(temp, target); !s) return d.rollBack(id, temp, s.error());
+  if (Status s = d.step(id, "renaming"); !s)
+    return d.rollBack(id, temp, s.error(), Holds::kPlaintext);
+  if (Status s = posix::renameNoReplace(temp, target); !s)
+    return d.rollBack(id, temp, s.error(), Holds::kPlaintext);
   JAMUL_RETURN_IF_ERROR(posix::fsyncDirOf(target));
   JAMUL_RETURN_IF_ERROR(d.step(id, "renamed", {}, Durability::kLazy));
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return errorFromErrno(errno, "unlink", path);
@@ -357,9 +363,7 @@ Result<std::string> FileProtector::decrypt(const std::string& given, Sealer& sea
 Status FileProtector::Impl::finishShred(std::int64_t id, const std::string& path,
                                         const std::string& random_name, bool overwritten) {
   if (!overwritten) {
-    struct stat st {};
-    JAMUL_ASSIGN_OR_RETURN(Fd fd, posix::openRegular(path, O_WRONLY, st));
-    JAMUL_RETURN_IF_ERROR(posix::overwrite(fd.get(), static_cast<std::uint64_t>(st.st_size), path));
+    JAMUL_RETURN_IF_ERROR(posix::overwriteFile(path, false));
     JAMUL_RETURN_IF_ERROR(step(id, "overwritten"));
   }
   if (posix::exists(path)) {
@@ -383,8 +387,11 @@ Status FileProtector::shred(const std::string& given) {
   JAMUL_RETURN_IF_ERROR(posix::refuseReadOnlyMedia(path));
   JAMUL_RETURN_IF_ERROR(posix::refuseHardLinked(st, path));
   JAMUL_RETURN_IF_ERROR(posix::refuseLocked(fd.get(), path));
+  // A file open for writing elsewhere is in use: its program would go on writing to a file that
+  // is gone. Refused, like a locked one (nothing is held: the user asked for it to go).
+  JAMUL_RETURN_IF_ERROR(WriterExclusion::exclude(fd.get(), path));
   fd = Fd();
-  const std::string random_name = randomNameBeside(path);
+  const std::string random_name = posix::randomNameBeside(path, "");
   JAMUL_ASSIGN_OR_RETURN(std::int64_t id, impl_->begin(ActionKind::kShred, path, random_name, "",
                                                        posix::signatureOf(st)));
   if (Status s = impl_->finishShred(id, path, random_name, false); !s) {
@@ -402,8 +409,7 @@ Result<RecoveredAction> FileProtector::Impl::recoverEncrypt(const Entry& e, Seal
                                         posix::exists(e.target_path));
   if (!renamed) {
     // The original was never touched: roll back.
-    ::unlink(e.temp_path.c_str());
-    (void)posix::fsyncDirOf(e.temp_path);
+    discard(e.temp_path, Holds::kCiphertext);
     r.detail = "rolled back: interrupted before the encrypted copy was in place";
     JAMUL_RETURN_IF_ERROR(step(e.id, "rolled_back", r.detail));
     return r;
@@ -451,8 +457,7 @@ Result<RecoveredAction> FileProtector::Impl::recoverDecrypt(const Entry& e) {
       e.step == "renamed" ||
       (e.step == "renaming" && !posix::exists(e.temp_path) && posix::exists(e.target_path));
   if (!renamed) {
-    ::unlink(e.temp_path.c_str());
-    (void)posix::fsyncDirOf(e.temp_path);
+    discard(e.temp_path, Holds::kPlaintext);  // the plaintext read so far
     r.detail = "rolled back: the encrypted file is kept";
     JAMUL_RETURN_IF_ERROR(step(e.id, "rolled_back", r.detail));
     return r;

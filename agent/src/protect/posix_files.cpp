@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -48,10 +49,32 @@ std::string baseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string tempPathFor(const std::string& path) {
+std::string randomNameBeside(const std::string& path, std::string_view suffix) {
+  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  unsigned char bytes[16];
+  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    for (unsigned char& b : bytes) b = static_cast<unsigned char>(::random());
+  }
+  std::string name = ".jamul-";
+  for (unsigned char b : bytes) name.push_back(kChars[b % (sizeof kChars - 1)]);
+  name += suffix;
   const auto slash = path.rfind('/');
-  const std::string prefix = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  return prefix + "." + baseName(path) + ".jamul-tmp";
+  return slash == std::string::npos ? name : path.substr(0, slash + 1) + name;
+}
+
+std::string tempPathFor(const std::string& path) { return randomNameBeside(path, ".tmp"); }
+
+Status refuseNameTooLong(const std::string& path, std::string_view suffix) {
+  const std::string dir = dirName(path);
+  const long limit = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+  if (limit <= 0) return okStatus();  // no limit known: the create will say
+  const std::size_t length = baseName(path).size() + suffix.size();
+  if (length <= static_cast<std::size_t>(limit)) return okStatus();
+  return Error(ErrorCode::kInvalidArgument,
+               "its name is too long to add " + std::string(suffix) + " (" +
+                   std::to_string(length) + " bytes; this file system allows " +
+                   std::to_string(limit) + "): rename it to something shorter first",
+               path);
 }
 
 Result<Fd> openRegular(const std::string& path, int flags, struct stat& st) {
@@ -117,6 +140,27 @@ Status overwrite(int fd, std::uint64_t size, const std::string& path) {
     done += n;
   }
   return fsyncFd(fd, "fsync", path);
+}
+
+Status overwriteFile(const std::string& path, bool truncate) {
+  struct stat st {};
+  auto fd = openRegular(path, O_WRONLY, st);
+  if (!fd && fd.error().code() == ErrorCode::kPermissionDenied) {
+    // Mode 0444 and the like: its owner may still change the mode, through a read-only descriptor
+    // of the same file (no second lookup of the name between the check and the change).
+    JAMUL_ASSIGN_OR_RETURN(Fd readable, openRegular(path, O_RDONLY, st));
+    if (::fchmod(readable.get(), (st.st_mode & 07777) | S_IWUSR) != 0)
+      return errorFromErrno(errno, "make writable to overwrite", path);
+    struct stat again {};
+    fd = openRegular(path, O_WRONLY, again);
+    if (fd && (again.st_ino != st.st_ino || again.st_dev != st.st_dev))
+      return Error(ErrorCode::kCancelled, "replaced while it was being overwritten", path);
+  }
+  if (!fd) return fd.error();
+  JAMUL_RETURN_IF_ERROR(overwrite(fd->get(), static_cast<std::uint64_t>(st.st_size), path));
+  if (!truncate) return okStatus();
+  if (::ftruncate(fd->get(), 0) != 0) return errorFromErrno(errno, "truncate", path);
+  return fsyncFd(fd->get(), "fsync", path);
 }
 
 Status refuseReadOnlyMedia(const std::string& path) {

@@ -50,8 +50,15 @@ class Fd {
 
 std::string dirName(const std::string& path);
 std::string baseName(const std::string& path);
-// `.<name>.jamul-tmp` beside `path`.
+// A new random name beside `path`: `.jamul-<16 random letters and digits><suffix>`. Short and
+// fixed in length whatever the file's name (a temporary name built from a 250-byte name would pass
+// the file system's 255-byte limit), and it says nothing of the file (shredding renames to one).
+std::string randomNameBeside(const std::string& path, std::string_view suffix);
+// The temporary file of an action on `path`: randomNameBeside(path, ".tmp").
 std::string tempPathFor(const std::string& path);
+// kInvalidArgument if `path`'s name with `suffix` added is longer than its folder's file system
+// allows (pathconf _PC_NAME_MAX, 255 bytes on most): `name.age` could never be created.
+Status refuseNameTooLong(const std::string& path, std::string_view suffix);
 
 // Opens a regular file read-only without following a link; kInvalidArgument if not regular.
 Result<Fd> openRegular(const std::string& path, int flags, struct stat& st);
@@ -65,6 +72,11 @@ Status fsyncDirOf(const std::string& path);
 Status renameNoReplace(const std::string& from, const std::string& to);
 // Overwrites the first `size` bytes of the open file once with random bytes, then fsyncs it.
 Status overwrite(int fd, std::uint64_t size, const std::string& path);
+// Overwrites the regular file `path` (not through a link) once with random bytes, fsyncs it and,
+// with `truncate`, cuts it to 0 bytes. A file whose mode forbids writing is made writable first
+// when the caller owns it (it is about to go anyway). kPermissionDenied when that is not allowed,
+// kNotFound, kInvalidArgument (not a regular file), kIo.
+Status overwriteFile(const std::string& path, bool truncate);
 
 // kPermissionDenied if the folder of `path` is on a read-only file system (a locked USB stick, a
 // CD): the original could never be removed.

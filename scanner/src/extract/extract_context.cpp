@@ -10,6 +10,8 @@ int severity(FileStatus s) {
   switch (s) {
     case FileStatus::kOk:
     case FileStatus::kUnsupported:
+    case FileStatus::kEncrypted:  // an age member: encrypted already, nothing to say of it
+    case FileStatus::kSkipped:
       return 0;
     case FileStatus::kProtected:
       return 1;

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,9 @@ class DirectoryReader {
   // Examines `path` following symbolic links (a root the user named). Fails with kNotFound,
   // kPermissionDenied, kInvalidArgument (name too long, link loop) or kIo.
   static Result<EntryInfo> examinePath(const std::string& path);
+  // The path of what `path` names with every symbolic link resolved, if its last component is a
+  // link; nullopt if it is not one. Fails like examinePath().
+  static Result<std::optional<std::string>> resolveIfLink(const std::string& path);
 
   // Opens the directory at `path`, following a symbolic link. Fails like examinePath() (kNotFound
   // also if it is not a directory).

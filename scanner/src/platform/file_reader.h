@@ -9,6 +9,7 @@
 // Thread-safety: none; one reader per open file.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -32,11 +33,15 @@ class FileReader {
 
   // Reads up to `size` bytes; returns 0 at end of file. Fails with kIo.
   Result<std::size_t> read(char* buffer, std::size_t size);
+  // Bytes read() has returned so far: what scanning the file actually cost, which a binary or
+  // sparse file's size does not say (a 2 GB sparse file is recognised from its first 64 KiB).
+  std::uint64_t bytesRead() const { return bytes_read_; }
 
  private:
   FileReader(int fd, FileEntry entry) : fd_(fd), entry_(std::move(entry)) {}
   int fd_ = -1;
   FileEntry entry_;
+  std::uint64_t bytes_read_ = 0;
 };
 
 }  // namespace jamul::scanner::platform

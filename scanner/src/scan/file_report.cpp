@@ -11,13 +11,14 @@ std::string_view fileStatusName(FileStatus status) {
     case FileStatus::kCorrupt: return "corrupt";
     case FileStatus::kTooLarge: return "too_large";
     case FileStatus::kError: return "error";
+    case FileStatus::kEncrypted: return "encrypted";
+    case FileStatus::kSkipped: return "skipped";
   }
   return "error";
 }
 
 std::optional<FileStatus> fileStatusFromName(std::string_view name) {
-  for (FileStatus s : {FileStatus::kOk, FileStatus::kProtected, FileStatus::kUnsupported,
-                       FileStatus::kCorrupt, FileStatus::kTooLarge, FileStatus::kError})
+  for (FileStatus s : kAllFileStatuses)
     if (fileStatusName(s) == name) return s;
   return std::nullopt;
 }

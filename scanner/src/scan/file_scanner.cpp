@@ -325,6 +325,8 @@ class FileScanner::Impl {
     decode::SniffResult sniffed;
   };
   Result<Opened> open(const std::string& path);
+  // scan() of an opened file: fills `report` from its signature on.
+  void scanOpened(Opened& file, FileReport& report);
   // A text-like document (HTML, XML, mail, RTF) too large to read whole is scanned as plain text
   // (streamed, no size limit) rather than reported too large: its identifiers are still visible.
   bool scanAsText(extract::DocumentKind kind, const Opened& file) const {
@@ -389,7 +391,7 @@ bool FileScanner::Impl::describe(const decode::SniffResult& sniffed, FileStatus&
       format = "empty";
       return false;
     case Kind::kAge:
-      status = FileStatus::kProtected;
+      status = FileStatus::kEncrypted;
       format = "age";
       detail = "age-encrypted file";
       return false;
@@ -484,11 +486,18 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
     setFailure(report, opened.error());
     return report;
   }
-  Opened& file = *opened;
-  report.entry = file.reader.entry();  // what is actually read
+  scanOpened(*opened, report);
+  report.bytes_read = opened->reader.bytesRead();
+  return report;
+}
+
+void FileScanner::Impl::scanOpened(Opened& file, FileReport& report) {
+  const FileEntry& entry = file.reader.entry();
+  report.entry = entry;  // what is actually read
   if (report.entry.size > options_.max_file_size) {
-    too_large();
-    return report;
+    report.status = FileStatus::kTooLarge;
+    report.detail = "larger than the " + humanSize(options_.max_file_size) + " limit";
+    return;
   }
   text_buffers_.index.clear();
   if (const extract::DocumentKind kind = extract::documentKind(file.head);
@@ -501,14 +510,14 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
     report.detail = status.detail;
     // Our parser's fault, not the file's nor the OS's.
     if (skipped_by_quarantine_) report.error_code = ErrorCode::kInternal;
-    return report;
+    return;
   }
-  if (!describe(file.sniffed, report.status, report.format, report.detail)) return report;
+  if (!describe(file.sniffed, report.status, report.format, report.detail)) return;
 
   auto decoder = decode::makeDecoder(file.sniffed.encoding);
   if (!decoder) {
     setFailure(report, decoder.error());
-    return report;
+    return;
   }
   char delimiter = 0;
   report.format = decodeHead(file, **decoder, entry.path, delimiter);
@@ -520,7 +529,7 @@ FileReport FileScanner::Impl::scan(const FileEntry& entry) {
   });
   // A read that fails midway keeps what was found, but the file is not "ok": part was never seen.
   if (!read) setFailure(report, read.error());
-  return report;
+  return;
 }
 
 Result<ExtractInfo> FileScanner::Impl::extract(

@@ -80,25 +80,39 @@ class WalkRecording final : public WalkVisitor {
  public:
   // `polled`: the visitor whose cancelled() a walk into this recording obeys (none: never).
   explicit WalkRecording(const WalkVisitor* polled = nullptr) : polled_(polled) {}
-  void onFile(FileEntry entry) override { events_.push_back({std::move(entry), std::nullopt}); }
-  void onError(Error error) override { events_.push_back({FileEntry{}, std::move(error)}); }
+  void onFile(FileEntry entry) override { events_.push_back({std::move(entry), std::nullopt, {}}); }
+  void onError(Error error) override { events_.push_back({FileEntry{}, std::move(error), {}}); }
+  void onSkipped(std::string path, std::string_view what) override {
+    FileEntry entry;
+    entry.path = std::move(path);
+    events_.push_back({std::move(entry), std::nullopt, what});
+  }
   bool cancelled() const override { return polled_ != nullptr && polled_->cancelled(); }
   std::size_t size() const { return events_.size(); }
-  // Hands everything recorded to `visitor`, in order, and forgets it.
+  // Hands what was recorded to `visitor`, in order, and forgets it; stops early once the visitor
+  // is cancelled, as a walk would.
   void replay(WalkVisitor& visitor) {
-    std::vector<std::pair<FileEntry, std::optional<Error>>> events = std::move(events_);
+    std::vector<Event> events = std::move(events_);
     events_ = {};
-    for (auto& [entry, error] : events) {
-      if (error)
-        visitor.onError(std::move(*error));
+    for (Event& e : events) {
+      if (visitor.cancelled()) return;
+      if (e.error)
+        visitor.onError(std::move(*e.error));
+      else if (!e.skipped.empty())
+        visitor.onSkipped(std::move(e.entry.path), e.skipped);
       else
-        visitor.onFile(std::move(entry));
+        visitor.onFile(std::move(e.entry));
     }
   }
 
  private:
+  struct Event {
+    FileEntry entry;
+    std::optional<Error> error;
+    std::string_view skipped;  // onSkipped()'s `what` (static text), else empty
+  };
   const WalkVisitor* polled_;
-  std::vector<std::pair<FileEntry, std::optional<Error>>> events_;
+  std::vector<Event> events_;
 };
 
 class PipelineWalkVisitor final : public WalkVisitor {
@@ -120,7 +134,24 @@ class PipelineWalkVisitor final : public WalkVisitor {
       held_.onError(std::move(error));
       return;
     }
-    reportError(std::move(error));
+    FileReport report;
+    report.entry.path = error.subject();
+    report.status = FileStatus::kError;
+    report.error_code = error.code();
+    report.detail = error.message();
+    reportUnread(std::move(report));
+  }
+
+  void onSkipped(std::string path, std::string_view what) override {
+    if (stillLoading()) {
+      held_.onSkipped(std::move(path), what);
+      return;
+    }
+    FileReport report;
+    report.entry.path = std::move(path);
+    report.status = FileStatus::kSkipped;
+    report.detail = what;
+    reportUnread(std::move(report));
   }
 
   // At the end of the walk: waits for the oracle and hands on what was held for it, and the last
@@ -214,17 +245,13 @@ class PipelineWalkVisitor final : public WalkVisitor {
     cached_.clear();
   }
 
-  void reportError(Error error) {
+  // A report of an entry that no worker reads (a walk error, a skipped link), in walk order.
+  void reportUnread(FileReport report) {
     flushCached();
     std::unique_lock lock(shared_.mutex);
     waitForSlots(lock, 1);
     const std::uint64_t seq = shared_.issued++;
     ++shared_.in_flight;
-    FileReport report;
-    report.entry.path = error.subject();
-    report.status = FileStatus::kError;
-    report.error_code = error.code();
-    report.detail = error.message();
     shared_.results.put(seq, std::move(report));
     if (seq == shared_.awaited) shared_.result_ready.notify_one();
   }
@@ -412,8 +439,7 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
         --shared.in_flight;
         ++shared.progress.files_done;
         shared.progress.bytes_done += report.entry.size;
-        if (!report.from_cache && report.status != FileStatus::kTooLarge)
-          shared.progress.bytes_read += report.entry.size;
+        shared.progress.bytes_read += report.bytes_read;
       }
       // Only once the walker would resume: a wake-up it would answer by sleeping again is a
       // thread switch per batch for nothing.

@@ -23,7 +23,14 @@ struct Rules {
   GlobMatcher include;
   GlobMatcher exclude;
   bool one_file_system = false;
+  bool report_skipped = false;
+  std::function<bool(std::string_view)> own_file;
 };
+
+std::string_view skippedWhat(EntryType type) {
+  return type == EntryType::kSymlink ? "symbolic link: not followed"
+                                     : "not a regular file (FIFO, socket or device): not read";
+}
 
 // Descriptors held by one walk(), the root's included. Several walks may run at once inside a
 // process whose limit is often 1024, so this stays small; trees deeper than this reopen evicted
@@ -69,6 +76,11 @@ class Walk {
   }
   void report(const Error& error, std::string_view path) {
     visitor_.onError(Error(error.code(), error.message(), std::string(path)));
+  }
+  // A link or special file inside the tree: passed over, and told only when asked (and when the
+  // globs would have kept a file of that name).
+  void skipped(std::string_view relative, EntryType type) {
+    if (rules_.report_skipped && wantFile(relative)) visitor_.onSkipped(path_, skippedWhat(type));
   }
   // Errors of the root itself: not reported by a walk restricted to one top-level entry.
   void reportRoot(const Error& error, std::string_view path) {
@@ -120,10 +132,25 @@ bool Walk::walkRoot(const std::string& root) {
     return true;
   }
   if (info->type == EntryType::kRegular) {
-    if (!only_) visitor_.onFile(entryOf(root, *info));
+    if (only_) return true;
+    // A link to a file is read as the file it names: the reader never follows a link, and the
+    // inventory keys the file itself (what encrypt acts on).
+    Result<std::optional<std::string>> target = DirectoryReader::resolveIfLink(root);
+    if (!target) {
+      reportRoot(target.error(), root);
+      return true;
+    }
+    visitor_.onFile(entryOf(target->value_or(root), *info));
     return true;
   }
-  if (info->type != EntryType::kDirectory) return true;
+  if (info->type != EntryType::kDirectory) {
+    // Named on purpose, so never skipped without a word: a FIFO would block a reader, a device
+    // never ends, and the user should hear that nothing was read.
+    reportRoot(Error(ErrorCode::kUnsupportedFormat,
+                     "not a regular file or folder (a FIFO, socket or device): not read"),
+               root);
+    return true;
+  }
   Result<DirectoryReader> dir = DirectoryReader::openPath(root);
   if (!dir) {
     reportRoot(dir.error(), root);
@@ -175,7 +202,10 @@ void Walk::visitEntry(std::size_t depth_index, const DirectoryListing::Entry& en
   // The listing's type saves a stat for every directory and link, and lets globs drop files
   // before they cost a system call; a file still needs one stat for its signature.
   EntryType type = entry.type;
-  if (type == EntryType::kSymlink || type == EntryType::kOther) return;
+  if (type == EntryType::kSymlink || type == EntryType::kOther) {
+    skipped(relative, type);
+    return;
+  }
   if (type == EntryType::kRegular && !wantFile(relative)) return;
   if (type == EntryType::kDirectory && excludedDirectory(relative)) return;
 
@@ -192,9 +222,14 @@ void Walk::visitEntry(std::size_t depth_index, const DirectoryListing::Entry& en
       type = info->type;
       if (type == EntryType::kRegular && !wantFile(relative)) return;
       if (type == EntryType::kDirectory && excludedDirectory(relative)) return;
+      if (type == EntryType::kSymlink || type == EntryType::kOther) {
+        skipped(relative, type);
+        return;
+      }
     }
   }
   if (type == EntryType::kRegular) {
+    if (rules_.own_file && rules_.own_file(path_)) return;
     visitor_.onFile(entryOf(path_, *info));
   } else if (type == EntryType::kDirectory) {
     // Compared before opening: merely opening an automount point would mount it.
@@ -321,6 +356,8 @@ Result<FileWalker> FileWalker::create(WalkOptions options) {
   JAMUL_ASSIGN_OR_RETURN(state->rules.include, GlobMatcher::compile(options.include));
   JAMUL_ASSIGN_OR_RETURN(state->rules.exclude, GlobMatcher::compile(options.exclude));
   state->rules.one_file_system = options.one_file_system;
+  state->rules.report_skipped = options.report_skipped;
+  state->rules.own_file = options.own_file;
   return FileWalker(std::move(state));
 }
 

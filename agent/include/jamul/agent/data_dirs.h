@@ -5,6 +5,7 @@
 // Directory spec). Windows (%LOCALAPPDATA%\Jamul) comes with the Windows port.
 
 #include <string>
+#include <string_view>
 
 #include "jamul/common/result.h"
 
@@ -18,5 +19,12 @@ namespace jamul::agent {
 //
 // Thread-safety: reads the environment; do not call while another thread changes it.
 Result<std::string> defaultDataDir();
+
+// Whether `name` (a file name, no folder) is one of the files an inventory named `inventory_name`
+// keeps beside itself: the database and SQLite's -wal, -shm and -journal files, the value-digest
+// key (.key), the device key and recovery recipients, the lock files, and the parse journals
+// (.parsing.PID). A scan of the folder that holds them passes them over: they are Jamul's, and
+// hold no personal data but masked excerpts.
+bool isInventoryFile(std::string_view inventory_name, std::string_view name);
 
 }  // namespace jamul::agent

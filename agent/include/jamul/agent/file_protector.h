@@ -8,18 +8,22 @@
 // FULL) before it runs; recover() finishes or rolls back whatever a dead process left unfinished.
 //
 // encrypt(path):
-//   stat original -> journal "started" -> write `.<name>.jamul-tmp` beside it (0600, O_EXCL) ->
+//   stat original, exclude writers (WriterExclusion) -> journal "started" -> write a temporary
+//   file `.jamul-<random>.tmp` beside it (0600, O_EXCL) ->
 //   fsync -> journal "written" -> decrypt it and compare the plaintext hash with the original's ->
 //   journal "verified" -> re-stat the original (changed? roll back) -> owner, mode and times
-//   copied -> journal "renaming" -> rename to `name.age` (never over an existing file) -> fsync
-//   folder -> journal "renamed" -> overwrite the original once, fsync, truncate -> unlink -> fsync
-//   folder -> journal "done".
+//   copied -> journal "renaming" -> still no writer? -> rename to `name.age` (never over an
+//   existing file) -> still no writer? (else the copy goes again) -> release the writers ->
+//   fsync folder -> journal "renamed" -> overwrite the original once, fsync, truncate -> unlink ->
+//   fsync folder -> journal "done".
 // Refused (nothing touched): `.age` names and age content, non-regular files, `name.age` already
-// there, files on read-only file systems, files another program holds locked (flock/fcntl lock,
-// a LibreOffice `.~lock.NAME#` or MS Office `~$NAME` owner file beside it).
+// there or too long a name for it, files on read-only file systems, files another program holds
+// locked (flock/fcntl lock, a LibreOffice `.~lock.NAME#` or MS Office `~$NAME` owner file beside
+// it) or open for writing (platform/writer_exclusion.h).
 //
-// decrypt(path.age): unseal to `.<name>.jamul-tmp`, fsync, rename to `name` (never over an
-// existing file), fsync folder, unlink the `.age`; a damaged or truncated input leaves no output.
+// decrypt(path.age): unseal to a temporary file, fsync, rename to `name` (never over an existing
+// file), fsync folder, unlink the `.age`; a damaged or truncated input leaves no output (what was
+// written of the temporary file is overwritten before it is removed, here and in recovery).
 //
 // shred(path) (완전삭제): journal -> overwrite once with random bytes -> fsync -> rename to a
 // random name in the same folder -> truncate -> unlink -> fsync folder -> journal "done". Recovery
@@ -28,9 +32,9 @@
 // data=journal), overwriting may leave old blocks readable; encryption is the real protection.
 //
 // Thread-safety: one thread per FileProtector. One process at a time protects files with one
-// inventory: open() holds an exclusive lock on `<inventory>.actions.lock` (another process gets
-// kUnavailable), so recover() may take every unfinished entry as abandoned. The journal holds
-// paths and signatures only, never content or hashes of content.
+// inventory: open() holds an exclusive lock on `<inventory>.actions.lock` (another process waits
+// or gets kUnavailable), so recover() may take every unfinished entry as abandoned. The journal
+// holds paths and signatures only, never content or hashes of content.
 
 #include <cstdint>
 #include <functional>
@@ -39,6 +43,7 @@
 #include <vector>
 
 #include "jamul/agent/sealer.h"
+#include "jamul/agent/turn_wait.h"
 #include "jamul/common/result.h"
 
 namespace jamul::agent {
@@ -55,8 +60,11 @@ struct RecoveredAction {
 
 class FileProtector {
  public:
-  // Opens (creating or migrating) the journal in the inventory at `inventory_path`.
-  static Result<FileProtector> open(const std::string& inventory_path);
+  // Opens (creating or migrating) the journal in the inventory at `inventory_path` and takes the
+  // actions lock. While another process holds it: without `wait`, fails with kUnavailable; with
+  // it, waits for it (kCancelled if cancelled meanwhile).
+  static Result<FileProtector> open(const std::string& inventory_path,
+                                    const TurnWait* wait = nullptr);
   FileProtector(FileProtector&&) noexcept;
   FileProtector& operator=(FileProtector&&) noexcept;
   ~FileProtector();

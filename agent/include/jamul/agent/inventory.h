@@ -23,10 +23,16 @@
 // than kNotFound, e.g. a directory that became unreadable): what was known there is kept. An
 // interrupted scan removes nothing.
 //
+// Processes: several may open the same inventory at once (the agent scanning, the CLI and the tray
+// reading). Opening is safe however many start together on a fresh file (the schema is created
+// once, under SQLite's write lock). Scans take turns: beginScan() waits until no other process is
+// between its own beginScan() and finishScan() (`<inventory>.scan.lock`), so each scan's rows are
+// consistent whoever started first. Other writes wait for SQLite's lock (5 s busy timeout,
+// kUnavailable beyond); a scan never holds it longer than about 2 s (see flushIfDue()).
+//
 // Thread-safety: one thread uses the Inventory, except changeOracle().unchanged(), which may be
 // called from another thread (the walker) between prepareIncremental() and finishScan(): it reads
-// only data that prepareIncremental() loaded and that nothing modifies until finishScan(). Two
-// processes may use the same file (SQLite locking, 5 s busy timeout; kUnavailable beyond).
+// only data that prepareIncremental() loaded and that nothing modifies until finishScan().
 
 #include <array>
 #include <cstddef>
@@ -39,14 +45,15 @@
 #include <vector>
 
 #include "jamul/agent/parse_journal.h"
+#include "jamul/agent/turn_wait.h"
 #include "jamul/common/result.h"
 #include "jamul/scanner/file_report.h"
 #include "jamul/scanner/scan_pipeline.h"
 
 namespace jamul::agent {
 
-// Number of scanner::FileStatus values (kOk .. kError), for per-status arrays.
-inline constexpr std::size_t kFileStatusCount = 6;
+// Number of scanner::FileStatus values, for per-status arrays.
+using scanner::kFileStatusCount;
 
 struct ScanTotals {
   std::uint64_t files_seen = 0;
@@ -91,9 +98,11 @@ class Inventory {
 
   // Records the start of a scan of `roots` (absolute, normalised paths: no trailing '/', no '.'
   // or '..') under `ruleset_version`, which fresh reports of this scan are stored with. Returns
-  // the scan's id. Fails with kIo, kUnavailable.
+  // the scan's id. First waits for the scan turn (see "Processes" above; `wait` says how), which
+  // it holds until finishScan() or destruction. Fails with kIo, kUnavailable, kCancelled (while
+  // waiting).
   Result<std::int64_t> beginScan(std::span<const std::string> roots,
-                                 std::string_view ruleset_version);
+                                 std::string_view ruleset_version, const TurnWait& wait = {});
 
   // Loads what the inventory knows of every file at or under `roots` (path == root, or path
   // starting with root + "/"), so that changeOracle() can answer and fillFromCache() can fill
@@ -111,9 +120,9 @@ class Inventory {
 
   // unchanged(entry) is true iff the file was loaded by prepareIncremental(), its size, mtime,
   // ctime, inode and device are the same (FileEntry::sameSignature), it was scanned under the
-  // ruleset version given there, and its stored status may be reused (ok, protected, unsupported;
-  // files in error, corrupt or too_large are always read again). Without prepareIncremental(),
-  // nothing is unchanged. The reference stays valid as long as the Inventory.
+  // ruleset version given there, and its stored status may be reused (ok, protected, unsupported,
+  // encrypted; files in error, corrupt or too_large are always read again). Without
+  // prepareIncremental(), nothing is unchanged. The reference stays valid as long as the Inventory.
   const scanner::ChangeOracle& changeOracle() const;
 
   // Fills status, detail, error code, format, counts, findings (in their stored order), truncation
@@ -124,6 +133,7 @@ class Inventory {
 
   // Records one report of scan `scan_id`:
   //  - from_cache: only noted as seen (no write);
+  //  - kSkipped (a link or special file passed over): nothing;
   //  - a walk error (status kError and an entry without signature: inode, size, mtime and ctime 0):
   //  goes
   //    to the scan's error list only, no file row;
@@ -134,10 +144,14 @@ class Inventory {
 
   // Commits what record() has batched so far (e.g. at a checkpoint of a long scan).
   Status flush();
+  // Commits the batch if it has been open for about 2 s: call it while reports pause (the CLI does
+  // on each progress tick, ten times a second), so that a scan busy with one large file does not
+  // hold SQLite's write lock and other writers never wait long for it.
+  Status flushIfDue();
 
   // Commits, stores the totals and finished_at, and — if totals.completed — deletes the rows of
-  // files under the scan's roots that it did not see (see "Deletion" above). Ends the scan:
-  // changeOracle() knows nothing until the next prepareIncremental().
+  // files under the scan's roots that it did not see (see "Deletion" above). Ends the scan and
+  // gives up the scan turn: changeOracle() knows nothing until the next prepareIncremental().
   Status finishScan(std::int64_t scan_id, const ScanTotals& totals);
 
   // Quarantine (poison documents, see parse_journal.h): records parses that never ended, under
@@ -165,6 +179,8 @@ class Inventory {
     std::uint64_t unfinished = 0;  // actions a crash left for recovery
   };
   Result<ProtectionSummary> protectionSummary();
+  // ProtectionSummary::unfinished alone, from an index: cheap enough for every command's start.
+  Result<std::uint64_t> unfinishedActions();
 
   // Totals over the whole inventory. Fails with kIo.
   Result<InventorySummary> summary();

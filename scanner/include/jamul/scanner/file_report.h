@@ -27,9 +27,20 @@ enum class FileStatus : std::uint8_t {
   kCorrupt,      // claims a format but breaks it
   kTooLarge,     // over a configured size, time or expansion limit
   kError,        // could not be read: permission denied, vanished, I/O error
+  // An age file (what `jamul encrypt` writes, and Debian's `age`): encrypted, the state the
+  // product is after, not a failure to read. Last, so that earlier values keep their numbers.
+  kEncrypted,
+  // Not a file the scan reads: a symbolic link inside a tree (never followed) or a FIFO, socket or
+  // device. Reported only when asked (WalkOptions::report_skipped, `jamul scan --all`), never
+  // recorded in an inventory.
+  kSkipped,
 };
+inline constexpr std::size_t kFileStatusCount = 8;
+inline constexpr std::array<FileStatus, kFileStatusCount> kAllFileStatuses = {
+    FileStatus::kOk,       FileStatus::kProtected, FileStatus::kUnsupported, FileStatus::kCorrupt,
+    FileStatus::kTooLarge, FileStatus::kError,     FileStatus::kEncrypted,   FileStatus::kSkipped};
 
-// "ok", "protected", "unsupported", "corrupt", "too_large", "error".
+// "ok", "protected", "unsupported", "corrupt", "too_large", "error", "encrypted", "skipped".
 std::string_view fileStatusName(FileStatus status);
 std::optional<FileStatus> fileStatusFromName(std::string_view name);
 
@@ -64,6 +75,10 @@ struct FileReport {
   std::vector<FindingSummary> findings;
   bool findings_truncated = false;
   std::uint64_t text_bytes = 0;  // UTF-8 bytes the detector saw
+  // Bytes read from the file by this scan (0 when from_cache or not opened): a binary file is
+  // recognised from its first 64 KiB and a file over the size limit is not read, so totals of
+  // "bytes read" add these, not sizes.
+  std::uint64_t bytes_read = 0;
   // True when an incremental rescan found the file unchanged and did not read it again; the
   // caller fills counts and findings from its inventory.
   bool from_cache = false;

@@ -8,9 +8,13 @@
 //   - Depth-first; the entries of each directory are visited in byte order of their names, so the
 //     order of onFile() calls is deterministic for a given tree.
 //   - Symbolic links are never followed (a link can neither escape a root nor loop); FIFOs, sockets
-//     and devices are skipped without a word; only regular files reach onFile().
-//   - A root may be a directory or a regular file. A root that is a symbolic link is followed once
-//     (the user named it), but links below it are not.
+//     and devices are skipped; only regular files reach onFile(). With report_skipped, each
+//     skipped link and special file (that the globs would keep) reaches onSkipped().
+//   - A root may be a directory or a regular file; a root that is anything else (a FIFO, socket
+//     or device) gets one onError(kUnsupportedFormat): it was named, so it is never passed over in
+//     silence. A root that is a symbolic link is followed (the user named it), but links below it
+//     are not; a root link to a file is reported under the path it resolves to (the file itself,
+//     which is what the reader opens and the inventory keys).
 //   - Exclude globs prune directories and drop files; include globs (if any) keep only matching files.
 //     Glob syntax (gitignore-like): `*` and `?` do not cross '/', `**` matches any number of path
 //     segments, `[abc]`/`[a-z]`/`[!a]` classes; a pattern without '/' matches the name at any depth,
@@ -31,10 +35,12 @@
 // Thread-safety: a FileWalker is immutable; walk() may run on several threads at once with different
 // visitors. The visitor is called on the thread that runs walk().
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jamul/common/result.h"
@@ -46,6 +52,11 @@ struct WalkOptions {
   std::vector<std::string> include;  // keep only files matching one of these (empty: all files)
   std::vector<std::string> exclude;  // skip files and directories matching one of these
   bool one_file_system = false;      // do not descend into other mounted file systems
+  bool report_skipped = false;       // tell onSkipped() of links and special files passed over
+  // Files that belong to the caller and are never reported (the inventory's own database, its
+  // journals and keys, should the user scan the folder that holds them), by full path as the walk
+  // builds it. Empty: none.
+  std::function<bool(std::string_view path)> own_file;
 };
 
 class WalkVisitor {
@@ -54,6 +65,12 @@ class WalkVisitor {
   virtual void onFile(FileEntry entry) = 0;
   // An entry that could not be listed or examined; error.subject() is its path.
   virtual void onError(Error error) = 0;
+  // A link or special file passed over (WalkOptions::report_skipped only); `what` says which, in
+  // English ("symbolic link: not followed"), and is static text (it outlives the walk).
+  virtual void onSkipped(std::string path, std::string_view what) {
+    static_cast<void>(path);
+    static_cast<void>(what);
+  }
   // Polled between entries; when it returns true the walk stops early.
   virtual bool cancelled() const { return false; }
 };

@@ -57,7 +57,7 @@ struct ScanProgress {
   bool walk_done = false;         // the walker has finished: the totals are final
   std::uint64_t files_done = 0;   // reports handed to the sink
   std::uint64_t bytes_done = 0;   // size of those files
-  std::uint64_t bytes_read = 0;   // size of those files that were actually read (not cached)
+  std::uint64_t bytes_read = 0;   // bytes actually read from those files (FileReport::bytes_read)
 };
 
 class ScanSink {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "platform/directory_reader.h"
@@ -103,6 +104,17 @@ Result<EntryInfo> DirectoryReader::examinePath(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return errorFromErrno(errno, "stat");
   return infoOf(st);
+}
+
+Result<std::optional<std::string>> DirectoryReader::resolveIfLink(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return errorFromErrno(errno, "stat");
+  if (!S_ISLNK(st.st_mode)) return std::optional<std::string>();
+  char* resolved = ::realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) return errorFromErrno(errno, "resolve link");
+  std::string out(resolved);
+  std::free(resolved);
+  return std::optional<std::string>(std::move(out));
 }
 
 Result<DirectoryReader> DirectoryReader::openPath(const std::string& path) {

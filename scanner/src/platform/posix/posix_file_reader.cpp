@@ -42,7 +42,7 @@ Result<FileReader> FileReader::open(const std::string& path) {
 }
 
 FileReader::FileReader(FileReader&& other) noexcept
-    : fd_(other.fd_), entry_(std::move(other.entry_)) {
+    : fd_(other.fd_), entry_(std::move(other.entry_)), bytes_read_(other.bytes_read_) {
   other.fd_ = -1;
 }
 
@@ -51,6 +51,7 @@ FileReader& FileReader::operator=(FileReader&& other) noexcept {
     if (fd_ >= 0) ::close(fd_);
     fd_ = other.fd_;
     entry_ = std::move(other.entry_);
+    bytes_read_ = other.bytes_read_;
     other.fd_ = -1;
   }
   return *this;
@@ -63,7 +64,10 @@ FileReader::~FileReader() {
 Result<std::size_t> FileReader::read(char* buffer, std::size_t size) {
   for (;;) {
     const ssize_t n = ::read(fd_, buffer, size);
-    if (n >= 0) return static_cast<std::size_t>(n);
+    if (n >= 0) {
+      bytes_read_ += static_cast<std::uint64_t>(n);
+      return static_cast<std::size_t>(n);
+    }
     if (errno != EINTR) return errorFromErrno(errno, "read", entry_.path);
   }
 }

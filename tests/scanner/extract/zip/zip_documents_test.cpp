@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Documents in ZIP containers, built here with planted synthetic PII: DOCX, XLSX, PPTX, HWPX,
-// ODT, ODS; and hostile XML (DTD entity bombs, malformed members).
+// ODT, ODS; hostile XML (DTD entity bombs, malformed members, XML broken mid-member: issue 12).
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "scanner/extract/zip/zip_writer.h"
 #include "support/collecting_sink.h"
+#include "support/synthetic_values.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -380,6 +383,58 @@ BOOST_AUTO_TEST_CASE(documents_inside_archives_get_member_prefixed_locations) {
   BOOST_TEST(run(outer, sink).isOk());
   BOOST_REQUIRE(sink.part("/b/c.xlsx!명단") != nullptr);
   BOOST_TEST(sink.part("/b/c.xlsx!명단")->text == "\n\n\n\n\n\n\t\t" + kRrn + "\n");
+}
+
+// --- issue 12 item 3: damaged documents with readable personal data ----------------------------
+
+// `n` distinct synthetic resident registration numbers ("dddddd-ddddddd"; random, nobody's).
+std::vector<std::string> syntheticRrns(std::size_t n) {
+  test::synth::Rng rng(12);
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  while (out.size() < n) {
+    const std::string d = test::synth::digitsOf(test::synth::makeRrn(rng).text);
+    if (seen.insert(d).second) out.push_back(d.substr(0, 6) + "-" + d.substr(6));
+  }
+  return out;
+}
+
+std::size_t countFound(const std::string& text, const std::vector<std::string>& values) {
+  std::size_t n = 0;
+  for (const std::string& v : values) n += text.find(v) != std::string::npos ? 1 : 0;
+  return n;
+}
+
+// A register of `rrns` as Word writes it: one paragraph per person, label and number in runs.
+std::string registerDocumentXml(const std::vector<std::string>& rrns) {
+  std::string body = kXml + "<w:document " + kW + "><w:body>";
+  for (std::size_t i = 0; i < rrns.size(); ++i)
+    body += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" +
+            std::to_string(i + 1) + ". 주민등록번호 </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>" +
+            rrns[i] + "</w:t></w:r></w:p>";
+  return body + "</w:body></w:document>";
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_xml_broken_mid_member_is_read_on_after_the_break) {
+  const std::vector<std::string> rrns = syntheticRrns(148);
+  std::string xml = registerDocumentXml(rrns);
+  // A damaged byte in the 40th paragraph's label (XML allows no U+0001), and a tag broken in the
+  // 90th: the parser stops at the first; what follows is still read.
+  const std::size_t p40 = xml.find("40. 주민");
+  xml[p40 + 1] = '\x01';
+  xml.replace(xml.find("<w:r>", xml.find("90. 주민")), 5, "<w:r<");
+  const std::string docx =
+      buildZip({{"[Content_Types].xml", kContentTypes}, {"word/document.xml", xml}});
+  CollectingSink sink;
+  const ExtractStatus st = run(docx, sink);
+  BOOST_TEST((st.status == FileStatus::kCorrupt));
+  BOOST_TEST(st.detail == "malformed XML in word/document.xml");
+  BOOST_TEST(countFound(sink.allText(), rrns) == 148u);
+  // Paragraphs stay lines after the break: one number a line, each once.
+  const auto* body = sink.part("body");
+  BOOST_REQUIRE(body != nullptr);
+  BOOST_TEST(body->text.find("147. 주민등록번호 " + rrns[146] + "\n") != std::string::npos);
+  BOOST_TEST(body->text.find(rrns[100]) == body->text.rfind(rrns[100]));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

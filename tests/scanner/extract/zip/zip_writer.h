@@ -28,6 +28,7 @@ struct ZipMember {
   bool encrypted = false;                      // sets flag bit 0 (the data stays plain)
   std::optional<std::string> raw_compressed;   // written instead of compressing `data`
   std::optional<std::uint32_t> declared_size;  // uncompressed size written in the headers
+  std::optional<std::uint32_t> crc;            // CRC-32 written in the headers
   // Flag bit 3 (§4.3.9): zeros for CRC and sizes in the local header, a data descriptor after the
   // data (with or without its optional signature), as streaming writers do.
   bool descriptor = false;
@@ -74,8 +75,10 @@ inline std::string buildZip(const std::vector<ZipMember>& members, bool zip64 = 
   for (const ZipMember& m : members) {
     const std::string body =
         m.raw_compressed ? *m.raw_compressed : (m.deflate ? deflateRaw(m.data) : m.data);
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(m.data.data()), static_cast<uInt>(m.data.size())));
+    const auto crc =
+        m.crc ? *m.crc
+              : static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(m.data.data()),
+                                                 static_cast<uInt>(m.data.size())));
     const std::uint32_t size =
         m.declared_size ? *m.declared_size : static_cast<std::uint32_t>(m.data.size());
     std::uint32_t flags = m.utf8_flag ? 0x0800 : 0;

@@ -217,6 +217,38 @@ BOOST_AUTO_TEST_CASE(issue_3_documents_are_scanned_part_by_part_with_locations) 
   BOOST_TEST(p.count(RuleId::kKrRrn, Confidence::kMedium) == 1u);
 }
 
+// Issue 12 item 3: a stored DOCX cut in half, whose first half holds resident numbers that grep
+// finds, is `corrupt` and keeps those findings (before: corrupt with none, so `encrypt
+// --findings` skipped it).
+BOOST_AUTO_TEST_CASE(issue_12_a_document_cut_in_half_keeps_its_findings_and_says_corrupt) {
+  using testing::zip::buildZip;
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  std::string body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+  for (int i = 0; i < 148; ++i)
+    body += "<w:p><w:r><w:t>" + std::to_string(i + 1) + ". 주민등록번호 </w:t></w:r><w:r><w:t>" +
+            rrn(i) + "</w:t></w:r></w:p>";
+  body += "</w:body></w:document>";
+  const std::string docx = buildZip({{"[Content_Types].xml", "<Types/>", false},
+                                     {"word/document.xml", body, false},
+                                     {"word/styles.xml", "<w:styles/>", false}});
+  const FileReport whole = scanner.scan(entryFor(dir.write("whole.docx", docx)));
+  BOOST_TEST(whole.status == FileStatus::kOk, whole.detail);
+  BOOST_TEST(whole.count(RuleId::kKrRrn, Confidence::kMedium) == 148u);
+
+  const FileReport half =
+      scanner.scan(entryFor(dir.write("half.docx", docx.substr(0, docx.size() / 2))));
+  BOOST_TEST(half.status == FileStatus::kCorrupt);
+  BOOST_TEST(half.format == "docx");
+  BOOST_TEST(half.detail == "truncated zip: no end of central directory");
+  const std::uint64_t found = half.count(RuleId::kKrRrn, Confidence::kMedium);
+  BOOST_TEST_MESSAGE("a stored DOCX cut in half: " << found << " of 148 resident numbers");
+  BOOST_TEST(found > 60u, found);
+  BOOST_TEST(found < 148u, found);
+}
+
 BOOST_AUTO_TEST_CASE(files_that_are_not_read_say_why) {
   test::TempDir dir;
   FileScanner scanner = makeScanner();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <string>
 
 #include "extract/extractor.h"
+#include "jamul/common/utf8.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -81,6 +83,23 @@ ExtractStatus ExtractContext::nested(std::string_view location, const Document& 
 
 void foldStatus(ExtractStatus& into, const ExtractStatus& from) {
   if (severity(from.status) > severity(into.status)) into = from;
+}
+
+ExtractStatus partStatus(std::string_view part, ExtractStatus status) {
+  if (!status.isOk() && status.status != FileStatus::kUnsupported)
+    status.detail = std::string(part) + ": " + status.detail;
+  return status;
+}
+
+std::string detailName(std::string_view name) {
+  std::size_t cut = std::min<std::size_t>(name.size(), 80);
+  while (cut > 0 && cut < name.size() &&
+         utf8::isContinuation(static_cast<unsigned char>(name[cut])))
+    --cut;
+  std::string out = utf8::toValidLossy(name.substr(0, cut));
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return out;
 }
 
 }  // namespace jamul::scanner::extract

@@ -134,4 +134,13 @@ class ExtractContext {
 // it holds no text we could have read, like a binary file on disk.
 void foldStatus(ExtractStatus& into, const ExtractStatus& from);
 
+// `status` as the status of the document part `part` ("attachment 2 (명단.xlsx)"): a detail
+// prefixed "<part>: ", so that people can tell which part of a mail or archive it is about. kOk
+// and kUnsupported are returned unchanged.
+ExtractStatus partStatus(std::string_view part, ExtractStatus status);
+
+// A name (an attachment's file name) fit for a status detail: valid UTF-8 on one line, at most 80
+// bytes, cut between characters.
+std::string detailName(std::string_view name);
+
 }  // namespace jamul::scanner::extract

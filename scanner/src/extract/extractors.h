@@ -35,7 +35,10 @@ ExtractStatus extractMarkup(const Document& doc, TextSink& sink, ExtractContext&
 
 // Internet mail (RFC 5322 / MIME, .eml): headers, text parts decoded (base64, quoted-printable,
 // RFC 2047 words, charsets incl. EUC-KR/CP949), attachments through ctx.nested(). Also mbox-free
-// single messages only. extract/text_formats/.
+// single messages only. A part whose transfer encoding does not decode is read as far as it goes
+// (and as written, when it held text) and makes the mail kCorrupt, the detail naming the part
+// ("attachment 2 (명단.xlsx): invalid base64"); the other parts are read all the same.
+// extract/text_formats/.
 ExtractStatus extractEml(const Document& doc, TextSink& sink, ExtractContext& ctx);
 
 // Images (PNG, JPEG, TIFF, BMP): OCR with Tesseract (Korean + English) when limits.ocr is set;

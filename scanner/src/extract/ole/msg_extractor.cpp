@@ -198,6 +198,9 @@ ExtractStatus readAttachment(const CompoundFile& file, std::uint32_t storage, st
   std::optional<std::string> name = props.text(kAttachLongFilename);
   if (!name || name->empty()) name = props.text(kAttachFilename);
   if (!name || name->empty()) name = props.text(kDisplayName);
+  // The status of an attachment that cannot be read names it (issue 12), as mail's do.
+  std::string label = "attachment " + std::to_string(number);
+  if (name && !name->empty()) label += " (" + detailName(*name) + ")";
   if (!name || name->empty()) name = "attachment " + std::to_string(number);
   const std::string location = "attachment:" + oneLine(*name);
   ExtractStatus status;
@@ -211,12 +214,12 @@ ExtractStatus readAttachment(const CompoundFile& file, std::uint32_t storage, st
       return status;
     }
     PrefixingSink prefixed(location, sink);
-    foldStatus(status, readMessage(file, *sub, 24, level + 1, prefixed, ctx));
+    foldStatus(status, partStatus(label, readMessage(file, *sub, 24, level + 1, prefixed, ctx)));
     return status;
   }
   if (std::optional<std::string> data = props.bytes(kAttachData, kTypeBinary))
-    foldStatus(status, ctx.nested(location, {*data, *name}, sink));
-  foldStatus(status, props.status());
+    foldStatus(status, partStatus(label, ctx.nested(location, {*data, *name}, sink)));
+  foldStatus(status, partStatus(label, props.status()));
   return status;
 }
 

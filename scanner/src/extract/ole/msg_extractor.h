@@ -19,7 +19,9 @@
 // else Windows-1252.
 //
 // Status: attachment and embedded-message statuses are folded in (a protected attachment makes
-// the message protected); unreadable property streams -> kCorrupt; messages nested beyond
+// the message protected), their details naming the attachment ("attachment 2 (명단.xlsx):
+// truncated zip: no end of central directory"); unreadable property streams -> kCorrupt; messages
+// nested beyond
 // limits().max_depth -> kTooLarge. The compressed RTF body (0x1009) is not read.
 //
 // Thread-safety: pure functions of their input.

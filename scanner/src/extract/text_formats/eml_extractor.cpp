@@ -2,7 +2,8 @@
 // Internet mail extractor (extractors.h): RFC 5322 header fields (unfolded, §2.2.3), MIME entities
 // (RFC 2045 Content-Type / Content-Transfer-Encoding, RFC 2046 §5.1 multipart boundaries, §5.2
 // message/rfc822), RFC 2047 encoded words in headers. An mbox file (RFC 4155: messages after
-// "From " lines) is read message by message, each prefixed "message N".
+// "From " lines) is read message by message, each prefixed "message N". A part that fails (a body
+// that does not decode, a broken attachment) is named in the status and does not stop the mail.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -46,13 +47,26 @@ int hexValue(char c) {
   return -1;
 }
 
-// RFC 2045 §6.8, leniently: characters outside the alphabet (line breaks, junk) are skipped, as
-// §6.8 asks; decoding stops at padding.
-std::string decodeBase64(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() / 4 * 3 + 3);
+// A body or encoded word after its Content-Transfer-Encoding is undone, with what was wrong with
+// it (issue 12: a part that does not decode must not pass silently).
+struct Decoded {
+  std::string bytes;
+  const char* problem = nullptr;  // "invalid base64", "invalid quoted-printable", or none
+  bool foreign = false;           // base64: characters outside its alphabet were skipped
+};
+
+// RFC 2045 §6.8, leniently: characters outside the alphabet are skipped, as §6.8 asks, but noted
+// (the section calls them a sign of a transmission error, worth a warning); blanks and line breaks
+// are layout. Padding ends a group of four, and decoding goes on after it, since some encoders
+// concatenate separately padded pieces. A group of a single character (6 bits, no byte), at the
+// end or before padding, cannot be decoded: the body was cut or damaged.
+Decoded decodeBase64(std::string_view s) {
+  Decoded d;
+  d.bytes.reserve(s.size() / 4 * 3 + 3);
   std::uint32_t acc = 0;
   int bits = 0;
+  int in_group = 0;  // characters of the current group of four
+  bool broken = false;
   for (char c : s) {
     int v = -1;
     if (c >= 'A' && c <= 'Z')
@@ -65,45 +79,64 @@ std::string decodeBase64(std::string_view s) {
       v = 62;
     else if (c == '/')
       v = 63;
-    else if (c == '=')
-      break;
-    if (v < 0) continue;
+    if (v < 0) {
+      if (c == '=') {
+        if (in_group == 1) broken = true;
+        acc = 0;
+        bits = 0;
+        in_group = 0;
+      } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        d.foreign = true;
+      }
+      continue;
+    }
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
+    in_group = (in_group + 1) % 4;
     if (bits >= 8) {
       bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
+      d.bytes += static_cast<char>((acc >> bits) & 0xFF);
     }
   }
-  return out;
+  if (in_group == 1) broken = true;
+  if (broken || d.foreign) d.problem = "invalid base64";
+  return d;
 }
 
-// RFC 2045 §6.7; `header` is the RFC 2047 §4.2 "Q" variant ('_' is a space).
-std::string decodeQuotedPrintable(std::string_view s, bool header) {
-  std::string out;
+// RFC 2045 §6.7; `header` is the RFC 2047 §4.2 "Q" variant ('_' is a space). An '=' followed by
+// neither two hex digits nor the end of the line is kept as written, as §6.7 note (1) suggests,
+// and noted: that note also asks to tell the user that proper decoding was not possible. Blanks
+// between a soft line break's '=' and the line end were added in transport and are dropped
+// (rule 3).
+Decoded decodeQuotedPrintable(std::string_view s, bool header) {
+  Decoded d;
+  std::string& out = d.bytes;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '=' && i + 1 < s.size()) {
-      if (s[i + 1] == '\n') {
-        ++i;
+    if (c == '=') {
+      std::size_t j = i + 1;
+      while (j < s.size() && isBlank(s[j])) ++j;
+      if (j == s.size()) {
+        i = j;  // a soft break at the very end
         continue;
       }
-      if (s[i + 1] == '\r' && i + 2 < s.size() && s[i + 2] == '\n') {
-        i += 2;
+      if (s[j] == '\n' || (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n')) {
+        i = s[j] == '\n' ? j : j + 1;
         continue;
       }
-      const int hi = hexValue(s[i + 1]);
+      const int hi = i + 1 < s.size() ? hexValue(s[i + 1]) : -1;
       const int lo = i + 2 < s.size() ? hexValue(s[i + 2]) : -1;
       if (hi >= 0 && lo >= 0) {
         out += static_cast<char>(hi * 16 + lo);
         i += 2;
         continue;
       }
+      d.problem = "invalid quoted-printable";
     }
     out += (header && c == '_') ? ' ' : c;
   }
-  return out;
+  return d;
 }
 
 std::string decodeUnknownHeaderBytes(std::string_view raw) {
@@ -139,7 +172,7 @@ std::string decodeHeaderValue(std::string_view v) {
     const char encoding = lower(v[q1 + 1]);
     const std::string_view text = v.substr(q2 + 1, end - q2 - 1);
     const std::string bytes =
-        encoding == 'b' ? decodeBase64(text) : decodeQuotedPrintable(text, true);
+        encoding == 'b' ? decodeBase64(text).bytes : decodeQuotedPrintable(text, true).bytes;
     out += text_formats::decodeToUtf8(bytes, text_formats::charsetFromName(charset));
     i = end + 2;
     last_was_word = true;
@@ -263,10 +296,10 @@ FieldValue parseFieldValue(std::string_view v) {
   return f;
 }
 
-std::string decodeTransfer(std::string_view body, std::string_view encoding) {
+Decoded decodeTransfer(std::string_view body, std::string_view encoding) {
   if (encoding == "base64") return decodeBase64(body);
   if (encoding == "quoted-printable") return decodeQuotedPrintable(body, false);
-  return std::string(body);  // 7bit, 8bit, binary, and unknown ones (RFC 2045 §6.4)
+  return {std::string(body)};  // 7bit, 8bit, binary, and unknown ones (RFC 2045 §6.4)
 }
 
 // Body lines end with '\n', CRs dropped, empty lines kept out of paragraph counting.
@@ -381,13 +414,20 @@ class MailReader {
         foldStatus(status_, ExtractStatus::tooLarge("MIME parts nested deeper than 16"));
         return;
       }
-      const std::string inner = decodeTransfer(e.body, encoding);
-      const Entity message = parseEntity(inner);
+      const Decoded inner = decodeTransfer(e.body, encoding);
+      if (inner.problem != nullptr)
+        foldStatus(status_,
+                   ExtractStatus::corrupt(std::string("attached message: ") + inner.problem));
+      const Entity message = parseEntity(inner.bytes);
       is_message_ = true;
       entity(message, depth + 1);
       return;
     }
-    const std::string decoded = decodeTransfer(e.body, encoding);
+    // Issue 12: a part whose transfer encoding does not undo is reported, naming the part, and
+    // is still read: decoded as far as it goes (skipping the characters that do not belong) and,
+    // when characters other than base64 ones were in it, also as written, for a body that was
+    // text mislabelled as base64 (the dispatcher drops it cheaply if it is binary).
+    const Decoded decoded = decodeTransfer(e.body, encoding);
     if (attachment || !textual) {
       if (!ctx_.chargeEntry()) {
         foldStatus(status_, ExtractStatus::tooLarge("too many attachments"));
@@ -395,18 +435,34 @@ class MailReader {
       }
       ++attachments_;
       const std::string name = filename.empty() ? "part " + std::to_string(attachments_) : filename;
-      foldStatus(status_, ctx_.nested("attachment:" + name, {decoded, name}, sink_));
+      std::string label = "attachment " + std::to_string(attachments_);
+      if (!filename.empty()) label += " (" + detailName(filename) + ")";
+      if (decoded.problem != nullptr)
+        foldStatus(status_, ExtractStatus::corrupt(label + ": " + decoded.problem));
+      foldStatus(status_, partStatus(label, ctx_.nested("attachment:" + name, {decoded.bytes, name},
+                                                        sink_)));
+      if (decoded.foreign)
+        foldStatus(status_, partStatus(label, ctx_.nested("attachment:" + name + " (undecoded)",
+                                                          {e.body, name}, sink_)));
       return;
     }
+    const std::string label = "body " + std::to_string(body_parts_ + 1);
+    if (decoded.problem != nullptr)
+      foldStatus(status_, ExtractStatus::corrupt(label + ": " + decoded.problem));
     const Charset charset = text_formats::charsetFromName(type.param("charset"));
-    if (type.value == "text/html" || type.value == "text/xml" ||
-        type.value == "application/xhtml+xml") {
-      bool complete = true;
-      body(text_formats::markupBytesToText(decoded, charset, ctx_, complete));
-      if (!complete) foldStatus(status_, ExtractStatus::tooLarge("time budget spent in mail"));
-      return;
+    const bool markup = type.value == "text/html" || type.value == "text/xml" ||
+                        type.value == "application/xhtml+xml";
+    for (const std::string_view text :
+         {std::string_view(decoded.bytes), decoded.foreign ? e.body : std::string_view()}) {
+      if (text.empty()) continue;
+      if (markup) {
+        bool complete = true;
+        body(text_formats::markupBytesToText(text, charset, ctx_, complete));
+        if (!complete) foldStatus(status_, ExtractStatus::tooLarge("time budget spent in mail"));
+      } else {
+        body(toLines(text_formats::decodeToUtf8(text, charset)));
+      }
     }
-    body(toLines(text_formats::decodeToUtf8(decoded, charset)));
   }
 
   // RFC 2046 §5.1.1: parts sit between lines "--boundary"; "--boundary--" closes. Text before
@@ -427,8 +483,9 @@ class MailReader {
           std::size_t end = pos;
           if (end > part_start && body[end - 1] == '\n') --end;
           if (end > part_start && body[end - 1] == '\r') --end;
+          // A part that failed (broken, too large, protected) does not end the mail: the parts
+          // after it are read too (issue 12). Only the time budget does, in entity().
           entity(parseEntity(body.substr(part_start, end - part_start)), depth + 1);
-          if (!status_.isOk() && status_.status != FileStatus::kProtected) return;
         }
         if (close) return;
         part_start = eol + 1;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "extract/zip/xml_salvage.h"
 #include "jamul/common/utf8.h"
 
 namespace jamul::scanner::extract::zip {
@@ -90,8 +91,14 @@ ExtractStatus parseXml(std::string_view xml, std::string_view member, XmlHandler
     const XML_Status r =
         XML_Parse(parser.get(), xml.data() + pos, static_cast<int>(n), last ? XML_TRUE : XML_FALSE);
     if (state.has_dtd) return ExtractStatus::corrupt("XML with a DTD in " + std::string(member));
-    if (r != XML_STATUS_OK)
-      return ExtractStatus::corrupt("malformed XML in " + std::string(member));
+    if (r != XML_STATUS_OK) {
+      // Issue 12: the text after the point where expat gave up (a member cut off or damaged
+      // mid-element) is read on leniently, so that it still counts; the status says it was broken.
+      ExtractStatus status = ExtractStatus::corrupt("malformed XML in " + std::string(member));
+      const XML_Index at = XML_GetCurrentByteIndex(parser.get());
+      if (at >= 0) foldStatus(status, salvageXml(xml, static_cast<std::size_t>(at), handler, ctx));
+      return status;
+    }
     pos += n;
   } while (pos < xml.size());
   return ExtractStatus::ok();

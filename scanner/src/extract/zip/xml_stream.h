@@ -50,7 +50,9 @@ class XmlHandler {
 // Parses `xml` (member `member` of the archive, named in failure details) into `handler`, a piece
 // at a time, checking ctx.expired() between pieces. kOk, kCorrupt "malformed XML in <member>" or
 // "XML with a DTD in <member>", or kTooLarge "time budget spent". Events delivered before a
-// failure stand.
+// failure stand; after a malformed spot, the rest of the member is read leniently into `handler`
+// (xml_salvage.h), so the text of a member that is cut off or damaged still counts. A DTD stops
+// the parse for good.
 ExtractStatus parseXml(std::string_view xml, std::string_view member, XmlHandler& handler,
                        ExtractContext& ctx);
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 
 #include "decode/text_decoder.h"
@@ -52,9 +53,9 @@ ArchivePtr openArchive(std::string_view bytes, bool streaming) {
   ArchivePtr a(archive_read_new());
   if (!a) return nullptr;
   // By default both readers: the seekable one (central directory: zip64, data descriptors after
-  // stored members) wins when the end record is present; the streaming one reads what is left of
-  // a truncated archive. `streaming` alone is the fallback for directories whose offsets are off
-  // (data prepended to the archive), which the seekable reader rejects.
+  // stored members) wins when the end record is present. `streaming` alone is the fallback for
+  // directories whose offsets are off (data prepended to the archive), which the seekable reader
+  // rejects. Archives without an end record are not opened here (see list()).
   if (streaming)
     archive_read_support_format_zip_streamable(a.get());
   else
@@ -108,10 +109,59 @@ int nextHeader(archive* a, archive_entry** entry) {
   return archive_read_next_header(a, entry);
 }
 
-// Reads the current entry's data under the limits (see the header).
-// Sets `budget_spent` when a budget of the whole file (not of this member) stopped it.
-ExtractStatus readData(archive* a, const ZipEntry& e, std::uint64_t compressed, ExtractContext& ctx,
-                       std::string& out, bool& budget_spent) {
+// The current entry's data from libarchive, as a source for readMember(). Blocks are taken as
+// libarchive decompresses them (archive_read_data_block), because archive_read_data() drops the
+// bytes it copied in a call that then fails: the last 64 KiB before a cut or a damaged spot.
+class ArchiveData {
+ public:
+  explicit ArchiveData(archive* a) : a_(a) {}
+  std::ptrdiff_t read(char* buffer, std::size_t size) {
+    while (block_.empty()) {
+      if (!failure_.isOk()) return -1;
+      if (done_) return 0;
+      const void* data = nullptr;
+      std::size_t n = 0;
+      la_int64_t offset = 0;
+      const int r = archive_read_data_block(a_, &data, &n, &offset);
+      if (r == ARCHIVE_EOF) {
+        done_ = true;
+        return 0;
+      }
+      if (r != ARCHIVE_OK) {
+        const char* why = archive_error_string(a_);
+        failure_ =
+            why != nullptr && std::string_view(why).find("nsupported") != std::string_view::npos
+                ? ExtractStatus::corrupt("unsupported zip compression method")
+                : ExtractStatus::corrupt("unreadable zip member data");
+        // A warning comes with the member's last block, which failed a check made at the end
+        // (its size, its CRC): the block is handed out first.
+        if (r != ARCHIVE_WARN) return -1;
+      }
+      block_ = std::string_view(static_cast<const char*>(data), data == nullptr ? 0 : n);
+    }
+    const std::size_t n = std::min(size, block_.size());
+    std::memcpy(buffer, block_.data(), n);
+    block_.remove_prefix(n);
+    return static_cast<std::ptrdiff_t>(n);
+  }
+  const ExtractStatus& failure() const { return failure_; }
+
+ private:
+  archive* a_;
+  std::string_view block_;  // decompressed bytes not yet handed out (libarchive's buffer)
+  bool done_ = false;
+  ExtractStatus failure_;
+};
+
+// Reads a member's data from `source` (ArchiveData or LocalMemberReader: read() gives > 0 bytes,
+// 0 at the end, -1 with failure() set) under the limits (see the header). `compressed` is the
+// member's compressed size for the ratio; `present` how much of it the file holds, which bounds
+// what is reserved ahead. Sets `budget_spent` when a budget of the whole file (not of this member)
+// stopped it. On failure `out` keeps what was read before it.
+template <typename Source>
+ExtractStatus readMember(Source& source, const ZipEntry& e, std::uint64_t compressed,
+                         std::uint64_t present, ExtractContext& ctx, std::string& out,
+                         bool& budget_spent) {
   out.clear();
   budget_spent = false;
   const ExtractLimits& limits = ctx.limits();
@@ -129,19 +179,17 @@ ExtractStatus readData(archive* a, const ZipEntry& e, std::uint64_t compressed, 
                                      std::to_string(limits.max_member_bytes) + " bytes");
     if (declared > kRatioFloor && declared / compressed > limits.max_ratio)
       return ExtractStatus::tooLarge("zip bomb: ratio over " + std::to_string(limits.max_ratio));
-    out.reserve(static_cast<std::size_t>(declared));
+    // No more than what the bytes present may expand to: a cut member's header promises more.
+    const std::uint64_t ratio = std::max<std::uint64_t>(limits.max_ratio, 1);
+    const std::uint64_t expandable = present > UINT64_MAX / ratio ? declared : present * ratio;
+    out.reserve(static_cast<std::size_t>(std::min(declared, expandable)));
   }
   std::array<char, kReadChunk> buffer;
   std::uint64_t total = 0;
   for (;;) {
-    const la_ssize_t n = archive_read_data(a, buffer.data(), buffer.size());
+    const std::ptrdiff_t n = source.read(buffer.data(), buffer.size());
     if (n == 0) break;
-    if (n < 0) {
-      const char* why = archive_error_string(a);
-      if (why != nullptr && std::string_view(why).find("nsupported") != std::string_view::npos)
-        return ExtractStatus::corrupt("unsupported zip compression method");
-      return ExtractStatus::corrupt("unreadable zip member data");
-    }
+    if (n < 0) return source.failure();
     total += static_cast<std::uint64_t>(n);
     if (total > limits.max_member_bytes)
       return ExtractStatus::tooLarge("zip bomb: member over " +
@@ -160,6 +208,10 @@ ExtractStatus readData(archive* a, const ZipEntry& e, std::uint64_t compressed, 
       return ExtractStatus::tooLarge("time budget spent");
     }
   }
+  // More data than the headers declare: a damaged or forged member, read under the limits above
+  // all the same (a bomb is a bomb first).
+  if (e.declared_size >= 0 && total > static_cast<std::uint64_t>(e.declared_size))
+    return ExtractStatus::corrupt("zip member larger than declared");
   return ExtractStatus::ok();
 }
 
@@ -186,7 +238,6 @@ void ZipArchive::readCentralDirectory() {
     }
   }
   if (eocd == std::string_view::npos) return;
-  has_end_record_ = true;
   std::uint64_t cd_size = le32(s, eocd + 12);
   std::uint64_t cd_offset = le32(s, eocd + 16);
   std::uint64_t cd_end = eocd;
@@ -201,8 +252,17 @@ void ZipArchive::readCentralDirectory() {
   // Data prepended to the archive (self-extractors) shifts every offset; the directory ends
   // where the end record starts, so that is where to look first.
   std::uint64_t pos = cd_end >= cd_size ? cd_end - cd_size : cd_offset;
-  if (!fits(pos, 4) || s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") != 0)
+  if (!fits(pos, 4) || s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") != 0) {
     pos = cd_offset;
+  } else if (pos != cd_offset && s.starts_with("PK\x03\x04")) {
+    // A directory that is not where its record says, in a file that starts with a member rather
+    // than a stub: either offsets a writer got wrong, or the record ends a zip stored inside one
+    // of this file's members, whose own end was cut off (a seekable reader would then take the
+    // inner archive for the file). In the second case this file has no end record.
+    for (const LocalMember& m : walkLocalHeaders(s, kMaxListed).members)
+      if (m.data_offset <= eocd && eocd - m.data_offset < m.data_size) return;
+  }
+  has_end_record_ = true;
   while (fits(pos, 46) && s.compare(static_cast<std::size_t>(pos), 4, "PK\x01\x02") == 0) {
     const auto p = static_cast<std::size_t>(pos);
     std::uint64_t compressed = le32(s, p + 20);
@@ -237,23 +297,42 @@ std::uint64_t ZipArchive::compressedSize(std::string_view raw_name) const {
 }
 
 ExtractStatus ZipArchive::list() {
-  ExtractStatus status = listWith(false);
-  if (status.status == FileStatus::kCorrupt && has_end_record_) {
+  // Every ZIP ends with this record (§4.3.16); without it the file was cut off, and the local
+  // headers are all there is to go by.
+  if (!has_end_record_) {
+    listWith(Reader::kLocalHeaders);
+    return ExtractStatus::corrupt("truncated zip: no end of central directory");
+  }
+  ExtractStatus status = listWith(Reader::kSeekable);
+  if (status.status == FileStatus::kCorrupt) {
     // The seekable reader refused the directory; the local headers may still be in order.
     std::vector<ZipEntry> seekable = std::move(entries_);
-    const ExtractStatus streamed = listWith(true);
-    if (streamed.isOk() && entries_.size() >= seekable.size()) {
-      streaming_ = true;
-      return streamed;
-    }
+    const ExtractStatus streamed = listWith(Reader::kStreaming);
+    if (streamed.isOk() && entries_.size() >= seekable.size()) return streamed;
+    // libarchive's streaming reader stops at the first member it cannot follow; our walk does not.
+    listWith(Reader::kLocalHeaders);
+    if (entries_.size() > seekable.size()) return status;
     entries_ = std::move(seekable);
+    local_.clear();
+    reader_ = Reader::kSeekable;
   }
   return status;
 }
 
-ExtractStatus ZipArchive::listWith(bool streaming) {
+ExtractStatus ZipArchive::listWith(Reader reader) {
   entries_.clear();
-  ArchivePtr a = openArchive(bytes_, streaming);
+  local_.clear();
+  reader_ = reader;
+  if (reader == Reader::kLocalHeaders) {
+    LocalWalk walk = walkLocalHeaders(bytes_, kMaxListed);
+    local_ = std::move(walk.members);
+    for (const LocalMember& m : local_)
+      entries_.push_back({decodeName(m.raw_name), m.is_directory, m.encrypted, m.declared_size});
+    if (entries_.empty()) return ExtractStatus::corrupt("not a readable zip archive");
+    return walk.skipped_garbage ? ExtractStatus::corrupt("damaged zip: garbage between members")
+                                : ExtractStatus::ok();
+  }
+  ArchivePtr a = openArchive(bytes_, reader == Reader::kStreaming);
   if (!a) return ExtractStatus::corrupt("not a readable zip archive");
   archive_entry* entry = nullptr;
   for (;;) {
@@ -265,9 +344,6 @@ ExtractStatus ZipArchive::listWith(bool streaming) {
     // Headers cost ~46 bytes each, so the listing is bounded by the input; this bounds it anyway.
     if (entries_.size() > kMaxListed) return ExtractStatus::tooLarge("too many zip members");
   }
-  // Every ZIP ends with this record (§4.3.16); without it the file was cut off, even if the
-  // members before the cut read cleanly.
-  if (!has_end_record_) return ExtractStatus::corrupt("truncated zip: no end of central directory");
   return ExtractStatus::ok();
 }
 
@@ -277,9 +353,24 @@ const ZipEntry* ZipArchive::find(std::string_view name) const {
   return nullptr;
 }
 
+ExtractStatus ZipArchive::readLocal(std::size_t index, ExtractContext& ctx, std::string& out,
+                                    bool& budget_spent) const {
+  const LocalMember& m = local_[index];
+  LocalMemberReader reader(bytes_, m);
+  return readMember(reader, entries_[index], m.compressed_size, m.data_size, ctx, out,
+                    budget_spent);
+}
+
 ExtractStatus ZipArchive::read(std::string_view name, ExtractContext& ctx, std::string& out) {
   out.clear();
-  ArchivePtr a = openArchive(bytes_, streaming_);
+  bool budget_spent = false;
+  if (reader_ == Reader::kLocalHeaders) {
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      if (entries_[i].name == name && !entries_[i].is_directory)
+        return readLocal(i, ctx, out, budget_spent);
+    return ExtractStatus::corrupt("zip member missing");
+  }
+  ArchivePtr a = openArchive(bytes_, reader_ == Reader::kStreaming);
   if (!a) return ExtractStatus::corrupt("not a readable zip archive");
   archive_entry* entry = nullptr;
   for (std::size_t index = 0;; ++index) {
@@ -289,18 +380,42 @@ ExtractStatus ZipArchive::read(std::string_view name, ExtractContext& ctx, std::
     const std::string raw = rawName(entry, index);
     const ZipEntry e = describe(entry, raw);
     if (e.name != name || e.is_directory) continue;
-    bool budget_spent = false;
-    return readData(a.get(), e, compressedSize(raw), ctx, out, budget_spent);
+    ArchiveData data(a.get());
+    const std::uint64_t compressed = compressedSize(raw);
+    return readMember(data, e, compressed, std::min<std::uint64_t>(compressed, bytes_.size()), ctx,
+                      out, budget_spent);
   }
   return ExtractStatus::corrupt("zip member missing");
 }
 
 ExtractStatus ZipArchive::forEachMember(ExtractContext& ctx, const Visitor& visit) {
   ExtractStatus status;
-  ArchivePtr a = openArchive(bytes_, streaming_);
+  std::string data;
+  // Reads and visits one member; false once a budget of the whole file is spent. A member that
+  // broke off (cut, damaged) is visited with what was read of it: its text still counts.
+  const auto take = [&](const ZipEntry& e, const ExtractStatus& read, bool budget_spent) {
+    foldStatus(status, read);
+    if (budget_spent) return false;  // the other members would fail the same way
+    if (read.isOk() || (read.status == FileStatus::kCorrupt && !data.empty()))
+      foldStatus(status, visit(e, data));
+    return true;
+  };
+  if (reader_ == Reader::kLocalHeaders) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (ctx.expired()) {
+        foldStatus(status, ExtractStatus::tooLarge("time budget spent"));
+        break;
+      }
+      if (entries_[i].is_directory) continue;
+      bool budget_spent = false;
+      const ExtractStatus read = readLocal(i, ctx, data, budget_spent);
+      if (!take(entries_[i], read, budget_spent)) break;
+    }
+    return status;
+  }
+  ArchivePtr a = openArchive(bytes_, reader_ == Reader::kStreaming);
   if (!a) return ExtractStatus::corrupt("not a readable zip archive");
   archive_entry* entry = nullptr;
-  std::string data;
   for (std::size_t index = 0;; ++index) {
     if (ctx.expired()) {
       foldStatus(status, ExtractStatus::tooLarge("time budget spent"));
@@ -316,11 +431,12 @@ ExtractStatus ZipArchive::forEachMember(ExtractContext& ctx, const Visitor& visi
     const ZipEntry e = describe(entry, raw);
     if (e.is_directory) continue;
     bool budget_spent = false;
-    const ExtractStatus read = readData(a.get(), e, compressedSize(raw), ctx, data, budget_spent);
-    foldStatus(status, read);
-    if (budget_spent) break;  // the other members would fail the same way
-    if (!read.isOk()) continue;
-    foldStatus(status, visit(e, data));
+    ArchiveData source(a.get());
+    const std::uint64_t compressed = compressedSize(raw);
+    const ExtractStatus read =
+        readMember(source, e, compressed, std::min<std::uint64_t>(compressed, bytes_.size()), ctx,
+                   data, budget_spent);
+    if (!take(e, read, budget_spent)) break;
   }
   return status;
 }

@@ -12,6 +12,10 @@
 // names as stored when they are valid UTF-8, otherwise decoded as CP949 (Korean Windows zip tools).
 // Compressed sizes for the ratio come from our own read of the central directory (libarchive does
 // not expose them); when it is unreadable, the whole archive's size stands in, an upper bound.
+// An archive without its end of central directory record (cut off), or whose directory neither of
+// libarchive's readers accepts, is read from its local headers instead (local_headers.h, issue
+// 12): list() reports it kCorrupt, but every member found is listed and readable, a member cut
+// by the end of the file up to the cut.
 //
 // Thread-safety: one ZipArchive per thread; it borrows the bytes, which must outlive it.
 
@@ -23,6 +27,7 @@
 #include <vector>
 
 #include "extract/extractor.h"
+#include "extract/zip/local_headers.h"
 
 namespace jamul::scanner::extract::zip {
 
@@ -39,7 +44,8 @@ class ZipArchive {
   explicit ZipArchive(std::string_view bytes);
 
   // Lists the members (headers only, no data). Returns kOk, or kCorrupt when the archive is not
-  // readable as a ZIP or its directory breaks off (the members listed before the break are kept).
+  // readable as a ZIP or its directory is missing or breaks off (the members listed before the
+  // break, or found from the local headers, are kept and stay readable).
   ExtractStatus list();
   const std::vector<ZipEntry>& entries() const { return entries_; }
   // The first listed member named exactly `name`, or nullptr.
@@ -47,7 +53,8 @@ class ZipArchive {
 
   // Reads the first member named `name` into `out` (replacing its contents) under the limits
   // described above. kOk with the whole member, or the status that stopped it (`out` then holds
-  // what was decompressed before the stop, for text extraction to use if it likes).
+  // what was decompressed before the stop, for text extraction to use if it likes: the prefix of
+  // a truncated member, with kCorrupt "truncated zip member").
   ExtractStatus read(std::string_view name, ExtractContext& ctx, std::string& out);
 
   // Streams every member that is not a directory, in archive order, in one pass: reads it (as
@@ -58,14 +65,21 @@ class ZipArchive {
   ExtractStatus forEachMember(ExtractContext& ctx, const Visitor& visit);
 
  private:
+  enum class Reader { kSeekable, kStreaming, kLocalHeaders };
+
   void readCentralDirectory();
-  ExtractStatus listWith(bool streaming);
+  ExtractStatus listWith(Reader reader);
   std::uint64_t compressedSize(std::string_view raw_name) const;
+  ExtractStatus readLocal(std::size_t index, ExtractContext& ctx, std::string& out,
+                          bool& budget_spent) const;
 
   std::string_view bytes_;
   bool has_end_record_ = false;
-  bool streaming_ = false;  // the streaming reader, when the seekable one refused the archive
+  // libarchive's seekable reader; its streaming one when the seekable one refused the directory;
+  // our walk of the local headers when neither could (or there is no directory to refuse).
+  Reader reader_ = Reader::kSeekable;
   std::vector<ZipEntry> entries_;
+  std::vector<LocalMember> local_;  // with kLocalHeaders: the member behind each entry
   // Raw (undecoded) member name -> smallest compressed size of the members of that name.
   std::unordered_map<std::string, std::uint64_t> compressed_sizes_;
 };

@@ -7,6 +7,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "office_test_document.h"
+#include "scanner/extract/zip/zip_writer.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -146,6 +147,29 @@ BOOST_AUTO_TEST_CASE(a_protected_attachment_makes_the_message_protected) {
   Run r = run(b.build());
   BOOST_TEST((r.status.status == FileStatus::kProtected));
   BOOST_TEST(r.sink.part("body")->text == "see attachment\n");
+}
+
+// Issue 12: an attachment that cannot be read whole is named in the message's status, and what
+// was read of it and the rest of the message still count.
+BOOST_AUTO_TEST_CASE(issue_12_a_broken_attachment_is_named_and_the_rest_is_read) {
+  std::string lines;
+  for (int i = 0; i < 200; ++i) lines += std::to_string(i) + " 주민등록번호 900101-1234568\n";
+  const std::string zip = testing::zip::buildZip({{"memo.txt", lines, false}});
+  testing::CfbBuilder b;
+  addProp(b, "", 0x1000, kUnicode, o::utf16("본문 010-2000-0000"));
+  addProp(b, "__attach_version1.0_#00000000/", 0x3707, kUnicode, o::utf16("a.txt"));
+  addProp(b, "__attach_version1.0_#00000000/", 0x3701, kBinary, "010-3000-0000\n");
+  addProp(b, "__attach_version1.0_#00000001/", 0x3707, kUnicode, o::utf16("명단.zip"));
+  addProp(b, "__attach_version1.0_#00000001/", 0x3701, kBinary, zip.substr(0, zip.size() / 2));
+  Run r = run(b.build());
+  BOOST_TEST((r.status.status == FileStatus::kCorrupt));
+  BOOST_TEST(r.status.detail ==
+             "attachment 2 (명단.zip): truncated zip: no end of central directory");
+  BOOST_TEST(r.sink.part("body")->text == "본문 010-2000-0000\n");
+  BOOST_TEST(r.sink.part("attachment:a.txt") != nullptr);
+  const testing::CollectedPart* memo = r.sink.part("attachment:명단.zip!/memo.txt");
+  BOOST_REQUIRE(memo != nullptr);
+  BOOST_TEST(memo->text.starts_with("0 주민등록번호 900101-1234568\n"));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_messages_never_crash) {

@@ -12,6 +12,7 @@
 namespace jamul::scanner::extract {
 namespace {
 
+using testing::CollectedPart;
 using testing::CollectingSink;
 using testing::zip::buildZip;
 using testing::zip::deflateRaw;
@@ -130,6 +131,21 @@ BOOST_AUTO_TEST_CASE(bad_deflate_data_is_corrupt_and_other_members_survive) {
   BOOST_TEST(sink.allText().find("010-2000-0000") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(members_that_fail_their_end_checks_are_corrupt_but_read) {
+  // libarchive checks a member's CRC and sizes once its data is read; the data still counts.
+  ZipMember bad_crc{"crc.txt", "주민번호 " + kRrn};
+  bad_crc.crc = 12345;
+  ZipMember longer{"longer.txt", "전화 010-2000-0000 and more"};
+  longer.declared_size = 5;
+  for (const ZipMember& m : {bad_crc, longer}) {
+    CollectingSink sink;
+    const ExtractStatus st = run(buildZip({m, {"ok.txt", "x"}}), sink);
+    BOOST_TEST((st.status == FileStatus::kCorrupt), m.name << ": " << st.detail);
+    BOOST_TEST(sink.part("/" + m.name) != nullptr, m.name);
+    BOOST_TEST(sink.part("/ok.txt") != nullptr, m.name);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(truncated_archives_keep_what_was_read) {
   const std::string zip = buildZip({{"first.txt", kRrn}, {"second.txt", std::string(4000, 'y')}});
   for (std::size_t cut : {zip.size() - 10, zip.size() / 2, std::size_t{30}, std::size_t{4}}) {
@@ -168,6 +184,62 @@ BOOST_AUTO_TEST_CASE(an_archive_holding_itself_stops_at_the_depth_limit) {
   CollectingSink sink;
   const ExtractStatus st = run(self, sink);
   BOOST_TEST((st.status == FileStatus::kTooLarge));
+}
+
+// Issue 12: "what was read of a damaged document still counts" for plain archives too.
+std::string numberedLines(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += "line " + std::to_string(i) + " 주민등록번호 " + kRrn + "\n";
+  return s;
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_archive_reads_its_members_and_the_start_of_the_cut_one) {
+  const std::string lines = numberedLines(400);
+  for (bool deflate : {false, true}) {
+    const std::string zip =
+        buildZip({{"a.txt", "전화 010-2000-0000\n", deflate}, {"b.txt", lines, deflate}});
+    const std::size_t data = zip.find("b.txt") + 5;
+    const std::size_t end = zip.find("PK\x01\x02");
+    CollectingSink sink;
+    const ExtractStatus st = run(zip.substr(0, data + (end - data) / 2), sink);
+    BOOST_TEST((st.status == FileStatus::kCorrupt), st.detail);
+    BOOST_TEST(sink.allText().find("010-2000-0000") != std::string::npos);
+    const CollectedPart* b = sink.part("/b.txt");
+    BOOST_REQUIRE(b != nullptr);
+    BOOST_TEST(b->text.find("line 0 주민등록번호 " + kRrn) != std::string::npos);
+    BOOST_TEST(lines.starts_with(b->text));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_member_whose_data_breaks_off_is_scanned_up_to_the_break) {
+  // The directory is whole, but the member's deflate stream stops halfway (its sizes say so).
+  const std::string lines = numberedLines(2000);
+  const std::string full = deflateRaw(lines, 1);
+  ZipMember cut{"cut.txt", lines};
+  cut.raw_compressed = full.substr(0, full.size() / 2);
+  CollectingSink sink;
+  const ExtractStatus st = run(buildZip({cut, {"next.txt", "010-2000-0000"}}), sink);
+  BOOST_TEST((st.status == FileStatus::kCorrupt), st.detail);
+  const CollectedPart* part = sink.part("/cut.txt");
+  BOOST_REQUIRE(part != nullptr);
+  BOOST_TEST(part->text.find("line 0 주민등록번호 " + kRrn) != std::string::npos);
+  BOOST_TEST(sink.allText().find("010-2000-0000") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_archive_holding_a_stored_zip_is_not_taken_for_the_inner_one) {
+  // Cut just after a stored inner zip: the inner zip's end record is the last one in the file,
+  // but it is not the outer archive's.
+  const std::string inner = buildZip({{"inner.txt", "inner 010-2000-0000"}});
+  const std::string outer = buildZip({{"first.txt", "first " + kRrn},
+                                      {"inner.zip", inner, false},
+                                      {"last.txt", std::string(5000, 'z'), false}});
+  const std::size_t inner_end = outer.find(inner) + inner.size();
+  CollectingSink sink;
+  const ExtractStatus st = run(outer.substr(0, inner_end + 100), sink);
+  BOOST_TEST((st.status == FileStatus::kCorrupt), st.detail);
+  BOOST_TEST(sink.part("/first.txt") != nullptr);
+  BOOST_TEST(sink.part("/inner.zip!/inner.txt") != nullptr);
+  BOOST_TEST(sink.part("/inner.txt") == nullptr);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

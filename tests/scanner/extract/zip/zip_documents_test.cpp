@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Documents in ZIP containers, built here with planted synthetic PII: DOCX, XLSX, PPTX, HWPX,
-// ODT, ODS; and hostile XML (DTD entity bombs, malformed members).
+// ODT, ODS; hostile XML (DTD entity bombs, malformed members); and damaged documents (issue 12:
+// cut off, without their central directory, with XML broken mid-member).
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "scanner/extract/zip/zip_writer.h"
 #include "support/collecting_sink.h"
+#include "support/synthetic_values.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -380,6 +384,216 @@ BOOST_AUTO_TEST_CASE(documents_inside_archives_get_member_prefixed_locations) {
   BOOST_TEST(run(outer, sink).isOk());
   BOOST_REQUIRE(sink.part("/b/c.xlsx!명단") != nullptr);
   BOOST_TEST(sink.part("/b/c.xlsx!명단")->text == "\n\n\n\n\n\n\t\t" + kRrn + "\n");
+}
+
+// --- issue 12 item 3: damaged documents with readable personal data ----------------------------
+
+// `n` distinct synthetic resident registration numbers ("dddddd-ddddddd"; random, nobody's).
+std::vector<std::string> syntheticRrns(std::size_t n) {
+  test::synth::Rng rng(12);
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  while (out.size() < n) {
+    const std::string d = test::synth::digitsOf(test::synth::makeRrn(rng).text);
+    if (seen.insert(d).second) out.push_back(d.substr(0, 6) + "-" + d.substr(6));
+  }
+  return out;
+}
+
+std::size_t countFound(const std::string& text, const std::vector<std::string>& values) {
+  std::size_t n = 0;
+  for (const std::string& v : values) n += text.find(v) != std::string::npos ? 1 : 0;
+  return n;
+}
+
+// A register of `rrns` as Word writes it: one paragraph per person, label and number in runs.
+std::string registerDocumentXml(const std::vector<std::string>& rrns) {
+  std::string body = kXml + "<w:document " + kW + "><w:body>";
+  for (std::size_t i = 0; i < rrns.size(); ++i)
+    body += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" +
+            std::to_string(i + 1) + ". 주민등록번호 </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>" +
+            rrns[i] + "</w:t></w:r></w:p>";
+  return body + "</w:body></w:document>";
+}
+
+std::string registerDocx(const std::vector<std::string>& rrns, bool deflate, bool descriptors) {
+  std::vector<ZipMember> members = {
+      {"[Content_Types].xml", kContentTypes, deflate},
+      {"_rels/.rels", rels({{"rId1", "word/document.xml"}}, "officeDocument"), deflate},
+      {"word/document.xml", registerDocumentXml(rrns), deflate},
+      {"word/styles.xml", kXml + "<w:styles " + kW + ">" + std::string(3000, ' ') + "</w:styles>",
+       deflate},
+      {"docProps/app.xml", kXml + "<Properties/>", deflate}};
+  for (ZipMember& m : members) m.descriptor = descriptors;
+  return buildZip(members);
+}
+
+// Where member `name`'s local header starts and its data starts and ends (sizes in its header).
+struct Span {
+  std::size_t header = 0, data = 0, end = 0;
+};
+Span memberSpan(const std::string& zip, const std::string& name) {
+  const auto le = [&](std::size_t at, int n) {
+    std::size_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = v * 256 + static_cast<unsigned char>(zip[at + i]);
+    return v;
+  };
+  for (std::size_t h = zip.find("PK\x03\x04"); h != std::string::npos;
+       h = zip.find("PK\x03\x04", h + 4)) {
+    const std::size_t name_len = le(h + 26, 2);
+    if (zip.compare(h + 30, name_len, name) != 0) continue;
+    const std::size_t data = h + 30 + name_len + le(h + 28, 2);
+    return {h, data, data + le(h + 18, 4)};
+  }
+  BOOST_FAIL("no member " + name);
+  return {};
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_docx_keeps_the_text_of_what_is_left) {
+  const std::vector<std::string> rrns = syntheticRrns(148);
+  for (bool deflate : {false, true}) {
+    const std::string docx = registerDocx(rrns, deflate, false);
+    CollectingSink whole;
+    const ExtractStatus ok = run(docx, whole);
+    BOOST_TEST(ok.isOk(), ok.detail);
+    BOOST_TEST(countFound(whole.allText(), rrns) == 148u);
+
+    const Span body = memberSpan(docx, "word/document.xml");
+    const Span styles = memberSpan(docx, "word/styles.xml");
+    const std::size_t directory = docx.find("PK\x01\x02");
+    const std::size_t mid_tag = docx.find("<w:t>", body.data + (body.end - body.data) * 2 / 3) + 3;
+    struct Cut {
+      const char* what;
+      std::size_t at;
+      std::size_t min_found, max_found;
+    };
+    std::vector<Cut> cuts = {{"in half", docx.size() / 2, 1, 147},
+                             {"mid document.xml", body.data + (body.end - body.data) / 2, 40, 110},
+                             {"inside the central directory", directory + 30, 148, 148},
+                             {"inside the end record", docx.size() - 10, 148, 148},
+                             {"inside the next local header", styles.header + 20, 148, 148},
+                             {"before the next member's data", styles.data + 5, 148, 148}};
+    // A stored member is cut at a byte of its XML: inside a tag.
+    if (!deflate) cuts.push_back({"inside a tag", mid_tag, 80, 120});
+    for (const Cut& cut : cuts) {
+      const std::string what = std::string(deflate ? "deflated, " : "stored, ") + "cut " + cut.what;
+      CollectingSink sink;
+      const ExtractStatus st = run(docx.substr(0, cut.at), sink);
+      BOOST_TEST((st.status == FileStatus::kCorrupt), what << ": " << st.detail);
+      BOOST_TEST(countFound(st.detail, rrns) == 0u, what << ": " << st.detail);
+      const std::size_t found = countFound(sink.allText(), rrns);
+      BOOST_TEST(found >= cut.min_found, what << ": " << found << " of 148");
+      BOOST_TEST(found <= cut.max_found, what << ": " << found << " of 148");
+      BOOST_TEST(!sink.appended_before_part, what);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_streamed_docx_with_data_descriptors_is_read_without_its_directory) {
+  const std::vector<std::string> rrns = syntheticRrns(148);
+  for (bool deflate : {false, true}) {
+    const std::string docx = registerDocx(rrns, deflate, true);
+    CollectingSink whole;
+    BOOST_TEST(run(docx, whole).isOk());
+    BOOST_TEST(countFound(whole.allText(), rrns) == 148u);
+    // The directory gone: each member ends at its descriptor.
+    CollectingSink headless;
+    const ExtractStatus st = run(docx.substr(0, docx.find("PK\x01\x02") + 10), headless);
+    BOOST_TEST((st.status == FileStatus::kCorrupt));
+    BOOST_TEST(countFound(headless.allText(), rrns) == 148u);
+    // Cut in the main part, whose descriptor is then missing too.
+    const std::size_t start = memberSpan(docx, "word/document.xml").data;
+    const std::size_t end = docx.find("PK\x07\x08", start);
+    CollectingSink cut;
+    BOOST_TEST(!run(docx.substr(0, start + (end - start) / 2), cut).isOk());
+    const std::size_t found = countFound(cut.allText(), rrns);
+    BOOST_TEST(found > 40u, found);
+    BOOST_TEST(found < 148u, found);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_xml_broken_mid_member_is_read_on_after_the_break) {
+  const std::vector<std::string> rrns = syntheticRrns(148);
+  std::string xml = registerDocumentXml(rrns);
+  // A damaged byte in the 40th paragraph's label (XML allows no U+0001), and a tag broken in the
+  // 90th: the parser stops at the first; what follows is still read.
+  const std::size_t p40 = xml.find("40. 주민");
+  xml[p40 + 1] = '\x01';
+  xml.replace(xml.find("<w:r>", xml.find("90. 주민")), 5, "<w:r<");
+  const std::string docx =
+      buildZip({{"[Content_Types].xml", kContentTypes}, {"word/document.xml", xml}});
+  CollectingSink sink;
+  const ExtractStatus st = run(docx, sink);
+  BOOST_TEST((st.status == FileStatus::kCorrupt));
+  BOOST_TEST(st.detail == "malformed XML in word/document.xml");
+  BOOST_TEST(countFound(sink.allText(), rrns) == 148u);
+  // Paragraphs stay lines after the break: one number a line, each once.
+  const auto* body = sink.part("body");
+  BOOST_REQUIRE(body != nullptr);
+  BOOST_TEST(body->text.find("147. 주민등록번호 " + rrns[146] + "\n") != std::string::npos);
+  BOOST_TEST(body->text.find(rrns[100]) == body->text.rfind(rrns[100]));
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_xlsx_and_hwpx_keep_the_text_of_what_is_left) {
+  const std::vector<std::string> rrns = syntheticRrns(148);
+  // XLSX: Excel writes the shared strings after the sheets; the cut falls in them.
+  std::string sheet =
+      kXml + "<worksheet " + kS + "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+  std::string sst = kXml + "<sst " + kS + "><si><t>주민등록번호</t></si>";
+  for (std::size_t i = 0; i < rrns.size(); ++i) {
+    const std::string row = std::to_string(i + 2);
+    sheet += "<row r=\"" + row + "\"><c r=\"A" + row + "\" t=\"s\"><v>" + std::to_string(i + 1) +
+             "</v></c></row>";
+    sst += "<si><t>" + rrns[i] + "</t></si>";
+  }
+  sheet += "</sheetData></worksheet>";
+  sst += "</sst>";
+  const std::string xlsx = buildZip(
+      {{"[Content_Types].xml", kContentTypes},
+       {"xl/workbook.xml", kXml + "<workbook " + kS +
+                               "><sheets><sheet name=\"명단\" sheetId=\"1\" r:id=\"rId1\"/>"
+                               "</sheets></workbook>"},
+       {"xl/_rels/workbook.xml.rels", rels({{"rId1", "worksheets/sheet1.xml"}}, "worksheet")},
+       {"xl/worksheets/sheet1.xml", sheet},
+       {"xl/sharedStrings.xml", sst, false}});
+  CollectingSink whole;
+  BOOST_TEST(run(xlsx, whole).isOk());
+  BOOST_TEST(countFound(whole.allText(), rrns) == 148u);
+  const Span strings = memberSpan(xlsx, "xl/sharedStrings.xml");
+  CollectingSink cut;
+  const ExtractStatus st = run(xlsx.substr(0, (strings.data + strings.end) / 2), cut);
+  BOOST_TEST((st.status == FileStatus::kCorrupt));
+  const auto* table = cut.part("명단");
+  BOOST_REQUIRE(table != nullptr);
+  const std::size_t found = countFound(table->text, rrns);
+  BOOST_TEST(found > 40u, found);
+  BOOST_TEST(found < 148u, found);
+  // The strings that survived sit in their cells: row 2 holds the first.
+  BOOST_TEST(table->text.starts_with("주민등록번호\n" + rrns[0] + "\n"));
+
+  // HWPX: cut in the middle of its only section, stored and deflated.
+  std::string section = kXml + "<hs:sec " + kHp + ">";
+  for (const std::string& rrn : rrns)
+    section += "<hp:p><hp:run><hp:t>주민등록번호 " + rrn + "</hp:t></hp:run></hp:p>";
+  section += "</hs:sec>";
+  for (bool deflate : {false, true}) {
+    const std::string hwpx = buildZip({{"mimetype", "application/hwp+zip", false},
+                                       {"Contents/header.xml", kXml + "<hh:head xmlns:hh=\"x\"/>"},
+                                       {"Contents/section0.xml", section, deflate},
+                                       {"Contents/content.hpf", kXml + "<opf:package/>"}});
+    CollectingSink full;
+    BOOST_TEST(run(hwpx, full).isOk());
+    BOOST_TEST(countFound(full.allText(), rrns) == 148u);
+    const Span s0 = memberSpan(hwpx, "Contents/section0.xml");
+    CollectingSink half;
+    const ExtractStatus hs = run(hwpx.substr(0, (s0.data + s0.end) / 2), half);
+    BOOST_TEST((hs.status == FileStatus::kCorrupt));
+    const auto* part = half.part("section 1");
+    BOOST_REQUIRE(part != nullptr);
+    const std::size_t n = countFound(part->text, rrns);
+    BOOST_TEST(n > (deflate ? 10u : 40u), n);
+    BOOST_TEST(n < 148u, n);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

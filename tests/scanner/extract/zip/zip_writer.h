@@ -2,9 +2,10 @@
 #pragma once
 
 // A tiny ZIP writer for the zip extractor tests (APPNOTE.TXT 6.3.10): builds archives in memory
-// with stored or deflated members, optionally zip64 records, UTF-8 or legacy (CP949) names, and
-// deliberately broken members (a set encryption flag, lying sizes, raw compressed bytes), so the
-// tests can plant synthetic PII at known places without binary fixtures.
+// with stored or deflated members, optionally zip64 records, data descriptors, UTF-8 or legacy
+// (CP949) names, and deliberately broken members (a set encryption flag, lying sizes, raw
+// compressed bytes), so the tests can plant synthetic PII at known places without binary
+// fixtures.
 
 #include <zlib.h>
 
@@ -27,6 +28,11 @@ struct ZipMember {
   bool encrypted = false;                      // sets flag bit 0 (the data stays plain)
   std::optional<std::string> raw_compressed;   // written instead of compressing `data`
   std::optional<std::uint32_t> declared_size;  // uncompressed size written in the headers
+  std::optional<std::uint32_t> crc;            // CRC-32 written in the headers
+  // Flag bit 3 (§4.3.9): zeros for CRC and sizes in the local header, a data descriptor after the
+  // data (with or without its optional signature), as streaming writers do.
+  bool descriptor = false;
+  bool descriptor_signature = true;
 };
 
 inline std::string deflateRaw(const std::string& data, int level = 9) {
@@ -69,12 +75,15 @@ inline std::string buildZip(const std::vector<ZipMember>& members, bool zip64 = 
   for (const ZipMember& m : members) {
     const std::string body =
         m.raw_compressed ? *m.raw_compressed : (m.deflate ? deflateRaw(m.data) : m.data);
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(m.data.data()), static_cast<uInt>(m.data.size())));
+    const auto crc =
+        m.crc ? *m.crc
+              : static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(m.data.data()),
+                                                 static_cast<uInt>(m.data.size())));
     const std::uint32_t size =
         m.declared_size ? *m.declared_size : static_cast<std::uint32_t>(m.data.size());
     std::uint32_t flags = m.utf8_flag ? 0x0800 : 0;
     if (m.encrypted) flags |= 1;
+    if (m.descriptor) flags |= 8;
     const std::uint32_t method = m.deflate ? 8 : 0;
     const auto offset = static_cast<std::uint32_t>(out.size());
     std::string extra;
@@ -93,14 +102,25 @@ inline std::string buildZip(const std::vector<ZipMember>& members, bool zip64 = 
     put16(out, method);
     put16(out, 0);
     put16(out, 0x21);
-    put32(out, crc);
-    put32(out, field_csize);
-    put32(out, field_size);
+    put32(out, m.descriptor ? 0 : crc);
+    put32(out, m.descriptor ? 0 : field_csize);
+    put32(out, m.descriptor ? 0 : field_size);
     put16(out, static_cast<std::uint32_t>(m.name.size()));
     put16(out, static_cast<std::uint32_t>(extra.size()));
     out += m.name;
     out += extra;
     out += body;
+    if (m.descriptor) {
+      if (m.descriptor_signature) put32(out, 0x08074b50);
+      put32(out, crc);
+      if (zip64) {
+        put64(out, body.size());
+        put64(out, size);
+      } else {
+        put32(out, static_cast<std::uint32_t>(body.size()));
+        put32(out, size);
+      }
+    }
     // Central directory header, §4.3.12 (zip64: the extra field carries sizes only; the offset
     // stays in the 32-bit field since these archives are small).
     put32(central, 0x02014b50);

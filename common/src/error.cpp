@@ -27,6 +27,15 @@ std::string_view errorCodeName(ErrorCode code) {
   return "internal";
 }
 
+std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
+  for (ErrorCode c :
+       {ErrorCode::kInvalidArgument, ErrorCode::kNotFound, ErrorCode::kPermissionDenied,
+        ErrorCode::kIo, ErrorCode::kUnsupportedFormat, ErrorCode::kCorrupt, ErrorCode::kWrongKey,
+        ErrorCode::kCancelled, ErrorCode::kUnavailable, ErrorCode::kTooLarge, ErrorCode::kInternal})
+    if (errorCodeName(c) == name) return c;
+  return std::nullopt;
+}
+
 std::string Error::toString() const {
   if (subject_.empty()) return message_;
   return subject_ + ": " + message_;

@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,7 +11,9 @@
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -927,6 +930,72 @@ BOOST_AUTO_TEST_CASE(issue_12_2_a_scan_does_not_hold_the_write_lock_while_idle) 
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   BOOST_REQUIRE(inv->flushIfDue().ok());
   BOOST_TEST(otherWriterGetsIn());
+}
+
+// Issue 14: a commit that fails in the destructor has no caller to return to; it is said in the
+// error log, not dropped. Here the disk "fills up" (a file-size limit) under a pending batch.
+BOOST_AUTO_TEST_CASE(issue_14_a_failed_commit_at_destruction_is_logged) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  const std::string said = (dir.path() / "said.txt").string();
+  const pid_t pid = ::fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int code = 0;
+    {
+      auto inv = Inventory::open(db);
+      if (!inv.ok()) ::_exit(1);
+      inv->setErrorLog([&](const Error& e) {
+        const std::string text = e.toString();
+        if (FILE* f = std::fopen(said.c_str(), "w")) {
+          std::fputs(text.c_str(), f);
+          std::fclose(f);
+        }
+      });
+      auto id = inv->beginScan(Roots{"/t"}, "r1");
+      if (!id.ok()) ::_exit(2);
+      for (int i = 0; i < 200; ++i)
+        if (!inv->record(*id, makeReport("/t/f" + std::to_string(i), 10 + i)).ok()) ::_exit(3);
+      // From here no file may grow: the batch's commit cannot append to the WAL.
+      struct stat st {};
+      if (::stat((db + "-wal").c_str(), &st) != 0) ::_exit(4);
+      ::signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{static_cast<rlim_t>(st.st_size), static_cast<rlim_t>(st.st_size)};
+      if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(5);
+    }  // ~Inventory commits, and fails
+    ::_exit(code);
+  }
+  int status = 0;
+  BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+  BOOST_TEST_REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  BOOST_REQUIRE(std::filesystem::exists(said));
+  const std::string text = test::readFile(said);
+  BOOST_TEST(text.find("could not be committed") != std::string::npos, text);
+  BOOST_TEST(text.find(db) != std::string::npos, text);
+}
+
+// Issue 14: an Inventory moved while its known files load in the background (the loader holds
+// its insides, not the object).
+BOOST_AUTO_TEST_CASE(issue_14_an_inventory_moved_while_loading_in_the_background) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  std::vector<FileReport> reports;
+  for (int i = 0; i < 3000; ++i) reports.push_back(makeReport("/t/f" + std::to_string(i), 1 + i));
+  {
+    auto inv = Inventory::open(db);
+    BOOST_REQUIRE(inv.ok());
+    recordScan(*inv, {"/t"}, reports);
+  }
+  auto first = Inventory::open(db);
+  BOOST_REQUIRE(first.ok());
+  BOOST_REQUIRE(first->beginScan(Roots{"/t"}, scanner::kRulesetVersion).ok());
+  std::future<Status> loaded =
+      first->prepareIncrementalInBackground({"/t"}, std::string(scanner::kRulesetVersion));
+  Inventory moved = std::move(*first);
+  BOOST_REQUIRE(loaded.get().ok());
+  const scanner::ChangeOracle& oracle = moved.changeOracle();
+  BOOST_TEST(oracle.ready());
+  BOOST_TEST(oracle.unchanged(reports[1234].entry).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,6 +46,18 @@ forbid agent 'sodium|re2/|unicode/' "the agent uses crypto and scanner through t
 for dir in agent/src/cli agent/include; do
   forbid "$dir" 'sqlite3' "SQLite only in agent/src/inventory"
 done
+# The agent's own folders (issue 14): the CLI uses the agent library through its public headers;
+# public headers include only public headers; the OS seam depends on nothing above it; the
+# inventory knows nothing of the in-place protocol; only platform/ talks to the OS.
+forbid agent/src/cli 'inventory/|protect/|quarantine/|platform/' "the CLI uses the agent through agent/include"
+forbid agent/include 'inventory/|protect/|quarantine/|platform/|cli/' "public headers include only public headers"
+forbid agent/src/platform 'inventory/|protect/|quarantine/|cli/|jamul/agent/(inventory|file_protector|parse_journal)' "the OS seam depends on nothing above it"
+forbid agent/src/inventory 'protect/|quarantine/|cli/' "the inventory knows nothing of the protocol or the CLI"
+forbid agent/src/quarantine 'protect/|inventory/|cli/' "the parse journal stands alone"
+forbid agent/src/protect 'cli/|quarantine/' "the protocol knows nothing of the CLI"
+for dir in agent/src/inventory agent/src/protect agent/src/quarantine; do
+  forbid "$dir" 'fcntl\.h|unistd\.h|dirent\.h|sys/(file|stat|statvfs|random)\.h' "OS calls go through platform/env.h"
+done
 
 [ $status -eq 0 ] && echo "dependency rules hold"
 exit $status

@@ -90,22 +90,6 @@ BOOST_AUTO_TEST_CASE(passphrase_encrypted_identity_files_binary_and_armored) {
   BOOST_TEST((parseIdentityFile(empty, &*pass).error().code() == ErrorCode::kInvalidArgument));
 }
 
-BOOST_AUTO_TEST_CASE(read_from_a_path) {
-  Keys keys;
-  test::TempDir dir;
-  const auto path = dir.write("keys.txt", keys.text);
-  auto ids = readIdentityFile(path.string());
-  BOOST_REQUIRE(ids.ok());
-  BOOST_TEST(ids->size() == 2u);
-  auto missing = readIdentityFile((dir.path() / "none.txt").string());
-  BOOST_REQUIRE(!missing.ok());
-  BOOST_TEST((missing.error().code() == ErrorCode::kNotFound));
-  const auto bad = dir.write("bad.txt", "garbage\n");
-  auto error = readIdentityFile(bad.string());
-  BOOST_REQUIRE(!error.ok());
-  BOOST_TEST(error.error().subject() == bad.string());
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

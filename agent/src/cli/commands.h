@@ -14,9 +14,16 @@ namespace jamul::cli {
 int scanCommand(std::span<const std::string> args);
 // `jamul extract FILE`: the text the scanner sees.
 int extractCommand(std::span<const std::string> args);
-// `jamul rules [--markdown]`: the detection rules (docs/detection-rules.md is this command's output).
+// `jamul rules [--markdown]`: the detection rules (docs/detection-rules.md is this command's
+// output).
 int rulesCommand(std::span<const std::string> args);
-// `jamul encrypt|decrypt|recover|shred|status|keys ...`: in-place protection (protect_commands.cpp).
-int protectCommand(std::string_view name, std::span<const std::string> args);
+// In-place protection (DESIGN.md §5), one file each: `jamul encrypt FILE... | --findings`,
+// `decrypt FILE.age...`, `recover --identity KEY PATH...`, `shred FILE...`, `status`, `keys`.
+int encryptCommand(std::span<const std::string> args);
+int decryptCommand(std::span<const std::string> args);
+int recoverCommand(std::span<const std::string> args);
+int shredCommand(std::span<const std::string> args);
+int statusCommand(std::span<const std::string> args);
+int keysCommand(std::span<const std::string> args);
 
 }  // namespace jamul::cli

@@ -50,8 +50,12 @@ int main(int argc, char** argv) {
   if (command == "scan") return jamul::cli::scanCommand(rest);
   if (command == "extract") return jamul::cli::extractCommand(rest);
   if (command == "rules") return jamul::cli::rulesCommand(rest);
-  for (const char* name : {"encrypt", "decrypt", "recover", "shred", "status", "keys"})
-    if (command == name) return jamul::cli::protectCommand(command, rest);
+  if (command == "encrypt") return jamul::cli::encryptCommand(rest);
+  if (command == "decrypt") return jamul::cli::decryptCommand(rest);
+  if (command == "recover") return jamul::cli::recoverCommand(rest);
+  if (command == "shred") return jamul::cli::shredCommand(rest);
+  if (command == "status") return jamul::cli::statusCommand(rest);
+  if (command == "keys") return jamul::cli::keysCommand(rest);
   const std::string shown = jamul::cli::printableText(command);
   std::fprintf(stderr, "jamul: unknown command '%s' (see jamul --help)\n", shown.c_str());
   return 2;

@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/protection.h"
 
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
 #include "cli/messages.h"
+#include "cli/terminal_text.h"
+#include "jamul/agent/age_sealer.h"
 #include "jamul/agent/data_dirs.h"
-#include "protect/age_sealer.h"
-#include "protect/device_keys.h"
+#include "jamul/agent/device_keys.h"
 
 namespace jamul::cli {
 namespace {
@@ -45,7 +54,9 @@ Result<Protection> openProtection(std::string_view command, const std::string& d
   turn.waiting = [command] {
     say(command, "waiting for another Jamul process to finish encrypting with this inventory...");
   };
-  JAMUL_ASSIGN_OR_RETURN(agent::FileProtector protector, agent::FileProtector::open(db, &turn));
+  agent::FileProtector::Options options;
+  options.wait = &turn;
+  JAMUL_ASSIGN_OR_RETURN(agent::FileProtector protector, agent::FileProtector::open(db, options));
   JAMUL_ASSIGN_OR_RETURN(age::X25519Identity device,
                          agent::loadOrCreateDeviceKey(deviceKeyPath(db)));
   JAMUL_ASSIGN_OR_RETURN(auto recovery, agent::loadRecoveryRecipients(recoveryPath(db)));
@@ -68,6 +79,66 @@ bool recoverIfIdle(std::string_view command, const std::string& db, agent::Inven
   const Status s = recoverWith(command, *protector, device ? &*device : nullptr);
   if (!s) say(command, "could not finish interrupted encryptions: " + s.error().toString());
   return s.ok();
+}
+
+Result<age::Passphrase> readPassphrase(const char* prompt, bool confirm) {
+  const auto readLine = [](bool tty, const char* ask) -> std::optional<std::string> {
+    termios old{};
+    if (tty) {
+      std::fprintf(stderr, "%s", ask);
+      ::tcgetattr(STDIN_FILENO, &old);
+      termios quiet = old;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (tty) {
+      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+      std::fprintf(stderr, "\n");
+    }
+    if (!got) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  };
+  const bool tty = ::isatty(STDIN_FILENO) == 1;
+  auto first = readLine(tty, prompt);
+  if (!first) return Error(ErrorCode::kInvalidArgument, "no passphrase given");
+  if (confirm && tty) {
+    auto again = readLine(tty, "Again: ");
+    if (!again || *again != *first)
+      return Error(ErrorCode::kInvalidArgument, "the passphrases differ");
+  }
+  auto p = age::Passphrase::from(*first);
+  std::fill(first->begin(), first->end(), '\0');
+  return p;
+}
+
+int forEachFile(const char* command, const char* done_verb, std::span<const std::string> files,
+                const std::function<Result<std::string>(const std::string&)>& action) {
+  int failures = 0, done = 0;
+  std::size_t next = 0;
+  for (; next < files.size() && !interrupted().load(); ++next) {
+    const std::string& file = files[next];
+    auto result = file.empty()
+                      ? Result<std::string>(Error(ErrorCode::kInvalidArgument, "not a file name"))
+                      : action(file);
+    if (!result) {
+      ++failures;
+      fileFailed(command, file, result.error());
+      continue;
+    }
+    ++done;
+    std::printf("%-10s %s\n", done_verb, printableText(*result).c_str());
+  }
+  std::printf("%d %s, %d failed\n", done, done_verb, failures);
+  if (next < files.size()) {
+    std::fflush(stdout);
+    say(command, "interrupted: " + std::to_string(files.size() - next) +
+                     " file(s) not started were left as they are");
+    return kInterruptedExit;
+  }
+  return failures == 0 ? 0 : 2;
 }
 
 }  // namespace jamul::cli

@@ -13,6 +13,8 @@
 //
 // Thread-safety: none; used from a command's main thread.
 
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,5 +48,17 @@ Result<Protection> openProtection(std::string_view command, const std::string& d
 // some and no other process holds the journal. Returns false when it could not run (another
 // process is acting, or recovery failed: said on standard error); the command goes on either way.
 bool recoverIfIdle(std::string_view command, const std::string& db, agent::Inventory& inventory);
+
+// A passphrase from the terminal (not echoed; asked twice when `confirm`), or the first line of
+// standard input when it is not a terminal (scripts, tests). kInvalidArgument when none is given
+// or the two differ.
+Result<crypto::age::Passphrase> readPassphrase(const char* prompt, bool confirm);
+
+// Runs `action` on each file (one file's failure never stops the others), printing
+// "<done_verb>  <path it gives>" or the error naming the file, then "N <done_verb>, M failed".
+// Ctrl-C lets the file in hand finish and stops before the next. Returns the exit status: 0 when
+// every file succeeded, 2 when one failed, 130 when interrupted.
+int forEachFile(const char* command, const char* done_verb, std::span<const std::string> files,
+                const std::function<Result<std::string>(const std::string&)>& action);
 
 }  // namespace jamul::cli

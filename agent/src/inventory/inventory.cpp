@@ -1,182 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/agent/inventory.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
-#include <chrono>
-#include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <future>
-#include <mutex>
-#include <optional>
 #include <thread>
-#include <vector>
 
-#include "inventory/known_files.h"
+#include "inventory/action_journal.h"
+#include "inventory/inventory_impl.h"
 #include "inventory/report_cache.h"
 #include "inventory/schema.h"
-#include "inventory/sqlite_db.h"
-#include "jamul/agent/root_set.h"
 #include "jamul/common/json_writer.h"
-#include "platform/file_lock.h"
+#include "platform/env.h"
 
 namespace jamul::agent {
 namespace {
 
+using namespace inventory_detail;
 using scanner::Confidence;
-using scanner::FileReport;
-using scanner::FileStatus;
-
-// Writes are grouped into transactions of this many reports (and at most this long apart), so a
-// scan costs few commits yet an interruption loses little.
-constexpr int kReportsPerTransaction = 500;
-constexpr auto kMaxTransactionAge = std::chrono::seconds(2);
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Creates the file 0600 without following a link; an existing file is left alone (SQLite then
 // refuses it if it is a link: SQLITE_OPEN_NOFOLLOW). SQLite gives its -wal and -shm files the
 // database's mode.
-Status createPrivateFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    ::close(fd);
-    return okStatus();
-  }
-  if (errno == EEXIST) return okStatus();
-  return errorFromErrno(errno, "create inventory", path);
-}
-
-// Half-open BLOB range [low, high) holding every path strictly below `root`. BLOBs compare with
-// memcmp, and '0' follows '/', so "/a/b0..." and "/a/bc" fall outside "/a/b/" .. "/a/b0".
-std::pair<std::string, std::string> childRange(const std::string& root) {
-  const std::string prefix = root == "/" ? "/" : root + "/";
-  std::string high = prefix;
-  high.back() = static_cast<char>('/' + 1);
-  return {prefix, high};
-}
-
-bool atOrBelow(std::string_view path, std::string_view dir) {
-  if (dir == "/") return !path.empty() && path.front() == '/';
-  return path.starts_with(dir) && (path.size() == dir.size() || path[dir.size()] == '/');
-}
-
-bool reusable(FileStatus status) {
-  return status == FileStatus::kOk || status == FileStatus::kProtected ||
-         status == FileStatus::kUnsupported || status == FileStatus::kEncrypted;
+Status createPrivateFile(Env& env, const std::string& path) {
+  auto created = env.openFile(path, OpenMode::kCreateNew, 0600);
+  if (created || created.error().code() == ErrorCode::kInvalidArgument) return okStatus();
+  return Error(created.error().code(), "create inventory: " + created.error().message(), path);
 }
 
 // A walk error: the walker could not examine the entry, so it has no signature.
 bool isWalkError(const FileReport& report) {
-  const scanner::FileEntry& e = report.entry;
-  return report.status == FileStatus::kError && e.inode == 0 && e.size == 0 && e.mtime_ns == 0 &&
-         e.ctime_ns == 0;
+  return report.status == FileStatus::kError && report.entry.signature() == FileSignature{};
 }
-
-std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
-  for (ErrorCode c :
-       {ErrorCode::kInvalidArgument, ErrorCode::kNotFound, ErrorCode::kPermissionDenied,
-        ErrorCode::kIo, ErrorCode::kUnsupportedFormat, ErrorCode::kCorrupt, ErrorCode::kWrongKey,
-        ErrorCode::kCancelled, ErrorCode::kUnavailable, ErrorCode::kTooLarge, ErrorCode::kInternal})
-    if (errorCodeName(c) == name) return c;
-  return std::nullopt;
-}
-
-class KnownFilesOracle final : public scanner::ChangeOracle {
- public:
-  std::optional<std::uint32_t> unchanged(const scanner::FileEntry& entry) const override {
-    const std::optional<std::uint32_t> handle = files.find(entry.path);
-    if (!handle) return std::nullopt;
-    const KnownFiles::Entry& k = files[*handle];
-    if (!k.current_ruleset || !reusable(k.status) || !k.sameSignature(entry)) return std::nullopt;
-    return handle;
-  }
-
-  // The entry of a from_cache report: by its handle, checked against the path (a report from
-  // another oracle or a stale handle falls back to a lookup), nullopt if the file is not known.
-  std::optional<std::uint32_t> handleOf(const FileReport& report) const {
-    if (report.cache_handle < files.size() && files[report.cache_handle].path == report.entry.path)
-      return report.cache_handle;
-    return files.find(report.entry.path);
-  }
-  bool ready() const override { return ready_.load(std::memory_order_acquire); }
-  void waitUntilReady() const override {
-    std::unique_lock lock(mutex_);
-    became_ready_.wait(lock, [&] { return ready_.load(std::memory_order_acquire); });
-  }
-
-  // Loading in the background (prepareIncrementalInBackground): not ready until markReady().
-  void markLoading() { ready_.store(false, std::memory_order_release); }
-  void markReady() {
-    {
-      std::lock_guard lock(mutex_);
-      ready_.store(true, std::memory_order_release);
-    }
-    became_ready_.notify_all();
-  }
-
-  // Written by prepareIncremental() and finishScan() only; read from the walker thread in between.
-  KnownFiles files;
-  // seen[handle]: the sink reported the file this scan (from the cache or read again), so
-  // finishScan() keeps its row. Written by the sink only, never read by the walker.
-  std::vector<char> seen;
-
- private:
-  std::atomic<bool> ready_{true};
-  mutable std::mutex mutex_;
-  mutable std::condition_variable became_ready_;
-};
 
 }  // namespace
-
-struct Inventory::Impl {
-  Impl(sqlite::Database database, std::string file)
-      : db(std::move(database)), db_path(std::move(file)) {}
-
-  Status prepareStatements();
-  Status beginBatchIfNeeded();
-  Status commitBatch();
-  // Upserts the file row and, with `replaces_findings`, deletes its old counts and findings first;
-  // then inserts the report's. Not atomic by itself (see writeAtomically()).
-  Status writeReport(std::int64_t scan_id, const FileReport& report, bool replaces_findings);
-  Status writeCleanRow(std::int64_t scan_id, const FileReport& report,
-                       std::optional<std::uint32_t> known);
-  void bindFileRow(sqlite::Statement& upsert, std::int64_t scan_id, const FileReport& report);
-  Status writeError(std::int64_t scan_id, const FileReport& report);
-  Status writeAtomically(std::int64_t scan_id, const FileReport& report, bool walk_error);
-  // Ids of rows under the scan's roots that finishScan() should delete.
-  Result<std::vector<std::int64_t>> unseenFiles(std::int64_t scan_id);
-  bool keptByWalkError(std::string_view path) const;
-  // Makes `files` what the oracle knows, for the scan begun last.
-  void installKnown(KnownFiles files);
-
-  sqlite::Database db;
-  const std::string
-      db_path;              // the database file (prepareIncremental() opens a second reader on it)
-  FileLock scan_turn;       // held from beginScan() to finishScan()
-  KnownFilesOracle oracle;  // its map is immutable while a walker may read it
-  // The current scan (beginScan() .. finishScan()); record() touches only these, never `oracle`.
-  std::string ruleset_version;
-  std::vector<std::string> roots;
-  bool incremental = false;
-  std::vector<std::string> unlisted;  // paths the walk could not list: their rows are kept
-
-  int batched = 0;
-  std::chrono::steady_clock::time_point batch_started;
-
-  std::string report_cache_buffer;  // the packed findings bound to upsert_file (in place)
-  std::optional<sqlite::Statement> upsert_file, upsert_clean_file, delete_counts, delete_findings,
-      insert_count, insert_finding, insert_error, select_counts, select_findings, savepoint,
-      release, rollback_to;
-};
 
 // A file row, replacing the one with the same path (parameters: see bindFileRow()).
 constexpr const char* kUpsertFile = R"sql(
@@ -261,7 +119,7 @@ void Inventory::Impl::bindFileRow(sqlite::Statement& up, std::int64_t scan_id,
   }
   up.bindTextInPlace(11, report.format).bind(12, report.text_bytes);
   up.bind(13, std::int64_t{report.findings_truncated ? 1 : 0});
-  up.bind(14, report.total(Confidence::kLow)).bind(15, scan_id).bind(16, nowMs());
+  up.bind(14, report.total(Confidence::kLow)).bind(15, scan_id).bind(16, env.nowMs());
   if (report.findings.empty()) {
     up.bindNull(17);
   } else {
@@ -378,11 +236,27 @@ Inventory::Inventory(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Inventory::Inventory(Inventory&&) noexcept = default;
 Inventory& Inventory::operator=(Inventory&&) noexcept = default;
 Inventory::~Inventory() {
-  if (impl_) (void)impl_->commitBatch();
+  if (!impl_) return;
+  if (Status s = impl_->commitBatch(); !s) {
+    const Error said(s.error().code(),
+                     "the last reports could not be committed (their files are read again by the "
+                     "next scan): " +
+                         s.error().message(),
+                     impl_->db_path);
+    if (impl_->error_log) {
+      impl_->error_log(said);
+    } else {
+      std::fprintf(stderr, "jamul: inventory: %s\n", said.toString().c_str());
+    }
+  }
+}
+
+void Inventory::setErrorLog(std::function<void(const Error&)> log) {
+  impl_->error_log = std::move(log);
 }
 
 Result<Inventory> Inventory::open(const std::string& path) {
-  JAMUL_RETURN_IF_ERROR(createPrivateFile(path));
+  JAMUL_RETURN_IF_ERROR(createPrivateFile(Env::system(), path));
   JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(path));
   // busy_timeout first, so that the pragmas below wait for another process's lock. WAL: readers (a
   // status query, the tray later) never block the scan's writer. NORMAL sync is durable across
@@ -427,7 +301,7 @@ Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
   w.endArray();
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, d.db.prepare(R"sql(
     INSERT INTO scans (started_at_ms, roots, ruleset_version) VALUES (?1, ?2, ?3))sql"));
-  insert.bind(1, nowMs()).bindText(2, roots_json).bindText(3, ruleset_version);
+  insert.bind(1, d.env.nowMs()).bindText(2, roots_json).bindText(3, ruleset_version);
   JAMUL_RETURN_IF_ERROR(insert.run());
   d.ruleset_version = std::string(ruleset_version);
   d.roots.assign(roots.begin(), roots.end());
@@ -438,145 +312,6 @@ Result<std::int64_t> Inventory::beginScan(std::span<const std::string> roots,
   return d.db.lastInsertRowId();
 }
 
-namespace {
-
-constexpr const char* kKnownColumns =
-    "id, path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status, detail, "
-    "error_code, format, text_bytes, findings_truncated, occurrences, report_cache";
-
-// Adds the row (columns kKnownColumns) to `files`.
-void addKnown(const sqlite::Statement& row, std::string_view ruleset_version, KnownFiles& files) {
-  KnownFiles::Entry k;
-  k.id = row.columnInt(0);
-  k.path = row.columnBlobView(1);
-  k.size = static_cast<std::uint64_t>(row.columnInt(2));
-  k.mtime_ns = row.columnInt(3);
-  k.ctime_ns = row.columnInt(4);
-  k.inode = static_cast<std::uint64_t>(row.columnInt(5));
-  k.device = static_cast<std::uint64_t>(row.columnInt(6));
-  // Views into the row, copied once into the store's arena: this runs once per known file.
-  k.current_ruleset = row.columnTextView(7) == ruleset_version;
-  // An unknown status (from a newer Jamul) is not reusable: the file is read again.
-  k.status = scanner::fileStatusFromName(row.columnTextView(8)).value_or(FileStatus::kError);
-  k.detail = row.columnTextView(9);
-  if (!row.columnIsNull(10)) k.error_code = errorCodeFromName(row.columnTextView(10));
-  k.format = row.columnTextView(11);
-  k.text_bytes = static_cast<std::uint64_t>(row.columnInt(12));
-  k.truncated = row.columnInt(13) != 0;
-  k.has_findings = row.columnInt(14) != 0;
-  if (k.has_findings) k.report_cache = row.columnBlobView(15);
-  files.add(k);
-}
-
-// The rows with id in [first_id, end_id) at or under one of `roots`, read in rowid order (a
-// sequential read of the table, no index).
-Status loadIdRange(sqlite::Database& db, std::int64_t first_id, std::int64_t end_id,
-                   const RootSet& roots, std::string_view ruleset_version, KnownFiles& files) {
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select,
-                         db.prepare(std::string("SELECT ") + kKnownColumns +
-                                    " FROM files WHERE id >= ?1 AND id < ?2"));
-  select.bind(1, first_id).bind(2, end_id);
-  return sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    if (roots.holds(row.columnBlobView(1))) addKnown(row, ruleset_version, files);
-  });
-}
-
-}  // namespace
-
-namespace {
-
-Result<sqlite::Database> openReader(const std::string& db_path) {
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Database db, sqlite::Database::open(db_path));
-  JAMUL_RETURN_IF_ERROR(db.exec("PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 268435456"));
-  return db;
-}
-
-// What the inventory at `db_path` knows of the files at or under `roots`. Reads on `db` (the
-// caller's connection) and on a second connection of its own; with no `db`, on two of its own.
-Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_path,
-                                  std::span<const std::string> roots,
-                                  std::string_view ruleset_version) {
-  std::optional<sqlite::Database> own;
-  if (db == nullptr) {
-    JAMUL_ASSIGN_OR_RETURN(sqlite::Database opened, openReader(db_path));
-    own.emplace(std::move(opened));
-    db = &*own;
-  }
-  // Two ways to load. When the roots hold most of the table (the usual case: an agent rescans the
-  // same folders), the table is read sequentially in two halves by id, one on a second connection
-  // and thread, and filtered here: on a 20,000-file inventory that halves this serial step of a
-  // rescan. When the roots are a small part of a large table, the path index finds just their
-  // rows. Which case it is: when the first and the last path of the table lie under one root, the
-  // roots hold (about) all of it, found in two index seeks; otherwise the rows under the roots are
-  // counted, which reads their part of the index. (Only the choice depends on this, not what is
-  // loaded: both ways filter by root. One subquery per aggregate: SQLite answers a lone min() or
-  // max() from the index, several in one SELECT by a scan.)
-  JAMUL_ASSIGN_OR_RETURN(
-      sqlite::Statement extent,
-      db->prepare("SELECT (SELECT max(id) FROM files), (SELECT min(path) FROM files), "
-                  "(SELECT max(path) FROM files)"));
-  JAMUL_ASSIGN_OR_RETURN(bool has_row, extent.step());
-  const std::int64_t last_id = has_row ? extent.columnInt(0) : 0;
-  bool all_under_one_root = false;
-  if (has_row && !extent.columnIsNull(1)) {
-    const std::string_view first = extent.columnBlobView(1), last = extent.columnBlobView(2);
-    for (const std::string& root : roots)
-      all_under_one_root |= atOrBelow(first, root) && atOrBelow(last, root);
-  }
-  extent.reset();
-  // Without a count, ids bound the rows (they may run ahead of them after deletions: not reserved).
-  std::int64_t under_roots = last_id;
-  if (!all_under_one_root) {
-    JAMUL_ASSIGN_OR_RETURN(
-        sqlite::Statement count,
-        db->prepare("SELECT count(*) FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
-    under_roots = 0;
-    for (const std::string& root : roots) {
-      const auto [low, high] = childRange(root);
-      count.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
-      JAMUL_ASSIGN_OR_RETURN(bool counted, count.step());
-      if (counted) under_roots += count.columnInt(0);
-      count.reset();
-    }
-  }
-  constexpr std::int64_t kParallelFrom =
-      4096;  // below this, a second thread costs more than it saves
-  const RootSet root_set(roots);
-  KnownFiles files;
-  if (!all_under_one_root) files.reserve(static_cast<std::size_t>(under_roots));
-  if (under_roots >= kParallelFrom && under_roots * 2 >= last_id) {
-    const std::int64_t middle = last_id / 2 + 1;
-    KnownFiles upper;
-    if (!all_under_one_root) upper.reserve(static_cast<std::size_t>(under_roots / 2 + 1));
-    Status upper_status = okStatus();
-    std::thread reader([&] {
-      auto second = openReader(db_path);
-      upper_status =
-          second ? loadIdRange(*second, middle, last_id + 1, root_set, ruleset_version, upper)
-                 : Status(second.error());
-    });
-    const Status lower_status = loadIdRange(*db, 0, middle, root_set, ruleset_version, files);
-    reader.join();
-    JAMUL_RETURN_IF_ERROR(lower_status);
-    JAMUL_RETURN_IF_ERROR(upper_status);
-    files.append(std::move(upper));
-  } else {
-    JAMUL_ASSIGN_OR_RETURN(
-        sqlite::Statement select,
-        db->prepare(std::string("SELECT ") + kKnownColumns +
-                    " FROM files WHERE path = ?1 OR (path >= ?2 AND path < ?3)"));
-    for (const std::string& root : roots) {
-      const auto [low, high] = childRange(root);
-      select.bindBlob(1, root).bindBlob(2, low).bindBlob(3, high);
-      JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
-          select, [&](const sqlite::Statement& row) { addKnown(row, ruleset_version, files); }));
-    }
-  }
-  files.buildIndex();
-  return files;
-}
-
-}  // namespace
 
 void Inventory::Impl::installKnown(KnownFiles files) {
   oracle.seen.assign(files.size(), 0);
@@ -597,19 +332,21 @@ std::future<Status> Inventory::prepareIncrementalInBackground(std::vector<std::s
   impl_->oracle.markLoading();  // before the thread exists: a walker started next must wait
   // The loader reads on connections of its own, so the caller may go on using the Inventory
   // (quarantine, say) while it runs; only what it installs is off limits until ready().
-  return std::async(std::launch::async,
-                    [this, roots = std::move(roots), ruleset_version = std::move(ruleset_version)] {
-                      // Ready also after a failure (the oracle then knows nothing, and the caller
-                      // has the error), and even if loading throws: a walker waits for this.
-                      struct MarkReady {
-                        KnownFilesOracle& oracle;
-                        ~MarkReady() { oracle.markReady(); }
-                      } mark_ready{impl_->oracle};
-                      auto files = loadKnownFiles(nullptr, impl_->db_path, roots, ruleset_version);
-                      if (!files) return Status(files.error());
-                      impl_->installKnown(std::move(*files));
-                      return okStatus();
-                    });
+  // The thread holds the Impl, not `this`: the Inventory may be moved while it runs (its Impl
+  // stays where it is).
+  return std::async(std::launch::async, [impl = impl_.get(), roots = std::move(roots),
+                                         ruleset_version = std::move(ruleset_version)] {
+    // Ready also after a failure (the oracle then knows nothing, and the caller has the error),
+    // and even if loading throws: a walker waits for this.
+    struct MarkReady {
+      KnownFilesOracle& oracle;
+      ~MarkReady() { oracle.markReady(); }
+    } mark_ready{impl->oracle};
+    auto files = loadKnownFiles(nullptr, impl->db_path, roots, ruleset_version);
+    if (!files) return Status(files.error());
+    impl->installKnown(std::move(*files));
+    return okStatus();
+  });
 }
 
 const scanner::ChangeOracle& Inventory::changeOracle() const { return impl_->oracle; }
@@ -719,7 +456,7 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
     UPDATE scans SET finished_at_ms = ?2, status = ?3, files_seen = ?4, files_read = ?5,
       files_cached = ?6, bytes_read = ?7, files_with_findings = ?8, errors = ?9
     WHERE id = ?1)sql"));
-  update.bind(1, scan_id).bind(2, nowMs());
+  update.bind(1, scan_id).bind(2, d.env.nowMs());
   update.bindText(3, totals.completed ? "completed" : "interrupted");
   update.bind(4, totals.files_seen).bind(5, totals.files_read).bind(6, totals.files_cached);
   update.bind(7, totals.bytes_read).bind(8, totals.files_with_findings).bind(9, totals.errors);
@@ -734,141 +471,6 @@ Status Inventory::finishScan(std::int64_t scan_id, const ScanTotals& totals) {
   return okStatus();
 }
 
-Status Inventory::addQuarantined(std::span<const UnfinishedParse> parses,
-                                 std::string_view ruleset_version) {
-  if (parses.empty()) return okStatus();
-  Impl& d = *impl_;
-  JAMUL_RETURN_IF_ERROR(d.commitBatch());
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, d.db.prepare(R"sql(
-    INSERT INTO quarantine (digest, ruleset_version, path, format, since_ms)
-    VALUES (?1, ?2, ?3, ?4, ?5)
-    ON CONFLICT (digest, ruleset_version) DO UPDATE SET path = excluded.path)sql"));
-  JAMUL_RETURN_IF_ERROR(d.db.exec("BEGIN IMMEDIATE"));
-  for (const UnfinishedParse& p : parses) {
-    insert.bindBlob(
-        1, std::string_view(reinterpret_cast<const char*>(p.content.data()), p.content.size()));
-    insert.bindText(2, ruleset_version).bindBlob(3, p.path).bindText(4, p.format).bind(5, nowMs());
-    if (Status s = insert.run(); !s) {
-      (void)d.db.exec("ROLLBACK");
-      return s;
-    }
-  }
-  return d.db.exec("COMMIT");
-}
-
-Result<std::vector<ValueDigest>> Inventory::quarantined(std::string_view ruleset_version) {
-  std::vector<ValueDigest> out;
-  JAMUL_ASSIGN_OR_RETURN(
-      sqlite::Statement select,
-      impl_->db.prepare("SELECT digest FROM quarantine WHERE ruleset_version = ?1"));
-  select.bindText(1, ruleset_version);
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    const std::string_view blob = row.columnBlobView(0);
-    ValueDigest d{};
-    if (blob.size() != d.size()) return;
-    std::memcpy(d.data(), blob.data(), d.size());
-    out.push_back(d);
-  }));
-  return out;
-}
-
-Result<std::uint64_t> Inventory::clearQuarantine(std::string_view ruleset_version) {
-  Impl& d = *impl_;
-  JAMUL_RETURN_IF_ERROR(d.commitBatch());
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement remove,
-                         d.db.prepare("DELETE FROM quarantine WHERE ruleset_version = ?1"));
-  const std::int64_t before = d.db.totalChanges();
-  JAMUL_RETURN_IF_ERROR(remove.bindText(1, ruleset_version).run());
-  return static_cast<std::uint64_t>(d.db.totalChanges() - before);
-}
-
-Result<std::vector<std::string>> Inventory::filesWithFindings(Confidence min) {
-  std::vector<std::string> out;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
-    SELECT path FROM files
-    WHERE EXISTS (SELECT 1 FROM file_counts c WHERE c.file_id = files.id AND c.occurrences > 0
-                  AND c.confidence IN (SELECT value FROM json_each(?1)))
-    ORDER BY path)sql"));
-  std::string levels = "[";
-  for (std::size_t c = scanner::confidenceIndex(min); c < scanner::kConfidenceCount; ++c) {
-    if (levels.size() > 1) levels += ",";
-    levels += "\"" + std::string(scanner::confidenceName(scanner::confidenceFromIndex(c))) + "\"";
-  }
-  levels += "]";
-  select.bindText(1, levels);
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(
-      select, [&](const sqlite::Statement& row) { out.push_back(row.columnBlob(0)); }));
-  return out;
-}
-
-Result<std::uint64_t> Inventory::unfinishedActions() {
-  // The same condition as the partial index file_actions_unfinished (schema version 4), so that
-  // SQLite answers from the index alone.
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
-    SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed'))sql"));
-  JAMUL_ASSIGN_OR_RETURN(bool row, select.step());
-  return row ? static_cast<std::uint64_t>(select.columnInt(0)) : 0;
-}
-
-Result<Inventory::ProtectionSummary> Inventory::protectionSummary() {
-  ProtectionSummary p;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
-    SELECT
-      (SELECT count(*) FROM files WHERE EXISTS (
-         SELECT 1 FROM file_counts c WHERE c.file_id = files.id AND c.occurrences > 0
-         AND c.confidence IN ('medium', 'high'))),
-      (SELECT count(*) FROM file_actions e WHERE e.action = 'encrypt' AND e.step = 'done'
-         AND NOT EXISTS (SELECT 1 FROM file_actions d WHERE d.action = 'decrypt'
-                         AND d.step = 'done' AND d.path = e.target_path AND d.id > e.id)),
-      (SELECT count(*) FROM file_actions WHERE action = 'shred' AND step = 'done'),
-      (SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed')),
-      (SELECT count(DISTINCT d.target_path) FROM file_actions d WHERE d.action = 'decrypt'
-         AND d.step = 'done'
-         AND NOT EXISTS (SELECT 1 FROM file_actions e WHERE e.action IN ('encrypt', 'shred')
-                         AND e.step = 'done' AND e.path = d.target_path AND e.id > d.id)
-         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = d.target_path)))sql"));
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    p.files_with_findings = static_cast<std::uint64_t>(row.columnInt(0));
-    p.encrypted = static_cast<std::uint64_t>(row.columnInt(1));
-    p.shredded = static_cast<std::uint64_t>(row.columnInt(2));
-    p.unfinished = static_cast<std::uint64_t>(row.columnInt(3));
-    p.decrypted_unscanned = static_cast<std::uint64_t>(row.columnInt(4));
-  }));
-  return p;
-}
-
-Result<InventorySummary> Inventory::summary() {
-  sqlite::Database& db = impl_->db;
-  InventorySummary s;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement files, db.prepare(R"sql(
-    SELECT status, count(*), sum(occurrences > 0) FROM files GROUP BY status)sql"));
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(files, [&](const sqlite::Statement& row) {
-    const auto n = static_cast<std::uint64_t>(row.columnInt(1));
-    const FileStatus status =
-        scanner::fileStatusFromName(row.columnText(0)).value_or(FileStatus::kError);
-    s.files += n;
-    s.files_by_status[static_cast<std::size_t>(status)] += n;
-    if (status != FileStatus::kOk) s.files_not_read += n;
-    s.files_with_findings += static_cast<std::uint64_t>(row.columnInt(2));
-  }));
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement counts, db.prepare(R"sql(
-    SELECT rule, confidence, sum(occurrences) FROM file_counts GROUP BY rule, confidence)sql"));
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(counts, [&](const sqlite::Statement& row) {
-    const auto rule = scanner::ruleFromName(row.columnText(0));
-    const auto confidence = scanner::confidenceFromName(row.columnText(1));
-    if (rule && confidence)
-      s.occurrences[scanner::ruleIndex(*rule)][scanner::confidenceIndex(*confidence)] =
-          static_cast<std::uint64_t>(row.columnInt(2));
-  }));
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement scans, db.prepare(R"sql(
-    SELECT count(*), coalesce(max(CASE WHEN status = 'completed' THEN finished_at_ms END), 0)
-    FROM scans)sql"));
-  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(scans, [&](const sqlite::Statement& row) {
-    s.scans = static_cast<std::uint64_t>(row.columnInt(0));
-    s.last_completed_scan_ms = row.columnInt(1);
-  }));
-  return s;
-}
 
 std::int64_t Inventory::rowsWritten() const { return impl_->db.totalChanges(); }
 

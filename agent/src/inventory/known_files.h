@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "jamul/common/error.h"
+#include "jamul/common/file_signature.h"
 #include "jamul/scanner/file_entry.h"
 #include "jamul/scanner/file_report.h"
 
@@ -27,13 +28,8 @@ class KnownFiles {
  public:
   // One stored file row. The views point into the store's arena: valid while the store lives and
   // is not cleared (moving the store keeps them valid).
-  struct Entry {
+  struct Entry : FileSignature {
     std::int64_t id = 0;
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-    std::int64_t ctime_ns = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t device = 0;
     std::uint64_t text_bytes = 0;
     std::string_view path;
     std::string_view detail;
@@ -44,11 +40,6 @@ class KnownFiles {
     bool current_ruleset = false;
     bool truncated = false;
     bool has_findings = false;
-
-    bool sameSignature(const scanner::FileEntry& e) const {
-      return size == e.size && mtime_ns == e.mtime_ns && ctime_ns == e.ctime_ns &&
-             inode == e.inode && device == e.device;
-    }
   };
 
   KnownFiles() = default;

@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jamul/agent/parse_journal.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -16,13 +10,15 @@
 #include <unordered_set>
 
 #include "jamul/common/base64.h"
-#include "protect/posix_files.h"
+#include "platform/env.h"
 
 namespace jamul::agent {
 namespace {
 
 // Emptied (when nothing is in flight) once it grows past this.
-constexpr off_t kCompactBytes = off_t{1} << 20;
+constexpr std::uint64_t kCompactBytes = std::uint64_t{1} << 20;
+// A journal bigger than this is not ours to read (it would be compacted long before).
+constexpr std::uint64_t kMaxJournalBytes = std::uint64_t{64} << 20;
 
 std::optional<ValueDigest> fromHex(std::string_view text) {
   ValueDigest d{};
@@ -48,20 +44,6 @@ struct DigestHash {
     return h;
   }
 };
-
-Result<std::string> readAll(int fd) {
-  std::string out;
-  char buf[16384];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errorFromErrno(errno, "read parse journal");
-    }
-    if (n == 0) return out;
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-}
 
 // The starts without ends in one journal's text. Damaged lines (a torn last write) are ignored.
 void unfinishedIn(std::string_view text, std::vector<UnfinishedParse>& out) {
@@ -104,69 +86,71 @@ struct InFlight {
 }  // namespace
 
 struct ParseJournal::Impl {
+  Env& env;
   std::string path;
-  int fd = -1;
+  FileLock lock;  // held while the process lives: the journal is not a dead process's
+  Fd fd;          // appends
   std::unordered_set<ValueDigest, DigestHash> quarantined;
 
   std::mutex mutex;  // guards everything below, and the order of writes to fd
   std::vector<InFlight> in_flight;
-  off_t written = 0;
+  std::uint64_t written = 0;
   bool write_failed = false;
 
   std::condition_variable stop_watch;
   bool stopping = false;
   std::thread watchdog;
 
+  explicit Impl(Env& e) : env(e) {}
+
   void append(const std::string& line) {
-    // One write per line (O_APPEND): a line is never interleaved with another process's, and a
+    // One write per line (append mode): a line is never interleaved with another process's, and a
     // torn line can only be the last. A failed write (disk full) only weakens the quarantine; the
     // scan goes on.
-    const ssize_t n = ::write(fd, line.data(), line.size());
-    if (n != static_cast<ssize_t>(line.size())) write_failed = true;
-    if (n > 0) written += n;
+    if (writeAll(env, fd.get(), line, path))
+      written += line.size();
+    else
+      write_failed = true;
   }
 };
 
+namespace {
+
+// The starts without ends of the journal at `path`, read through a descriptor of its own.
+void harvest(Env& env, const std::string& path, std::vector<UnfinishedParse>& unfinished) {
+  auto file = env.openFile(path, OpenMode::kRead);
+  if (!file) return;
+  if (auto text = readAll(env, file->get(), path, kMaxJournalBytes))
+    unfinishedIn(*text, unfinished);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ParseJournal>> ParseJournal::open(const std::string& base,
                                                         std::vector<UnfinishedParse>& unfinished) {
-  const std::string dir = posix::dirName(base);
-  const std::string prefix = posix::baseName(base) + ".parsing.";
-  const std::string own_name = prefix + std::to_string(::getpid());
-  if (DIR* d = ::opendir(dir.c_str()); d != nullptr) {
-    while (const dirent* e = ::readdir(d)) {
-      const std::string name = e->d_name;
+  Env& env = Env::system();
+  const std::string dir = folderOf(base);
+  const std::string prefix = nameOf(base) + ".parsing.";
+  const std::string own_name = prefix + std::to_string(env.processId());
+  if (auto names = env.listFolder(dir)) {
+    for (const std::string& name : *names) {
       if (!name.starts_with(prefix) || name == own_name) continue;
       const std::string path = dir + "/" + name;
-      const int fd = ::open(path.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
-      if (fd < 0) continue;
       // Held by a live process: its parses are still running, not crashed.
-      if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        ::close(fd);
-        continue;
-      }
-      if (auto text = readAll(fd)) unfinishedIn(*text, unfinished);
-      ::unlink(path.c_str());
-      ::close(fd);
+      auto held = env.lockFile(path, nullptr);
+      if (!held) continue;
+      harvest(env, path, unfinished);
+      (void)env.remove(path);
     }
-    ::closedir(d);
   }
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<Impl>(env);
   impl->path = dir + "/" + own_name;
   // A journal left by a dead process that had our pid was skipped by name above: it is read here,
   // then emptied for this process.
-  impl->fd = ::open(impl->path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (impl->fd < 0) return errorFromErrno(errno, "create parse journal", impl->path);
-  if (::flock(impl->fd, LOCK_EX) != 0) {
-    const int err = errno;
-    ::close(impl->fd);
-    return errorFromErrno(err, "lock parse journal", impl->path);
-  }
-  if (auto text = readAll(impl->fd)) unfinishedIn(*text, unfinished);
-  if (::ftruncate(impl->fd, 0) != 0) {
-    const int err = errno;
-    ::close(impl->fd);
-    return errorFromErrno(err, "reset parse journal", impl->path);
-  }
+  JAMUL_ASSIGN_OR_RETURN(impl->lock, env.lockFile(impl->path, nullptr));
+  harvest(env, impl->path, unfinished);
+  JAMUL_ASSIGN_OR_RETURN(impl->fd, env.openFile(impl->path, OpenMode::kAppend, 0600));
+  JAMUL_RETURN_IF_ERROR(env.truncate(impl->fd.get(), 0, impl->path));
   return std::unique_ptr<ParseJournal>(new ParseJournal(std::move(impl)));
 }
 
@@ -180,8 +164,7 @@ ParseJournal::~ParseJournal() {
   impl_->stop_watch.notify_all();
   if (impl_->watchdog.joinable()) impl_->watchdog.join();
   // A clean end: every parse that began has ended (or the scan was abandoned between documents).
-  ::unlink(impl_->path.c_str());
-  ::close(impl_->fd);
+  (void)impl_->env.remove(impl_->path);
 }
 
 void ParseJournal::setQuarantined(std::vector<ValueDigest> digests) {
@@ -209,7 +192,7 @@ void ParseJournal::parsed(const ValueDigest& content) {
                                [&](const InFlight& f) { return f.content == content; });
   if (it != flight.end()) flight.erase(it);
   if (flight.empty() && impl_->written > kCompactBytes) {
-    if (::ftruncate(impl_->fd, 0) == 0) impl_->written = 0;
+    if (impl_->env.truncate(impl_->fd.get(), 0, impl_->path)) impl_->written = 0;
     return;
   }
   impl_->append("E " + toHex(content) + "\n");

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Identity files as age's ParseIdentities and `age -i` read them (age(1), "IDENTITY FILES").
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 
 #include "age/armor.h"
@@ -90,47 +86,6 @@ Result<std::vector<X25519Identity>> parseIdentityFile(std::string_view text,
   JAMUL_ASSIGN_OR_RETURN(const DecryptInfo info, decrypt(in, plain, ids));
   (void)info;
   return parsePlain(plain.text());
-}
-
-Result<std::vector<X25519Identity>> readIdentityFile(const std::string& path,
-                                                     const Passphrase* passphrase) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errorFromErrno(errno, "open identity file", path);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const int err = errno;
-    ::close(fd);
-    return errorFromErrno(err, "stat identity file", path);
-  }
-  if (st.st_size < 0 || static_cast<std::uint64_t>(st.st_size) > kMaxIdentityFileBytes) {
-    ::close(fd);
-    return Error(ErrorCode::kTooLarge, "identity file too large", path);
-  }
-  // Read into secure memory sized from fstat, plus one byte to notice a file that grew.
-  auto buffer = SecretBytes::allocate(static_cast<std::size_t>(st.st_size) + 1);
-  if (!buffer) {
-    ::close(fd);
-    return buffer.error();
-  }
-  std::size_t size = 0;
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer->bytes().data() + size, buffer->size() - size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      return errorFromErrno(err, "read identity file", path);
-    }
-    size += static_cast<std::size_t>(n);
-    if (n == 0 || size == buffer->size()) break;
-  }
-  ::close(fd);
-  if (size == buffer->size())
-    return Error(ErrorCode::kIo, "identity file changed while read", path);
-  auto ids =
-      parseIdentityFile({reinterpret_cast<const char*>(buffer->bytes().data()), size}, passphrase);
-  if (!ids) return Error(ids.error().code(), ids.error().message(), path);
-  return ids;
 }
 
 }  // namespace jamul::crypto::age

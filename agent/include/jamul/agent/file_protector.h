@@ -37,7 +37,6 @@
 // holds paths and signatures only, never content or hashes of content.
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +46,8 @@
 #include "jamul/common/result.h"
 
 namespace jamul::agent {
+
+class Env;
 
 enum class ActionKind { kEncrypt, kDecrypt, kShred };
 
@@ -60,11 +61,18 @@ struct RecoveredAction {
 
 class FileProtector {
  public:
+  struct Options {
+    // While another process holds the actions lock: null fails with kUnavailable at once;
+    // otherwise waits as this says (kCancelled if cancelled meanwhile).
+    const TurnWait* wait = nullptr;
+    // The OS (platform/env.h); null: the system's. Tests pass one that injects faults.
+    Env* env = nullptr;
+  };
+
   // Opens (creating or migrating) the journal in the inventory at `inventory_path` and takes the
-  // actions lock. While another process holds it: without `wait`, fails with kUnavailable; with
-  // it, waits for it (kCancelled if cancelled meanwhile).
-  static Result<FileProtector> open(const std::string& inventory_path,
-                                    const TurnWait* wait = nullptr);
+  // actions lock.
+  static Result<FileProtector> open(const std::string& inventory_path);
+  static Result<FileProtector> open(const std::string& inventory_path, const Options& options);
   FileProtector(FileProtector&&) noexcept;
   FileProtector& operator=(FileProtector&&) noexcept;
   ~FileProtector();
@@ -86,10 +94,6 @@ class FileProtector {
 
   // Overwrites and removes `path`.
   Status shred(const std::string& path);
-
-  // Test hook: called with the name of each journal step just before it is written ("started",
-  // "written", ...), so a crash test can tell how far a run got. Not for production use.
-  void setStepObserver(std::function<void(const char* step)> observer);
 
  private:
   struct Impl;

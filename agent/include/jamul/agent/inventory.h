@@ -37,6 +37,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <span>
@@ -93,8 +94,14 @@ class Inventory {
 
   Inventory(Inventory&&) noexcept;
   Inventory& operator=(Inventory&&) noexcept;
-  // Commits what is pending.
+  // Commits what is pending. A commit that fails here has no caller to return to: it goes to the
+  // error log (setErrorLog()), and that batch's reports are lost (the next scan reads their files
+  // again: they are not in the inventory).
   ~Inventory();
+
+  // Where errors that no call can return go (the destructor's commit): standard error until set
+  // (the agent sends them to its log). Never given a PII value: errors hold none.
+  void setErrorLog(std::function<void(const Error&)> log);
 
   // Records the start of a scan of `roots` (absolute, normalised paths: no trailing '/', no '.'
   // or '..') under `ruleset_version`, which fresh reports of this scan are stored with. Returns
@@ -119,7 +126,7 @@ class Inventory {
                                                      std::string ruleset_version);
 
   // unchanged(entry) is true iff the file was loaded by prepareIncremental(), its size, mtime,
-  // ctime, inode and device are the same (FileEntry::sameSignature), it was scanned under the
+  // ctime, inode and device are the same (FileSignature), it was scanned under the
   // ruleset version given there, and its stored status may be reused (ok, protected, unsupported,
   // encrypted; files in error, corrupt or too_large are always read again). Without
   // prepareIncremental(), nothing is unchanged. The reference stays valid as long as the Inventory.

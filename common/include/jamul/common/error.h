@@ -11,6 +11,7 @@
 //
 // Thread-safety: a value type; safe to copy and move between threads.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,8 @@ enum class ErrorCode {
 
 // Returns the stable lower-case name of `code` ("permission_denied"), as used in JSON and the inventory.
 std::string_view errorCodeName(ErrorCode code);
+// The code named `name` (errorCodeName()'s inverse); nullopt for a name this version does not know.
+std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 
 class Error {
  public:

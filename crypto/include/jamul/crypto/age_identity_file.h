@@ -19,6 +19,9 @@
 //
 // Errors never quote a line (it may be a key): they give its number.
 //
+// Reading the file is the caller's (the agent's Env: agent/src/protect/device_keys.h), so that
+// this module touches no file system.
+//
 // Thread-safety: pure functions.
 
 #include <string>
@@ -41,10 +44,5 @@ bool isEncryptedIdentityFile(std::string_view text);
 // kUnsupportedFormat for plugin and SSH identities; kTooLarge beyond kMaxIdentityFileBytes.
 Result<std::vector<X25519Identity>> parseIdentityFile(std::string_view text,
                                                       const Passphrase* passphrase = nullptr);
-
-// Reads `path` and parses it as above (kNotFound, kPermissionDenied, kIo for the file itself).
-// The bytes read are wiped after parsing.
-Result<std::vector<X25519Identity>> readIdentityFile(const std::string& path,
-                                                     const Passphrase* passphrase = nullptr);
 
 }  // namespace jamul::crypto::age

@@ -10,6 +10,9 @@
 //  - the organisation recovery recipients: `age1...` public keys, one per line, in a plain file
 //    (later from the signed policy). Their secret halves stay offline with IT.
 // Key material is never printed or logged; errors name files, never their contents.
+//
+// Every function reads and writes through `env` (the OS seam, agent/src/platform/env.h; null: the
+// system's).
 
 #include <string>
 #include <vector>
@@ -19,18 +22,32 @@
 
 namespace jamul::agent {
 
+class Env;
+
 // Loads the device key at `path`, creating it when absent.
-Result<crypto::age::X25519Identity> loadOrCreateDeviceKey(const std::string& path);
+Result<crypto::age::X25519Identity> loadOrCreateDeviceKey(const std::string& path,
+                                                          Env* env = nullptr);
 // Loads it; kNotFound when there is none yet.
-Result<crypto::age::X25519Identity> loadDeviceKey(const std::string& path);
+Result<crypto::age::X25519Identity> loadDeviceKey(const std::string& path,
+                                                  Env* env = nullptr);
 
 // Writes `identity` to a new file `path` (0600, refused if it exists) in age-keygen's format.
 Status writeIdentityFile(const std::string& path, const crypto::age::X25519Identity& identity,
-                         const std::string& comment);
+                         const std::string& comment, Env* env = nullptr);
+
+// Reads the identities of an age identity file (`--identity FILE`, as `age -i` takes it: plain,
+// or itself passphrase-encrypted, which needs `passphrase`), in memory that is wiped afterwards.
+// Errors name the file: kNotFound, kTooLarge (over 64 KiB), kWrongKey (encrypted: a passphrase is
+// needed, or it is wrong), kCorrupt.
+Result<std::vector<crypto::age::X25519Identity>> readIdentityFile(
+    const std::string& path, const crypto::age::Passphrase* passphrase = nullptr,
+    Env* env = nullptr);
 
 // The recovery recipients listed at `path` (none when the file is absent).
-Result<std::vector<crypto::age::X25519Recipient>> loadRecoveryRecipients(const std::string& path);
+Result<std::vector<crypto::age::X25519Recipient>> loadRecoveryRecipients(
+    const std::string& path, Env* env = nullptr);
 // Adds `recipient` to the list at `path` (kept if already there).
-Status addRecoveryRecipient(const std::string& path, const crypto::age::X25519Recipient& recipient);
+Status addRecoveryRecipient(const std::string& path, const crypto::age::X25519Recipient& recipient,
+                            Env* env = nullptr);
 
 }  // namespace jamul::agent

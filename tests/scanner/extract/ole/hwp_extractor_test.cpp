@@ -7,12 +7,14 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "hwp_test_document.h"
+#include "salvage_test_values.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
+using testing::countFound;
 namespace h = testing::hwp;
 
 ExtractContext makeContext(ExtractLimits limits = {}) {
@@ -191,6 +193,50 @@ BOOST_AUTO_TEST_CASE(decompression_bombs_hit_the_member_limit) {
   Run rr = run(h::document({body}), ratio);
   BOOST_TEST((rr.status.status == FileStatus::kTooLarge));
   BOOST_TEST(rr.status.detail.find("ratio") != std::string::npos, rr.status.detail);
+}
+
+// --- issue 12: damaged documents with readable personal data ------------------------------------
+
+BOOST_AUTO_TEST_CASE(issue_12_a_section_whose_chain_is_cut_is_read_as_far_as_it_goes) {
+  // The directory and FAT first (as some writers lay them out): the file opens, and Section0's
+  // chain runs past the end of the bytes.
+  const std::vector<std::string> rrns = testing::syntheticRrns(400);
+  const std::string section = h::registerSection(rrns);
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    const std::string hwp = h::document({section, h::paragraph(h::utf16("둘째 구역"))}, flags);
+    const std::string stored = flags ? h::deflateRaw(section) : section;
+    BOOST_REQUIRE(stored.size() >= 4096u);  // in sectors of its own, after the mini stream
+    const std::size_t begin = hwp.find(stored);
+    BOOST_REQUIRE(begin != std::string::npos);
+    Run r = run(hwp.substr(0, begin + stored.size() / 2));
+    BOOST_TEST((r.status.status == FileStatus::kCorrupt), r.status.detail);
+    BOOST_TEST(r.status.detail.find("Section0") != std::string::npos, r.status.detail);
+    BOOST_REQUIRE(!r.sink.parts.empty());
+    BOOST_TEST(r.sink.parts[0].location == "section 1");
+    const std::size_t found = countFound(r.sink.parts[0].text, rrns);
+    BOOST_TEST(found >= 100u, found);
+    BOOST_TEST(found < 400u, found);
+    // The second section lies in the mini stream, before the cut: it is read whole.
+    BOOST_TEST(r.sink.allText().find("둘째 구역\n") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_whole_documents_read_the_same_in_either_layout) {
+  // Salvage is only for what cannot be read: a whole document gives the same parts however its
+  // sectors are laid out, and no salvaged part.
+  const std::vector<std::string> sections = {section0(), h::paragraph(h::utf16("둘째"))};
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    Run plain = run(h::document(sections, flags));
+    for (const std::uint32_t sector_size : {512u, 4096u}) {
+      Run hancom = run(h::hancomDocument(sections, flags, sector_size));
+      BOOST_TEST(hancom.status.isOk(), hancom.status.detail);
+      BOOST_REQUIRE_EQUAL(hancom.sink.parts.size(), plain.sink.parts.size());
+      for (std::size_t i = 0; i < plain.sink.parts.size(); ++i) {
+        BOOST_TEST(hancom.sink.parts[i].location == plain.sink.parts[i].location);
+        BOOST_TEST(hancom.sink.parts[i].text == plain.sink.parts[i].text);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

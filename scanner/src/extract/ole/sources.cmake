@@ -12,6 +12,7 @@ target_sources(jamul_scanner PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ole_extractor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ole_util.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ppt_extractor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_runs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xls_extractor.cpp
 )
 target_link_libraries(jamul_scanner PRIVATE PkgConfig::JAMUL_OLE_ZLIB)

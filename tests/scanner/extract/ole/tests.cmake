@@ -9,5 +9,6 @@ jamul_add_tests(scanner SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/msg_extractor_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ole_corpus_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ppt_extractor_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_runs_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xls_extractor_test.cpp
 )

@@ -15,6 +15,7 @@
 
 #include "detect/validators.h"
 #include "support/detector_fixture.h"
+#include "scanner/extract/ole/hwp_test_document.h"
 #include "scanner/extract/zip/zip_writer.h"
 #include "support/temp_dir.h"
 
@@ -247,6 +248,41 @@ BOOST_AUTO_TEST_CASE(issue_12_a_document_cut_in_half_keeps_its_findings_and_says
   BOOST_TEST_MESSAGE("a stored DOCX cut in half: " << found << " of 148 resident numbers");
   BOOST_TEST(found > 60u, found);
   BOOST_TEST(found < 148u, found);
+}
+
+// Issue 12: an HWP register cut in half, its directory and FAT gone with the second half (Hancom
+// writes them last), is `corrupt` and keeps the findings in the first half, located in the
+// section carved from the file (before: "directory sector out of range" and no findings).
+BOOST_AUTO_TEST_CASE(issue_12_an_hwp_cut_in_half_keeps_its_findings_and_says_corrupt) {
+  namespace h = testing::hwp;
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  std::string section;
+  for (int i = 0; i < 148; ++i)
+    section += h::paragraph(h::utf16(std::to_string(i + 1) + ". 주민등록번호 " + rrn(i)));
+  testing::CfbBuilder b;
+  b.metadata_last = true;
+  b.add("FileHeader", h::fileHeader(h::kCompressed));
+  b.add("DocInfo", h::deflateRaw(h::docInfo()));
+  b.add("BodyText/Section0", h::deflateRaw(section));
+  b.add("PrvText", h::utf16("1. 주민등록번호"));
+  const std::string hwp = b.build();
+  const FileReport whole = scanner.scan(entryFor(dir.write("whole.hwp", hwp)));
+  BOOST_TEST(whole.status == FileStatus::kOk, whole.detail);
+  BOOST_TEST(whole.format == "hwp");
+  BOOST_TEST(whole.count(RuleId::kKrRrn, Confidence::kMedium) == 148u);
+
+  const FileReport half =
+      scanner.scan(entryFor(dir.write("half.hwp", hwp.substr(0, hwp.size() / 2))));
+  BOOST_TEST(half.status == FileStatus::kCorrupt);
+  BOOST_TEST(half.format == "hwp");
+  BOOST_TEST(half.detail == "FAT sector out of range; text salvaged from 1 BodyText section");
+  const std::uint64_t found = half.count(RuleId::kKrRrn, Confidence::kMedium);
+  BOOST_TEST_MESSAGE("an HWP register cut in half: " << found << " of 148 resident numbers");
+  BOOST_TEST(found > 40u, found);
+  BOOST_TEST(found < 148u, found);
+  BOOST_REQUIRE(!half.findings.empty());
+  BOOST_TEST(half.findings[0].location == "salvaged section 1, paragraph 1");
 }
 
 BOOST_AUTO_TEST_CASE(files_that_are_not_read_say_why) {

@@ -82,6 +82,8 @@ Result<void> CompoundFile::parse() {
   if (bytes_.size() <= sector_size_) return corrupt("compound file has no sectors");
   sector_count_ = static_cast<std::uint32_t>(std::min<std::uint64_t>(
       (bytes_.size() - sector_size_ + sector_size_ - 1) / sector_size_, kMaxRegSect));
+  whole_count_ = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>((bytes_.size() - sector_size_) / sector_size_, kMaxRegSect));
 
   const std::uint32_t fat_sectors = le32(bytes_, 44);
   const std::uint32_t first_dir = le32(bytes_, 48);
@@ -105,6 +107,7 @@ Result<void> CompoundFile::parse() {
   const std::uint32_t per_difat = sector_size_ / 4 - 1;
   while (fat_locations.size() < fat_sectors && difat_sector <= kMaxRegSect) {
     if (difat_sector >= sector_count_) return corrupt("DIFAT sector out of range");
+    if (difat_sector >= whole_count_) return corrupt("DIFAT sector cut short");
     if (seen[difat_sector]) return corrupt("DIFAT chain has a cycle");
     seen[difat_sector] = true;
     std::string sector;
@@ -124,15 +127,26 @@ Result<void> CompoundFile::parse() {
   fat_bytes.reserve(fat_locations.size() * sector_size_);
   for (const std::uint32_t s : fat_locations) {
     if (s >= sector_count_) return corrupt("FAT sector out of range");
+    // Issue 12: the zeros that would stand for the missing end of a FAT sector are chains.
+    if (s >= whole_count_) return corrupt("FAT sector cut short");
     if (seen[s]) return corrupt("FAT sector listed twice");
     seen[s] = true;
     appendSector(s, fat_bytes);
   }
   fat_.resize(fat_bytes.size() / 4);
   for (std::size_t i = 0; i < fat_.size(); ++i) fat_[i] = le32(fat_bytes, i * 4);
+  // Writers mark every sector past the last one they use as free, so a sector in use that the
+  // file does not wholly hold means the file lost its end. (A file may end in free sectors or a
+  // few bytes more than its sectors; those are not in use.)
+  for (std::size_t i = fat_.size(); i-- > 0;) {
+    if (fat_[i] != kFreeSect) {
+      used_size_ = (std::uint64_t{i} + 2) * sector_size_;
+      break;
+    }
+  }
 
   // §2.6 directory: a chain of 128-byte entries.
-  Result<std::string> dir = readChain(first_dir, kUnbounded, false, "directory");
+  Result<std::string> dir = readChain(first_dir, kUnbounded, false, "directory", true);
   if (!dir) return dir.error();
   const std::size_t count = dir->size() / kDirEntrySize;
   entries_.reserve(count);
@@ -158,8 +172,8 @@ Result<void> CompoundFile::parse() {
 
   // §2.4 MiniFAT and the mini stream (the root entry's chain): small streams live there.
   if (mini_fat_sectors > 0 && first_mini_fat <= kMaxRegSect) {
-    Result<std::string> mini_fat =
-        readChain(first_mini_fat, std::uint64_t{mini_fat_sectors} * sector_size_, false, "MiniFAT");
+    Result<std::string> mini_fat = readChain(
+        first_mini_fat, std::uint64_t{mini_fat_sectors} * sector_size_, false, "MiniFAT", true);
     if (!mini_fat) return mini_fat.error();
     mini_fat_.resize(mini_fat->size() / 4);
     for (std::size_t i = 0; i < mini_fat_.size(); ++i) mini_fat_[i] = le32(*mini_fat, i * 4);
@@ -185,32 +199,51 @@ void CompoundFile::appendSector(std::uint32_t sector, std::string& out) const {
 }
 
 Result<std::string> CompoundFile::readChain(std::uint32_t start, std::uint64_t max_bytes, bool mini,
-                                            std::string_view what) const {
+                                            std::string_view what, bool whole_sectors) const {
+  StreamPrefix chain = followChain(start, max_bytes, mini, what, whole_sectors);
+  if (!chain.status) return chain.status.error();
+  return std::move(chain.data);
+}
+
+CompoundFile::StreamPrefix CompoundFile::followChain(std::uint32_t start, std::uint64_t max_bytes,
+                                                     bool mini, std::string_view what,
+                                                     bool whole_sectors) const {
   const std::vector<std::uint32_t>& table = mini ? mini_fat_ : fat_;
   const std::uint32_t unit = mini ? mini_sector_size_ : sector_size_;
   const std::uint64_t present =
       mini ? std::min<std::uint64_t>(mini_stream_.size() / unit, table.size())
            : std::min<std::uint64_t>(sector_count_, table.size());
   std::vector<bool> seen(present, false);
-  std::string out;
-  if (max_bytes != kUnbounded) out.reserve(std::min<std::uint64_t>(max_bytes, bytes_.size()));
+  StreamPrefix out;
+  if (max_bytes != kUnbounded) out.data.reserve(std::min<std::uint64_t>(max_bytes, bytes_.size()));
   std::uint32_t s = start;
-  while (out.size() < max_bytes) {
+  while (out.data.size() < max_bytes) {
     if (s == kEndOfChain) {
       if (max_bytes == kUnbounded) break;
-      return corrupt("truncated " + std::string(what) + " (sector chain ends early)");
+      out.status = corrupt("truncated " + std::string(what) + " (sector chain ends early)");
+      break;
     }
-    if (s >= present) return corrupt(std::string(what) + " sector out of range");
-    if (seen[s]) return corrupt(std::string(what) + " sector chain has a cycle");
+    if (s >= present) {
+      out.status = corrupt(std::string(what) + " sector out of range");
+      break;
+    }
+    if (seen[s]) {
+      out.status = corrupt(std::string(what) + " sector chain has a cycle");
+      break;
+    }
+    if (whole_sectors && s >= whole_count_) {
+      out.status = corrupt(std::string(what) + " cut short");
+      break;
+    }
     seen[s] = true;
     if (mini) {
-      out.append(mini_stream_, std::size_t{s} * unit, unit);
+      out.data.append(mini_stream_, std::size_t{s} * unit, unit);
     } else {
-      appendSector(s, out);
+      appendSector(s, out.data);
     }
     s = table[s];
   }
-  if (max_bytes != kUnbounded && out.size() > max_bytes) out.resize(max_bytes);
+  if (max_bytes != kUnbounded && out.data.size() > max_bytes) out.data.resize(max_bytes);
   return out;
 }
 
@@ -281,13 +314,25 @@ std::optional<std::uint32_t> CompoundFile::find(
 }
 
 Result<std::string> CompoundFile::readStream(std::uint32_t id) const {
+  StreamPrefix stream = readStreamPrefix(id);
+  if (!stream.status) return stream.status.error();
+  return std::move(stream.data);
+}
+
+CompoundFile::StreamPrefix CompoundFile::readStreamPrefix(std::uint32_t id) const {
   if (id >= entries_.size() || entries_[id].type != EntryType::kStream)
-    return Error(ErrorCode::kInvalidArgument, "not a stream");
+    return {{}, Error(ErrorCode::kInvalidArgument, "not a stream")};
   const Entry& e = entries_[id];
   const std::string what = "stream " + utf8::toValidLossy(e.name);
-  if (e.size == 0) return std::string();
-  if (e.size > bytes_.size()) return corrupt(what + " larger than the file");
-  return readChain(e.start, e.size, e.size < mini_cutoff_, what);
+  if (e.size == 0) return {};
+  // A size larger than the file is a lie; the chain is still followed as far as the file goes,
+  // each sector at most once.
+  if (e.size > bytes_.size()) {
+    StreamPrefix prefix = followChain(e.start, bytes_.size(), e.size < mini_cutoff_, what);
+    prefix.status = corrupt(what + " larger than the file");
+    return prefix;
+  }
+  return followChain(e.start, e.size, e.size < mini_cutoff_, what);
 }
 
 }  // namespace jamul::scanner::extract::ole

@@ -69,6 +69,28 @@ class CompoundFile {
   // than the size says (the message names the stream), kInvalidArgument for a non-stream id.
   Result<std::string> readStream(std::uint32_t id) const;
 
+  // What readStream() reads of stream `id` before its chain breaks (issue 12): in a file cut short
+  // or with a damaged FAT, the first sectors of a stream may be present when its last ones are
+  // not. `status` is what readStream() would fail with (ok for a whole stream, whose `data` is then
+  // readStream()'s); `data` holds the (mini) sectors followed before the break, in order, cut to
+  // the stream's size.
+  struct StreamPrefix {
+    std::string data;
+    Status status;
+  };
+  StreamPrefix readStreamPrefix(std::uint32_t id) const;
+
+  // The bytes that the sectors in use need: up to the end of the last sector the FAT allocates.
+  // A file may be longer (free sectors at its end, a stray byte), never shorter when whole.
+  std::uint64_t usedSize() const { return used_size_; }
+  // True when the bytes do not wholly hold the sectors in use: the file was cut short (issue 12).
+  // What open() read is good, and streams whose sectors are all present read whole; the file is
+  // damaged all the same.
+  bool cutShort() const { return used_size_ > bytes_.size(); }
+
+  // The bytes the file was opened on (for salvaging what its directory no longer leads to).
+  std::string_view bytes() const { return bytes_; }
+
  private:
   CompoundFile(std::string_view bytes) : bytes_(bytes) {}
 
@@ -78,7 +100,12 @@ class CompoundFile {
   // Reads the chain starting at `start` in `fat` (sectors of `unit` bytes, read by `append`),
   // stopping after `max_bytes` (or at ENDOFCHAIN when max_bytes is unbounded).
   Result<std::string> readChain(std::uint32_t start, std::uint64_t max_bytes, bool mini,
-                                std::string_view what) const;
+                                std::string_view what, bool whole_sectors = false) const;
+  // readChain(), keeping what was read before an error. With `whole_sectors`, a sector the file
+  // holds only the start of is an error (for the directory and MiniFAT: zero padding would make
+  // up entries).
+  StreamPrefix followChain(std::uint32_t start, std::uint64_t max_bytes, bool mini,
+                           std::string_view what, bool whole_sectors = false) const;
   void linkTree();
 
   std::string_view bytes_;
@@ -87,6 +114,8 @@ class CompoundFile {
   std::uint32_t mini_sector_size_ = 64;
   std::uint32_t mini_cutoff_ = 4096;
   std::uint32_t sector_count_ = 0;  // sectors whose first byte lies inside the file
+  std::uint32_t whole_count_ = 0;   // sectors the file holds wholly
+  std::uint64_t used_size_ = 0;
   std::vector<std::uint32_t> fat_;
   std::vector<std::uint32_t> mini_fat_;
   std::string mini_stream_;

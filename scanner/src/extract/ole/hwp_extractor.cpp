@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/ole/hwp_carver.h"
 #include "extract/ole/ole_util.h"
 #include "jamul/common/utf8.h"
 
@@ -14,16 +15,11 @@ namespace {
 
 // HWP 5.0 spec §3.2 "파일 인식 정보" (FileHeader): 32-byte signature, version, properties.
 constexpr std::string_view kSignature = "HWP Document File";
-constexpr std::uint32_t kCompressed = 1u << 0;
 constexpr std::uint32_t kPassword = 1u << 1;
 constexpr std::uint32_t kDistribution = 1u << 2;
 constexpr std::uint32_t kDrm = 1u << 4;
 constexpr std::uint32_t kCertificateEncrypted = 1u << 8;
 constexpr std::uint32_t kCertificateDrm = 1u << 10;
-
-// §4.1 data records: HWPTAG_BEGIN = 0x10; PARA_HEADER = +50, PARA_TEXT = +51.
-constexpr std::uint32_t kTagParaHeader = 0x10 + 50;
-constexpr std::uint32_t kTagParaText = 0x10 + 51;
 
 // §4.3.10.1 (Table 6 "제어 문자"): inline and extended controls occupy 8 UTF-16 units (the code,
 // 6 units of parameters or a control id + pointer, the code again); char controls occupy one.
@@ -89,6 +85,39 @@ std::string previewText(std::string_view utf16le) {
 
 }  // namespace
 
+std::optional<HwpFileHeader> parseHwpFileHeader(std::string_view stream) {
+  if (stream.size() < 40 || stream.substr(0, kSignature.size()) != kSignature) return std::nullopt;
+  return HwpFileHeader{le32(stream, 32), le32(stream, 36)};
+}
+
+std::optional<ExtractStatus> hwpProtection(std::uint32_t flags) {
+  // Encrypted bodies: password (§3.2 bit 1), 배포용 (bit 2; the body is in ViewText, encrypted),
+  // DRM and certificate encryption (bits 4, 8, 10). Their preview is not read: it may be
+  // encrypted too, and a protected status already says the document was not scanned.
+  if (flags & kPassword) return ExtractStatus::protectedDoc("password-protected HWP");
+  if (flags & kDistribution)
+    return ExtractStatus::protectedDoc("HWP distribution document (배포용)");
+  if (flags & (kDrm | kCertificateDrm)) return ExtractStatus::protectedDoc("DRM-protected HWP");
+  if (flags & kCertificateEncrypted)
+    return ExtractStatus::protectedDoc("certificate-encrypted HWP");
+  return std::nullopt;
+}
+
+std::optional<HwpRecordHeader> readHwpRecordHeader(std::string_view records, std::size_t pos) {
+  if (pos > records.size() || records.size() - pos < 4) return std::nullopt;
+  const std::uint32_t word = le32(records, pos);
+  HwpRecordHeader h;
+  h.tag = word & 0x3FF;
+  h.level = (word >> 10) & 0x3FF;
+  h.size = word >> 20;
+  if (h.size == 0xFFF) {
+    if (records.size() - pos < 8) return std::nullopt;
+    h.size = le32(records, pos + 4);
+    h.header_bytes = 8;
+  }
+  return h;
+}
+
 void appendHwpText(std::string_view utf16le, std::string& out) {
   for (std::size_t i = 0; i + 1 < utf16le.size();) {
     const auto unit = static_cast<char16_t>(le16(utf16le, i));
@@ -130,28 +159,19 @@ bool hwpSectionText(std::string_view records, std::string& out) {
   std::size_t pos = 0;
   bool complete = true;
   while (pos < records.size()) {
-    if (records.size() - pos < 4) {
+    const std::optional<HwpRecordHeader> header = readHwpRecordHeader(records, pos);
+    if (!header) {
       complete = false;
       break;
     }
-    const std::uint32_t header = le32(records, pos);
-    pos += 4;
-    const std::uint32_t tag = header & 0x3FF;
-    std::uint64_t size = header >> 20;
-    if (size == 0xFFF) {
-      if (records.size() - pos < 4) {
-        complete = false;
-        break;
-      }
-      size = le32(records, pos);
-      pos += 4;
-    }
+    pos += header->header_bytes;
+    const std::uint64_t size = header->size;
     const bool truncated = size > records.size() - pos;
     const std::string_view body = records.substr(pos, truncated ? records.size() - pos : size);
-    if (tag == kTagParaHeader) {
+    if (header->tag == kHwpTagParaHeader) {
       flush();
       open = true;
-    } else if (tag == kTagParaText) {
+    } else if (header->tag == kHwpTagParaText) {
       open = true;
       appendHwpText(body, paragraph);
     }
@@ -168,23 +188,12 @@ bool hwpSectionText(std::string_view records, std::string& out) {
 ExtractStatus extractHwp(const CompoundFile& file, TextSink& sink, ExtractContext& ctx) {
   const std::optional<std::uint32_t> header_id = file.find({"FileHeader"});
   if (!header_id) return ExtractStatus::corrupt("HWP without FileHeader");
-  Result<std::string> header = file.readStream(*header_id);
-  if (!header) return ExtractStatus::corrupt(header.error().message());
-  if (header->size() < 40 || header->compare(0, kSignature.size(), kSignature) != 0)
-    return ExtractStatus::corrupt("bad HWP FileHeader");
-  // Version 0xMMnnPPrr: MM is the major version (§3.2).
-  const std::uint32_t version = le32(*header, 32);
-  if ((version >> 24) < 5) return ExtractStatus::unsupported("HWP 3 format");
-  const std::uint32_t flags = le32(*header, 36);
-  // Encrypted bodies: password (§3.2 bit 1), 배포용 (bit 2; the body is in ViewText, encrypted),
-  // DRM and certificate encryption (bits 4, 8, 10). Their preview is not read: it may be
-  // encrypted too, and a protected status already says the document was not scanned.
-  if (flags & kPassword) return ExtractStatus::protectedDoc("password-protected HWP");
-  if (flags & kDistribution)
-    return ExtractStatus::protectedDoc("HWP distribution document (배포용)");
-  if (flags & (kDrm | kCertificateDrm)) return ExtractStatus::protectedDoc("DRM-protected HWP");
-  if (flags & kCertificateEncrypted)
-    return ExtractStatus::protectedDoc("certificate-encrypted HWP");
+  Result<std::string> header_stream = file.readStream(*header_id);
+  if (!header_stream) return ExtractStatus::corrupt(header_stream.error().message());
+  const std::optional<HwpFileHeader> header = parseHwpFileHeader(*header_stream);
+  if (!header) return ExtractStatus::corrupt("bad HWP FileHeader");
+  if ((header->version >> 24) < 5) return ExtractStatus::unsupported("HWP 3 format");
+  if (std::optional<ExtractStatus> encrypted = hwpProtection(header->flags)) return *encrypted;
 
   std::vector<std::pair<std::uint32_t, std::uint32_t>> sections;  // (number, entry id)
   if (const std::optional<std::uint32_t> body = file.find({"BodyText"})) {
@@ -206,22 +215,26 @@ ExtractStatus extractHwp(const CompoundFile& file, TextSink& sink, ExtractContex
       break;
     }
     const std::string name = "BodyText/Section" + std::to_string(sections[i].first);
-    Result<std::string> raw = file.readStream(sections[i].second);
-    if (!raw) {
-      foldStatus(status, ExtractStatus::corrupt(raw.error().message()));
-      continue;
-    }
+    // Issue 12: a chain that breaks (a file cut short, a damaged FAT) still gives its first
+    // sectors, and what inflates of them is read.
+    CompoundFile::StreamPrefix raw = file.readStreamPrefix(sections[i].second);
+    bool stream_cut = !raw.status;
+    if (stream_cut) foldStatus(status, ExtractStatus::corrupt(raw.status.error().message()));
+    if (raw.data.empty() && stream_cut) continue;
     std::string inflated_storage;
-    std::string_view records = *raw;
-    bool stream_cut = false;
-    if (flags & kCompressed) {
-      Inflated inflated = inflateRaw(*raw, name, ctx);
-      stream_cut = !inflated.status.isOk();
-      foldStatus(status, inflated.status);
+    std::string_view records = raw.data;
+    if (header->compressed()) {
+      Inflated inflated = inflateRaw(raw.data, name, ctx);
+      if (!inflated.status.isOk()) {
+        // A stream whose chain broke is cut short: inflate saying so adds nothing.
+        if (!stream_cut || inflated.status.status != FileStatus::kCorrupt)
+          foldStatus(status, inflated.status);
+        stream_cut = true;
+      }
       inflated_storage = std::move(inflated.data);
       records = inflated_storage;
     }
-    // A stream cut short by inflate already has its status; its last record is cut too.
+    // A stream cut short already has its status; its last record is cut too.
     std::string text;
     if (!hwpSectionText(records, text) && !stream_cut)
       foldStatus(status, ExtractStatus::corrupt("truncated " + name));
@@ -229,16 +242,26 @@ ExtractStatus extractHwp(const CompoundFile& file, TextSink& sink, ExtractContex
     sink.beginPart("section " + std::to_string(i + 1), PartKind::kParagraphs);
     sink.append(text);
   }
+  if (body_read || status.isOk()) return status;
 
+  // No section gave text: the directory may name sections whose sectors are gone or lead
+  // elsewhere, while the sections themselves lie in the file (issue 12).
+  const CarvedSections carved = carveHwpSections(
+      file.bytes(), header->compressed() ? HwpSections::kCompressed : HwpSections::kUncompressed,
+      sink, ctx);
+  if (carved.sections > 0) {
+    status.detail += "; text salvaged from " + std::to_string(carved.sections) +
+                     (carved.sections == 1 ? " BodyText section" : " BodyText sections");
+    if (!carved.status.isOk()) status.detail += " (" + carved.status.detail + ")";
+    return status;
+  }
   // The preview stands in only for a body we could not read; the status still says corrupt.
-  if (!body_read && !status.isOk()) {
-    if (const std::optional<std::uint32_t> prv = file.find({"PrvText"})) {
-      Result<std::string> preview = file.readStream(*prv);
-      if (preview && !preview->empty()) {
-        sink.beginPart("preview", PartKind::kParagraphs);
-        sink.append(previewText(*preview));
-        status.detail += "; preview text only";
-      }
+  if (const std::optional<std::uint32_t> prv = file.find({"PrvText"})) {
+    Result<std::string> preview = file.readStream(*prv);
+    if (preview && !preview->empty()) {
+      sink.beginPart("preview", PartKind::kParagraphs);
+      sink.append(previewText(*preview));
+      status.detail += "; preview text only";
     }
   }
   return status;

@@ -69,6 +69,7 @@ Inflated inflateWith(std::string_view in, int window_bits, std::string_view what
       break;
     }
   }
+  result.consumed = static_cast<std::size_t>(z.total_in);
   inflateEnd(&z);
   return result;
 }

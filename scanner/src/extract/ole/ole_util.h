@@ -54,8 +54,9 @@ char32_t cp1252(unsigned char b);
 void appendAnsi(std::string_view bytes, bool windows_1252, std::string& out);
 
 struct Inflated {
-  std::string data;      // what was decompressed, also before a failure
-  ExtractStatus status;  // kOk, kCorrupt (bad or truncated data), kTooLarge (a limit)
+  std::string data;          // what was decompressed, also before a failure
+  ExtractStatus status;      // kOk, kCorrupt (bad or truncated data), kTooLarge (a limit)
+  std::size_t consumed = 0;  // compressed bytes used (the stream's length when it ended well)
 };
 
 // Inflates raw deflate data (RFC 1951; a zlib-wrapped stream is accepted too) named `what` in

@@ -6,7 +6,9 @@
 // to the mini stream, larger ones to regular sectors; `min_fat_sectors` pads the FAT so that the
 // DIFAT needs extra sectors. The layout it reports lets tests corrupt chains and directory links.
 //
-// Sector layout: FAT, DIFAT, directory, MiniFAT, mini stream, then each large stream in order.
+// Sector layout: FAT, DIFAT, directory, MiniFAT, mini stream, then each large stream in order;
+// with `metadata_last`, as Hancom and Office write files: mini stream, large streams, directory,
+// MiniFAT, FAT, DIFAT, so that a file cut short loses its directory and FAT first (issue 12).
 // Siblings are linked as a right-leaning list (a valid, if unbalanced, tree).
 
 #include <algorithm>
@@ -84,6 +86,7 @@ class CfbBuilder {
   }
 
   std::uint32_t min_fat_sectors = 0;
+  bool metadata_last = false;
 
   std::string build(Layout* layout_out = nullptr) const {
     const std::uint32_t ss = sector_size_;
@@ -126,22 +129,29 @@ class CfbBuilder {
     }
     const std::uint32_t total = fat + difat + data_sectors;
     std::vector<std::uint32_t> table(fat * per_sector, kFree);
-    for (std::uint32_t s = 0; s < fat; ++s) table[s] = 0xFFFFFFFD;
-    for (std::uint32_t s = fat; s < fat + difat; ++s) table[s] = 0xFFFFFFFC;
-    std::uint32_t next = fat + difat;
+    const std::uint32_t fat_start = metadata_last ? data_sectors : 0;
+    const std::uint32_t difat_start = fat_start + fat;
+    for (std::uint32_t s = fat_start; s < difat_start; ++s) table[s] = 0xFFFFFFFD;
+    for (std::uint32_t s = difat_start; s < difat_start + difat; ++s) table[s] = 0xFFFFFFFC;
+    std::uint32_t next = metadata_last ? 0 : fat + difat;
     auto chain = [&](std::uint32_t count) {
       const std::uint32_t first = count ? next : kEnd;
       for (std::uint32_t k = 0; k < count; ++k, ++next)
         table[next] = k + 1 < count ? next + 1 : kEnd;
       return first;
     };
-    layout.first_fat = 0;
-    layout.first_dir = chain(dir_sectors);
-    const std::uint32_t first_mini_fat = chain(mini_fat_sectors);
-    const std::uint32_t first_mini = chain(mini_sectors);
+    layout.first_fat = fat_start;
+    std::uint32_t first_mini_fat = kEnd, first_mini = kEnd;
+    auto metadata = [&] {
+      layout.first_dir = chain(dir_sectors);
+      first_mini_fat = chain(mini_fat_sectors);
+    };
+    if (!metadata_last) metadata();
+    first_mini = chain(mini_sectors);
     for (std::size_t i = 1; i < nodes_.size(); ++i)
       if (nodes_[i].type == 2 && nodes_[i].data.size() >= 4096)
         start[i] = chain(sectorsFor(nodes_[i].data.size()));
+    if (metadata_last) metadata();
 
     std::string file((std::size_t{total} + 1) * ss, '\0');
     auto put16 = [&](std::size_t at, std::uint32_t v) {
@@ -166,19 +176,20 @@ class CfbBuilder {
     put32(56, 4096);
     put32(60, first_mini_fat);
     put32(64, mini_fat_sectors);
-    put32(68, difat ? fat : kEnd);
+    put32(68, difat ? difat_start : kEnd);
     put32(72, difat);
-    for (std::uint32_t i = 0; i < 109; ++i) put32(76 + i * 4, i < fat ? i : kFree);
+    for (std::uint32_t i = 0; i < 109; ++i) put32(76 + i * 4, i < fat ? fat_start + i : kFree);
     // DIFAT sectors (§2.5).
     std::uint32_t listed = std::min<std::uint32_t>(fat, 109);
     for (std::uint32_t d = 0; d < difat; ++d) {
-      const std::size_t at = sectorAt(fat + d);
+      const std::size_t at = sectorAt(difat_start + d);
       for (std::uint32_t k = 0; k < per_sector - 1; ++k)
-        put32(at + k * 4, listed < fat ? listed++ : kFree);
-      put32(at + (per_sector - 1) * 4, d + 1 < difat ? fat + d + 1 : kEnd);
+        put32(at + k * 4, listed < fat ? fat_start + listed++ : kFree);
+      put32(at + (per_sector - 1) * 4, d + 1 < difat ? difat_start + d + 1 : kEnd);
     }
     for (std::size_t i = 0; i < table.size(); ++i)
-      put32(sectorAt(i / per_sector) + (i % per_sector) * 4, table[i]);
+      put32(sectorAt(fat_start + static_cast<std::uint32_t>(i / per_sector)) + (i % per_sector) * 4,
+            table[i]);
     // Directory (§2.6): children as right-sibling lists.
     std::vector<std::uint32_t> first_child(nodes_.size(), kNone), right(nodes_.size(), kNone);
     for (std::size_t i = nodes_.size(); i-- > 1;) {

@@ -145,6 +145,76 @@ BOOST_AUTO_TEST_CASE(bad_headers_and_every_truncation_fail_cleanly) {
   }
 }
 
+// Issue 12: in a file cut short, a stream whose last sectors are gone still gives its first ones.
+BOOST_AUTO_TEST_CASE(issue_12_a_broken_chain_gives_the_sectors_before_the_break) {
+  CfbBuilder::Layout layout;
+  const std::string good = sample(512).build(&layout);
+  const std::string big = pattern(70000, 'c');
+  Result<CompoundFile> whole = CompoundFile::open(good);
+  BOOST_REQUIRE(whole.ok());
+  const std::uint32_t id = *whole->find({"Big"});
+  const CompoundFile::StreamPrefix all = whole->readStreamPrefix(id);
+  BOOST_TEST(all.status.ok());
+  BOOST_TEST(all.data == big);
+  BOOST_TEST(!whole->cutShort());
+
+  const std::size_t cut = layout.offset(layout.start.at("Big")) + 20 * 512 + 100;
+  Result<CompoundFile> cf = CompoundFile::open(std::string_view(good).substr(0, cut));
+  BOOST_REQUIRE(cf.ok());
+  BOOST_TEST(cf->cutShort());
+  const CompoundFile::StreamPrefix prefix = cf->readStreamPrefix(id);
+  BOOST_REQUIRE(!prefix.status.ok());
+  BOOST_TEST(prefix.status.error().message() == "stream Big larger than the file");
+  BOOST_TEST(cf->readStream(id).error().message() == prefix.status.error().message());
+  BOOST_REQUIRE(prefix.data.size() == 21u * 512);  // the cut sector zero-padded
+  BOOST_TEST(prefix.data.substr(0, 20 * 512 + 100) == big.substr(0, 20 * 512 + 100));
+  // Streams before the cut are whole.
+  BOOST_TEST(*cf->readStream(*cf->find({"BodyText", "Section0"})) == pattern(10000, 'a'));
+  // A chain linking out of the file after two sectors gives those two.
+  std::string relinked = good;
+  put32(relinked, layout.fatEntry(layout.start.at("Big") + 1), 0x7FFFFFFFu);
+  Result<CompoundFile> broken = CompoundFile::open(relinked);
+  BOOST_REQUIRE(broken.ok());
+  BOOST_TEST(broken->readStreamPrefix(id).data == big.substr(0, 1024));
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_file_cut_short_is_told_from_one_that_ends_in_free_sectors) {
+  const std::string good = sample(512).build();
+  Result<CompoundFile> whole = CompoundFile::open(good);
+  BOOST_REQUIRE(whole.ok());
+  BOOST_TEST(whole->usedSize() == good.size());
+  // Free sectors or a stray byte after the last sector in use: whole.
+  for (const std::size_t extra : {1u, 3u * 512}) {
+    const std::string longer = good + std::string(extra, '\0');
+    Result<CompoundFile> cf = CompoundFile::open(longer);
+    BOOST_REQUIRE(cf.ok());
+    BOOST_TEST(cf->usedSize() == good.size());
+    BOOST_TEST(!cf->cutShort());
+  }
+  // The last sector in use cut: damaged, though every stream but the last reads.
+  Result<CompoundFile> cut = CompoundFile::open(std::string_view(good).substr(0, good.size() - 1));
+  BOOST_REQUIRE(cut.ok());
+  BOOST_TEST(cut->cutShort());
+  // Directory and FAT written last (as Hancom and Office do): a FAT or directory sector that the
+  // file holds only the start of is not read as if the rest were zeros.
+  CfbBuilder last = sample(512);
+  last.metadata_last = true;
+  CfbBuilder::Layout layout;
+  const std::string bytes = last.build(&layout);
+  BOOST_REQUIRE(CompoundFile::open(bytes).ok());
+  Result<CompoundFile> fat_cut =
+      CompoundFile::open(std::string_view(bytes).substr(0, layout.offset(layout.first_fat) + 100));
+  BOOST_REQUIRE(!fat_cut.ok());
+  BOOST_TEST(fat_cut.error().message() == "FAT sector cut short");
+  // Directory first: the file ends inside its first directory sector.
+  CfbBuilder::Layout first;
+  const std::string early = sample(512).build(&first);
+  Result<CompoundFile> dir_cut =
+      CompoundFile::open(std::string_view(early).substr(0, first.dirEntry(0) + 300));
+  BOOST_REQUIRE(!dir_cut.ok());
+  BOOST_TEST(dir_cut.error().message() == "directory cut short");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "office_test_document.h"
+#include "salvage_test_values.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -91,7 +92,9 @@ BOOST_AUTO_TEST_CASE(the_fib_names_the_table_stream) {
   missing.add("1Table", built.table);
   Run m = run(missing.build());
   BOOST_TEST((m.status.status == FileStatus::kCorrupt));
-  BOOST_TEST(m.status.detail == "DOC without its table stream");
+  // Issue 12: the text lying in WordDocument is read all the same.
+  BOOST_TEST(m.status.detail == "DOC without its table stream; text salvaged from the raw bytes");
+  BOOST_TEST(m.sink.allText().find("in 0Table 900101-1234568\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(encrypted_documents_are_protected) {
@@ -144,6 +147,58 @@ BOOST_AUTO_TEST_CASE(malformed_streams_never_crash) {
     (void)ole::docText(built.word_document, flipped, sink, ctx);
     (void)ole::docText(built.word_document, built.table.substr(0, cut % built.table.size()), sink,
                        ctx);
+  }
+}
+
+// Issue 12: a Word file cut short, its directory lost (Word writes it last) or its WordDocument
+// stream's chain broken, still gives the text lying in it; the status says corrupt.
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_doc_keeps_the_text_of_what_is_left) {
+  const std::vector<std::string> rrns = testing::syntheticRrns(148);
+  // A register as Word 97 stores it: the Korean half in a Unicode piece, the rest in a cp1252 one.
+  std::string unicode, ansi;
+  for (std::size_t i = 0; i < rrns.size(); ++i) {
+    const std::string line =
+        std::to_string(i + 1) + (i < 74 ? ". 주민등록번호 " : ". RRN ") + rrns[i];
+    (i < 74 ? unicode : ansi) += line + "\r";
+  }
+  const d::Built built = d::build({{unicode, false}, {ansi, true}});
+  for (const bool metadata_last : {true, false}) {
+    testing::CfbBuilder b;
+    b.metadata_last = metadata_last;
+    b.add("WordDocument", built.word_document);
+    b.add("1Table", built.table);
+    testing::CfbBuilder::Layout layout;
+    const std::string doc = b.build(&layout);
+    const std::size_t begin = doc.find(built.word_document);
+    const std::size_t end = begin + built.word_document.size();
+    BOOST_REQUIRE(begin != std::string::npos);
+    Run whole = run(doc);
+    BOOST_TEST(whole.status.isOk(), whole.status.detail);
+    BOOST_TEST(testing::countFound(whole.sink.allText(), rrns) == 148u);
+
+    std::vector<std::size_t> cuts = {doc.size() / 2, (begin + end) / 2};
+    if (metadata_last) cuts.push_back(layout.dirEntry(0) + 100);
+    for (const std::size_t cut : cuts) {
+      const std::string what = std::string(metadata_last ? "directory last" : "directory first") +
+                               ", cut at " + std::to_string(cut) + " of " +
+                               std::to_string(doc.size());
+      Run r = run(doc.substr(0, cut));
+      BOOST_TEST((r.status.status == FileStatus::kCorrupt), what << ": " << r.status.detail);
+      BOOST_TEST(r.status.detail.find("text salvaged from the raw bytes") != std::string::npos,
+                 what << ": " << r.status.detail);
+      BOOST_TEST(testing::countFound(r.status.detail, rrns) == 0u);
+      BOOST_REQUIRE(r.sink.part("salvaged text") != nullptr);
+      const std::size_t found = testing::countFound(r.sink.allText(), rrns);
+      if (cut >= end) {
+        BOOST_TEST(found == 148u, what << ": " << found);
+      } else {
+        BOOST_TEST(found >= 20u, what << ": " << found);
+        BOOST_TEST(found < 148u, what << ": " << found);
+      }
+      // Labels stay on the line of their number.
+      BOOST_TEST(r.sink.allText().find("1. 주민등록번호 " + rrns[0] + "\n") != std::string::npos,
+                 what);
+    }
   }
 }
 

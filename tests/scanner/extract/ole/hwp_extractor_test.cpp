@@ -7,12 +7,14 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "hwp_test_document.h"
+#include "salvage_test_values.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
+using testing::countFound;
 namespace h = testing::hwp;
 
 ExtractContext makeContext(ExtractLimits limits = {}) {
@@ -191,6 +193,148 @@ BOOST_AUTO_TEST_CASE(decompression_bombs_hit_the_member_limit) {
   Run rr = run(h::document({body}), ratio);
   BOOST_TEST((rr.status.status == FileStatus::kTooLarge));
   BOOST_TEST(rr.status.detail.find("ratio") != std::string::npos, rr.status.detail);
+}
+
+// --- issue 12: damaged documents with readable personal data ------------------------------------
+
+// Where the pieces of a document built by h::hancomDocument() lie in the file.
+struct Landmarks {
+  std::size_t section_begin, section_end;  // the (stored) BodyText/Section0 stream
+  std::size_t directory;                   // the first directory entry
+  std::size_t fat;                         // the first FAT sector
+};
+
+Landmarks landmarks(const std::string& file, const std::string& stored_section,
+                    const testing::CfbBuilder::Layout& layout) {
+  const std::size_t at = file.find(stored_section);
+  BOOST_REQUIRE(at != std::string::npos);
+  return {at, at + stored_section.size(), layout.dirEntry(0), layout.offset(layout.first_fat)};
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_hwp_keeps_the_text_of_what_is_left) {
+  const std::vector<std::string> rrns = testing::syntheticRrns(148);
+  const std::string section = h::registerSection(rrns);
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    for (const std::uint32_t sector_size : {512u, 4096u}) {
+      const std::string what = std::string(flags ? "compressed" : "uncompressed") + ", " +
+                               std::to_string(sector_size) + "-byte sectors";
+      testing::CfbBuilder::Layout layout;
+      const std::string hwp = h::hancomDocument({section}, flags, sector_size, &layout);
+      const Landmarks at = landmarks(hwp, flags ? h::deflateRaw(section) : section, layout);
+      BOOST_REQUIRE(at.section_end < at.directory);
+
+      // Whole, it reads as ever.
+      Run whole = run(hwp);
+      BOOST_TEST(whole.status.isOk(), what << ": " << whole.status.detail);
+      BOOST_REQUIRE_EQUAL(whole.sink.parts.size(), 1u);
+      BOOST_TEST(whole.sink.parts[0].location == "section 1");
+      BOOST_TEST(countFound(whole.sink.parts[0].text, rrns) == 148u);
+
+      struct Cut {
+        const char* where;
+        std::size_t at;
+      };
+      const Cut cuts[] = {{"in half", hwp.size() / 2},
+                          {"inside the section", (at.section_begin + at.section_end) / 2},
+                          {"right after the section", at.section_end},
+                          {"inside the directory", at.directory + 200},
+                          {"inside the FAT", at.fat + 100},
+                          {"before the last byte", hwp.size() - 1}};
+      for (const Cut& cut : cuts) {
+        const std::string label = what + ", cut " + cut.where;
+        Run r = run(hwp.substr(0, cut.at));
+        BOOST_TEST((r.status.status == FileStatus::kCorrupt), label << ": " << r.status.detail);
+        BOOST_TEST(countFound(r.status.detail, rrns) == 0u, label << ": " << r.status.detail);
+        const std::size_t found = countFound(r.sink.allText(), rrns);
+        if (cut.at >= at.section_end) {
+          BOOST_TEST(found == 148u, label << ": " << found << " of 148");
+        } else {
+          BOOST_TEST(found >= 30u, label << ": " << found << " of 148");
+          BOOST_TEST(found < 148u, label << ": " << found << " of 148");
+        }
+        // The directory gone, the text comes from the carved section and says so.
+        if (cut.at < at.directory + 128) {
+          BOOST_TEST(r.status.detail.find("BodyText section") != std::string::npos,
+                     label << ": " << r.status.detail);
+          BOOST_REQUIRE(!r.sink.parts.empty());
+          BOOST_TEST(r.sink.parts[0].location == "salvaged section 1", label);
+          BOOST_TEST(r.sink.parts[0].text.starts_with("1. 주민등록번호 " + rrns[0] + "\n"), label);
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_section_whose_chain_is_cut_is_read_as_far_as_it_goes) {
+  // The directory and FAT first (as some writers lay them out): the file opens, and Section0's
+  // chain runs past the end of the bytes.
+  const std::vector<std::string> rrns = testing::syntheticRrns(400);
+  const std::string section = h::registerSection(rrns);
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    const std::string hwp = h::document({section, h::paragraph(h::utf16("둘째 구역"))}, flags);
+    const std::string stored = flags ? h::deflateRaw(section) : section;
+    BOOST_REQUIRE(stored.size() >= 4096u);  // in sectors of its own, after the mini stream
+    const std::size_t begin = hwp.find(stored);
+    BOOST_REQUIRE(begin != std::string::npos);
+    Run r = run(hwp.substr(0, begin + stored.size() / 2));
+    BOOST_TEST((r.status.status == FileStatus::kCorrupt), r.status.detail);
+    BOOST_TEST(r.status.detail.find("Section0") != std::string::npos, r.status.detail);
+    BOOST_REQUIRE(!r.sink.parts.empty());
+    BOOST_TEST(r.sink.parts[0].location == "section 1");
+    const std::size_t found = countFound(r.sink.parts[0].text, rrns);
+    BOOST_TEST(found >= 100u, found);
+    BOOST_TEST(found < 400u, found);
+    // The second section lies in the mini stream, before the cut: it is read whole.
+    BOOST_TEST(r.sink.allText().find("둘째 구역\n") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_protected_hwp_stays_protected) {
+  const std::string section = h::registerSection(testing::syntheticRrns(148));
+  for (const std::uint32_t flags : {h::kPassword, h::kDistribution}) {
+    const std::string hwp = h::hancomDocument({section}, h::kCompressed | flags);
+    const Run whole = run(hwp);
+    for (const std::size_t cut : {hwp.size() / 2, hwp.size() - 600, hwp.size() - 1}) {
+      Run r = run(hwp.substr(0, cut));
+      BOOST_TEST((r.status.status == FileStatus::kProtected), cut << ": " << r.status.detail);
+      BOOST_TEST(r.status.detail == whole.status.detail);
+      BOOST_TEST(r.sink.parts.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_hwp_without_its_file_header_is_still_carved) {
+  // The FileHeader unreadable too (here: its signature damaged): both ways of storage are tried.
+  const std::vector<std::string> rrns = testing::syntheticRrns(40);
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    testing::CfbBuilder::Layout layout;
+    std::string hwp = h::hancomDocument({h::registerSection(rrns)}, flags, 512, &layout);
+    hwp[hwp.find("HWP Document File")] = 'X';
+    CollectingSink sink;
+    ExtractContext ctx = makeContext();
+    const ExtractStatus st = extractOle({hwp.substr(0, layout.dirEntry(0)), "t.hwp"}, sink, ctx);
+    BOOST_TEST((st.status == FileStatus::kCorrupt), st.detail);
+    BOOST_TEST(ctx.format() == "hwp");
+    BOOST_TEST(countFound(sink.allText(), rrns) == 40u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(issue_12_whole_documents_read_the_same_in_either_layout) {
+  // Salvage is only for what cannot be read: a whole document gives the same parts however its
+  // sectors are laid out, and no salvaged part.
+  const std::vector<std::string> sections = {section0(), h::paragraph(h::utf16("둘째"))};
+  for (const std::uint32_t flags : {h::kCompressed, 0u}) {
+    Run plain = run(h::document(sections, flags));
+    for (const std::uint32_t sector_size : {512u, 4096u}) {
+      Run hancom = run(h::hancomDocument(sections, flags, sector_size));
+      BOOST_TEST(hancom.status.isOk(), hancom.status.detail);
+      BOOST_REQUIRE_EQUAL(hancom.sink.parts.size(), plain.sink.parts.size());
+      for (std::size_t i = 0; i < plain.sink.parts.size(); ++i) {
+        BOOST_TEST(hancom.sink.parts[i].location == plain.sink.parts[i].location);
+        BOOST_TEST(hancom.sink.parts[i].text == plain.sink.parts[i].text);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -98,4 +98,50 @@ inline std::string document(const std::vector<std::string>& sections,
   return b.build();
 }
 
+// DocInfo records as a document starts them (§4.2: DOCUMENT_PROPERTIES, ID_MAPPINGS, a
+// FACE_NAME): deflated, they are what a carver must not take for a section.
+inline std::string docInfo() {
+  return record(0x10, 0, std::string(26, '\x01')) + record(0x11, 0, std::string(72, '\0')) +
+         record(0x13, 1, std::string(1, '\0') + unit(5) + utf16("함초롬바탕"));
+}
+
+// Bytes spread like an image's (xorshift), `n` of them.
+inline std::string noise(std::size_t n, std::uint32_t seed = 12) {
+  std::string out(n, '\0');
+  for (char& c : out) {
+    seed ^= seed << 13;
+    seed ^= seed >> 17;
+    seed ^= seed << 5;
+    c = static_cast<char>(seed >> 24);
+  }
+  return out;
+}
+
+// A document as Hancom lays it out (issue 12): the streams first, the directory, MiniFAT and FAT
+// last (CfbBuilder::metadata_last), with `sector_size`-byte sectors, a real DocInfo and a picture
+// in BinData (deflated too when the document is). `layout` (if given) says where things went.
+inline std::string hancomDocument(const std::vector<std::string>& sections,
+                                  std::uint32_t flags = kCompressed,
+                                  std::uint32_t sector_size = 512,
+                                  CfbBuilder::Layout* layout = nullptr) {
+  const bool z = (flags & kCompressed) != 0;
+  CfbBuilder b(sector_size);
+  b.metadata_last = true;
+  b.add("FileHeader", fileHeader(flags));
+  b.add("DocInfo", z ? deflateRaw(docInfo()) : docInfo());
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    b.add("BodyText/Section" + std::to_string(i), z ? deflateRaw(sections[i]) : sections[i]);
+  b.add("BinData/BIN0001.jpg", noise(6000));
+  b.add("PrvText", utf16("미리보기"));
+  return b.build(layout);
+}
+
+// A register: one paragraph per value, "<n>. 주민등록번호 <value>".
+inline std::string registerSection(const std::vector<std::string>& values) {
+  std::string s;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    s += paragraph(utf16(std::to_string(i + 1) + ". 주민등록번호 " + values[i]));
+  return s;
+}
+
 }  // namespace jamul::testing::hwp

@@ -7,6 +7,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "office_test_document.h"
+#include "salvage_test_values.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -180,6 +181,56 @@ BOOST_AUTO_TEST_CASE(text_larger_than_the_member_limit_is_too_large) {
   limits.max_member_bytes = 10000;
   Run r = run(x::file(x::workbook({{"S", cells}}, x::sst({std::string(200, 'x')}))), limits);
   BOOST_TEST((r.status.status == FileStatus::kTooLarge));
+}
+
+// Issue 12: a workbook cut short keeps the text of its shared strings (Excel writes them in the
+// globals, before the sheets) even when the directory is gone.
+BOOST_AUTO_TEST_CASE(issue_12_a_cut_xls_keeps_its_shared_strings) {
+  const std::vector<std::string> rrns = testing::syntheticRrns(148);
+  std::vector<std::string> strings = {"성명", "주민등록번호"};
+  std::string cells = x::labelSst(0, 0, 0) + x::labelSst(0, 1, 1);
+  for (std::size_t i = 0; i < rrns.size(); ++i) {
+    strings.push_back(rrns[i]);
+    cells += x::labelSst(static_cast<std::uint16_t>(i + 1), 1, static_cast<std::uint32_t>(i + 2));
+  }
+  const std::string workbook = x::workbook({{"명단", cells}}, x::sst(strings));
+  for (const bool metadata_last : {true, false}) {
+    testing::CfbBuilder b;
+    b.metadata_last = metadata_last;
+    b.add("Workbook", workbook);
+    testing::CfbBuilder::Layout layout;
+    const std::string xls = b.build(&layout);
+    const std::size_t begin = xls.find(workbook);
+    BOOST_REQUIRE(begin != std::string::npos);
+    const std::size_t sst_end = xls.find(rrns.back()) + rrns.back().size();
+    Run whole = run(xls);
+    BOOST_TEST(whole.status.isOk(), whole.status.detail);
+    BOOST_TEST(testing::countFound(whole.sink.allText(), rrns) == 148u);
+
+    std::vector<std::size_t> cuts = {xls.size() / 2, (begin + sst_end) / 2};
+    if (metadata_last) cuts.push_back(layout.dirEntry(0) + 100);
+    for (const std::size_t cut : cuts) {
+      const std::string what = std::string(metadata_last ? "directory last" : "directory first") +
+                               ", cut at " + std::to_string(cut) + " of " +
+                               std::to_string(xls.size());
+      Run r = run(xls.substr(0, cut));
+      BOOST_TEST((r.status.status == FileStatus::kCorrupt), what << ": " << r.status.detail);
+      BOOST_TEST(r.status.detail.find("text salvaged from the raw bytes") != std::string::npos,
+                 what << ": " << r.status.detail);
+      const testing::CollectedPart* text = r.sink.part("salvaged text");
+      BOOST_REQUIRE(text != nullptr);
+      const std::size_t found = testing::countFound(text->text, rrns);
+      if (cut >= sst_end) {
+        BOOST_TEST(found == 148u, what << ": " << found);
+      } else {
+        BOOST_TEST(found >= 20u, what << ": " << found);
+        BOOST_TEST(found < 148u, what << ": " << found);
+      }
+      // The column's label comes before its numbers, as context.
+      BOOST_TEST(text->text.find("성명\n주민등록번호\n" + rrns[0] + "\n") != std::string::npos,
+                 what);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

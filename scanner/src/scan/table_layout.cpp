@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scan/table_layout.h"
+#include "jamul/common/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -15,19 +16,12 @@ namespace {
 constexpr std::uint64_t kMaxQuotedField = 64 * 1024;
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using ascii::trim;
 
 std::string lowerExtension(std::string_view name) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string_view::npos) return {};
-  std::string ext(name.substr(dot + 1));
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return ext;
+  return ascii::lower(name.substr(dot + 1));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extract/image/image_header.h"
+#include "jamul/common/bytes.h"
 
 #include <string>
 #include <unordered_set>
@@ -13,15 +14,11 @@ bool startsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-std::uint32_t u8(std::string_view s, std::size_t at) { return static_cast<unsigned char>(s[at]); }
-std::uint32_t be16(std::string_view s, std::size_t at) { return u8(s, at) << 8 | u8(s, at + 1); }
-std::uint32_t le16(std::string_view s, std::size_t at) { return u8(s, at + 1) << 8 | u8(s, at); }
-std::uint32_t be32(std::string_view s, std::size_t at) {
-  return be16(s, at) << 16 | be16(s, at + 2);
-}
-std::uint32_t le32(std::string_view s, std::size_t at) {
-  return le16(s, at + 2) << 16 | le16(s, at);
-}
+using bytes::be16;
+using bytes::be32;
+using bytes::le16;
+using bytes::le32;
+using bytes::u8;
 
 // TIFF 6.0 §2: the same reader serves TIFF files and the TIFF structure inside EXIF.
 struct TiffReader {

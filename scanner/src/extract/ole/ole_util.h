@@ -15,18 +15,12 @@
 #include <string_view>
 
 #include "extract/extractor.h"
+#include "jamul/common/bytes.h"
 
 namespace jamul::scanner::extract::ole {
 
-inline std::uint16_t le16(std::string_view s, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
-                                    static_cast<unsigned char>(s[at + 1]) << 8);
-}
-
-inline std::uint32_t le32(std::string_view s, std::size_t at) {
-  return static_cast<std::uint32_t>(le16(s, at)) | static_cast<std::uint32_t>(le16(s, at + 2))
-                                                       << 16;
-}
+using bytes::le16;
+using bytes::le32;
 
 // Decodes the UTF-16LE code point at s[i] (REQUIRES i + 1 < s.size()), advancing `i` past it;
 // unpaired surrogates become U+FFFD.

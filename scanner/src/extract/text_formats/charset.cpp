@@ -46,15 +46,7 @@ std::string decodeSingleByte(std::string_view bytes, bool cp1252) {
 
 }  // namespace
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (c != b[i]) return false;
-  }
-  return true;
-}
+
 
 Charset charsetFromName(std::string_view name) {
   name = trimName(name);

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "jamul/common/ascii.h"
+
 namespace jamul::scanner::extract::text_formats {
 
 enum class Charset { kUnknown, kUtf8, kUtf16Le, kUtf16Be, kCp949, kCp1252, kLatin1 };
@@ -31,7 +33,7 @@ Charset charsetFromFontCharset(int font_charset);
 // The result is always valid UTF-8; bytes a charset cannot map become U+FFFD.
 std::string decodeToUtf8(std::string_view bytes, Charset charset);
 
-// True if `a` equals `b` ignoring ASCII case; `b` is lower case.
-bool equalsIgnoringCase(std::string_view a, std::string_view b);
+// True if `a` equals `b` ignoring ASCII case.
+using ascii::equalsIgnoringCase;
 
 }  // namespace jamul::scanner::extract::text_formats

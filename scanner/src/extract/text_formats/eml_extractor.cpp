@@ -13,6 +13,7 @@
 #include "extract/extractors.h"
 #include "extract/text_formats/charset.h"
 #include "extract/text_formats/markup_text.h"
+#include "jamul/common/ascii.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -24,20 +25,10 @@ constexpr int kMaxMimeDepth = 16;          // multipart in multipart in ...
 constexpr std::size_t kMaxHeaders = 2000;  // fields kept per entity
 constexpr std::size_t kMaxParts = 10000;   // MIME entities per message
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-std::string lowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
+using ascii::lower;
+using ascii::trim;
+std::string lowerAscii(std::string_view s) { return ascii::lower(s); }
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (isBlank(s.front()) || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (isBlank(s.back()) || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 int hexValue(char c) {

@@ -11,21 +11,17 @@
 #include "extract/extractors.h"
 #include "extract/text_formats/markup_text.h"
 #include "jamul/common/utf8.h"
+#include "jamul/common/ascii.h"
 
 namespace jamul::scanner::extract::text_formats {
 namespace {
 
 constexpr std::size_t kCheckEvery = 1 << 20;  // bytes between time-budget checks
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using ascii::isSpace;
+using ascii::lower;
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-std::string lowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
+std::string lowerAscii(std::string_view s) { return ascii::lower(s); }
 
 // Finds `needle` (lower case) in `hay` ignoring ASCII case, from `from`.
 std::size_t findIgnoringCase(std::string_view hay, std::string_view needle, std::size_t from) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/zip/table_text_builder.h"
 #include "extract/zip/zip_formats.h"
 
 namespace jamul::scanner::extract::zip {
@@ -29,65 +30,44 @@ class SpineHandler final : public XmlHandler {
   std::vector<std::string> spine;
 };
 
-class EncryptionHandler final : public XmlHandler {
- public:
-  void startElement(std::string_view name, const XmlAttributes&) override {
-    if (localName(name) == "encryption-data") encrypted = true;
-  }
-  void endElement(std::string_view) override {}
-  void characters(std::string_view) override {}
-  bool encrypted = false;
-};
-
 class SectionHandler final : public XmlHandler {
  public:
-  explicit SectionHandler(PartText& out) : out_(out) {}
+  explicit SectionHandler(PartText& out) : text_(out) {}
   void startElement(std::string_view name, const XmlAttributes&) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      ++in_text_;
-    } else if (local == "tab" && in_text_ > 0) {
-      out_.append(in_cell_ > 0 ? ' ' : '\t');
-    } else if (local == "lineBreak" && in_text_ > 0) {
-      out_.append(in_cell_ > 0 ? ' ' : '\n');
+      text_.beginRun();
+      ++in_run_;
+    } else if (local == "tab" && in_run_ > 0) {  // hp:tab and hp:lineBreak sit inside hp:t
+      text_.tab();
+    } else if (local == "lineBreak" && in_run_ > 0) {
+      text_.lineBreak();
+    } else if (local == "p") {
+      text_.beginParagraph();
     } else if (local == "tc") {
-      ++in_cell_;
+      text_.beginCell();
+    } else if (local == "tr") {
+      text_.beginRow();
     }
   }
   void endElement(std::string_view name) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      if (in_text_ > 0) --in_text_;
+      text_.endRun();
+      if (in_run_ > 0) --in_run_;
     } else if (local == "p") {
-      if (in_cell_ == 0) {
-        if (out_.back() != '\n') out_.append('\n');  // a paragraph that held a table ends with it
-      } else if (!out_.empty() && out_.back() != '\t' && out_.back() != ' ' &&
-                 out_.back() != '\n') {
-        out_.append(' ');
-      }
+      text_.endParagraph();
     } else if (local == "tc") {
-      if (in_cell_ > 0) --in_cell_;
-      if (in_cell_ == 0) {
-        if (out_.back() == ' ') out_.popBack();
-        out_.append('\t');
-      }
-    } else if (local == "tr" && in_cell_ == 0) {
-      if (out_.back() == '\t') out_.popBack();
-      out_.append('\n');
+      text_.endCell();
+    } else if (local == "tr") {
+      text_.endRow();
     }
   }
-  void characters(std::string_view text) override {
-    if (in_text_ == 0) return;
-    if (in_cell_ > 0)
-      out_.appendCell(text);
-    else
-      out_.append(text);
-  }
+  void characters(std::string_view text) override { text_.text(text); }
 
  private:
-  PartText& out_;
-  int in_text_ = 0;
-  int in_cell_ = 0;
+  TableTextBuilder text_;
+  int in_run_ = 0;
 };
 
 bool isSectionPath(std::string_view path) {
@@ -100,9 +80,8 @@ ExtractStatus extractHwpx(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) 
   ctx.setFormat("hwpx");
   ExtractStatus status;
   if (zip.find("META-INF/manifest.xml") != nullptr) {
-    EncryptionHandler manifest;
-    foldStatus(status, parseMember(zip, "META-INF/manifest.xml", manifest, ctx));
-    if (manifest.encrypted) return ExtractStatus::protectedDoc("password-protected HWPX");
+    if (manifestIsEncrypted(zip, ctx, status))
+      return ExtractStatus::protectedDoc("password-protected HWPX");
   }
   std::vector<std::string> sections;
   if (zip.find("Contents/content.hpf") != nullptr) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extract/zip/local_headers.h"
+#include "jamul/common/bytes.h"
 
 #include <zlib.h>
 
@@ -19,16 +20,9 @@ constexpr std::string_view kZip64LocatorSig("PK\x06\x07", 4);  // §4.3.15
 constexpr std::string_view kDescriptorSig("PK\x07\x08", 4);    // §4.3.9.3
 constexpr std::size_t kLocalHeaderSize = 30;
 
-std::uint16_t le16(std::string_view s, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
-                                    (static_cast<unsigned char>(s[at + 1]) << 8));
-}
-std::uint32_t le32(std::string_view s, std::size_t at) {
-  return le16(s, at) | (static_cast<std::uint32_t>(le16(s, at + 2)) << 16);
-}
-std::uint64_t le64(std::string_view s, std::size_t at) {
-  return le32(s, at) | (static_cast<std::uint64_t>(le32(s, at + 4)) << 32);
-}
+using bytes::le16;
+using bytes::le32;
+using bytes::le64;
 
 bool hasAt(std::string_view s, std::size_t at, std::string_view sig) {
   return at <= s.size() && s.size() - at >= sig.size() && s.compare(at, sig.size(), sig) == 0;

@@ -35,16 +35,6 @@ std::uint32_t countAttribute(std::string_view value, std::uint32_t max) {
   return static_cast<std::uint32_t>(std::min<std::uint64_t>(n, max));
 }
 
-class EncryptionHandler final : public XmlHandler {
- public:
-  void startElement(std::string_view name, const XmlAttributes&) override {
-    if (localName(name) == "encryption-data") encrypted = true;
-  }
-  void endElement(std::string_view) override {}
-  void characters(std::string_view) override {}
-  bool encrypted = false;
-};
-
 class OdfHandler final : public XmlHandler {
  public:
   // `masters_only`: styles.xml, where only header and footer text counts.
@@ -247,9 +237,8 @@ ExtractStatus extractOdf(ZipArchive& zip, TextSink& sink, ExtractContext& ctx) {
   ctx.setFormat("odf");
   ExtractStatus status;
   if (zip.find("META-INF/manifest.xml") != nullptr) {
-    EncryptionHandler manifest;
-    foldStatus(status, parseMember(zip, "META-INF/manifest.xml", manifest, ctx));
-    if (manifest.encrypted) return ExtractStatus::protectedDoc("password-protected OpenDocument");
+    if (manifestIsEncrypted(zip, ctx, status))
+      return ExtractStatus::protectedDoc("password-protected OpenDocument");
   }
   if (zip.find("content.xml") != nullptr) {
     OdfHandler content(sink, ctx, false);

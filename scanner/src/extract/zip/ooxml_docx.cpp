@@ -6,6 +6,7 @@
 // (w:delText) and field codes (w:instrText) are not what the reader sees and are skipped.
 #include <string>
 
+#include "extract/zip/table_text_builder.h"
 #include "extract/zip/zip_formats.h"
 
 namespace jamul::scanner::extract::zip {
@@ -13,69 +14,48 @@ namespace {
 
 class DocxHandler final : public XmlHandler {
  public:
-  explicit DocxHandler(PartText& out) : out_(out) {}
+  explicit DocxHandler(PartText& out) : text_(out) {}
 
   void startElement(std::string_view name, const XmlAttributes&) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      ++in_text_;
-    } else if (local == "tab" && in_text_ == 0) {
+      text_.beginRun();
+    } else if (local == "tab") {
       // A w:tab inside w:pPr/w:tabs is a tab stop definition, not a character.
-      if (in_tabs_ == 0) out_.append(in_cell_ > 0 ? ' ' : '\t');
+      if (in_tabs_ == 0) text_.tab();
     } else if (local == "tabs") {
       ++in_tabs_;
     } else if (local == "br" || local == "cr") {
-      out_.append(in_cell_ > 0 ? ' ' : '\n');
+      text_.lineBreak();
+    } else if (local == "p") {
+      text_.beginParagraph();
     } else if (local == "tc") {
-      ++in_cell_;
+      text_.beginCell();
     } else if (local == "tr") {
-      row_has_cell_ = false;
+      text_.beginRow();
     }
   }
 
   void endElement(std::string_view name) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      if (in_text_ > 0) --in_text_;
+      text_.endRun();
     } else if (local == "tabs") {
       if (in_tabs_ > 0) --in_tabs_;
     } else if (local == "p") {
-      // Paragraphs in a cell stay on the row's line.
-      if (in_cell_ > 0) {
-        if (!out_.empty() && out_.back() != '\t' && out_.back() != ' ' && out_.back() != '\n')
-          out_.append(' ');
-      } else {
-        out_.append('\n');
-      }
+      text_.endParagraph();
     } else if (local == "tc") {
-      if (in_cell_ > 0) --in_cell_;
-      if (in_cell_ == 0) {
-        if (!out_.empty() && out_.back() == ' ') out_.popBack();
-        out_.append('\t');
-        row_has_cell_ = true;
-      }
+      text_.endCell();
     } else if (local == "tr") {
-      if (in_cell_ == 0) {
-        if (row_has_cell_ && out_.back() == '\t') out_.popBack();
-        out_.append('\n');
-      }
+      text_.endRow();
     }
   }
 
-  void characters(std::string_view text) override {
-    if (in_text_ == 0) return;
-    if (in_cell_ > 0)
-      out_.appendCell(text);
-    else
-      out_.append(text);
-  }
+  void characters(std::string_view text) override { text_.text(text); }
 
  private:
-  PartText& out_;
-  int in_text_ = 0;
+  TableTextBuilder text_;
   int in_tabs_ = 0;
-  int in_cell_ = 0;
-  bool row_has_cell_ = false;
 };
 
 // "word/header2.xml" -> "header2".

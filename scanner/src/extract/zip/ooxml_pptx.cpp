@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/zip/table_text_builder.h"
 #include "extract/zip/zip_formats.h"
 
 namespace jamul::scanner::extract::zip {
@@ -23,47 +24,37 @@ class PresentationHandler final : public XmlHandler {
 
 class SlideHandler final : public XmlHandler {
  public:
-  explicit SlideHandler(PartText& out) : out_(out) {}
+  explicit SlideHandler(PartText& out) : text_(out) {}
   void startElement(std::string_view name, const XmlAttributes&) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      ++in_text_;
+      text_.beginRun();
     } else if (local == "br") {
-      out_.append(in_cell_ > 0 ? ' ' : '\n');
+      text_.lineBreak();
+    } else if (local == "p") {
+      text_.beginParagraph();
     } else if (local == "tc") {
-      ++in_cell_;
+      text_.beginCell();
+    } else if (local == "tr") {
+      text_.beginRow();
     }
   }
   void endElement(std::string_view name) override {
     const std::string_view local = localName(name);
     if (local == "t") {
-      if (in_text_ > 0) --in_text_;
+      text_.endRun();
     } else if (local == "p") {
-      if (in_cell_ == 0)
-        out_.append('\n');
-      else if (!out_.empty() && out_.back() != '\t' && out_.back() != ' ')
-        out_.append(' ');
+      text_.endParagraph();
     } else if (local == "tc") {
-      if (in_cell_ > 0) --in_cell_;
-      if (out_.back() == ' ') out_.popBack();
-      out_.append('\t');
+      text_.endCell();
     } else if (local == "tr") {
-      if (out_.back() == '\t') out_.popBack();
-      out_.append('\n');
+      text_.endRow();
     }
   }
-  void characters(std::string_view text) override {
-    if (in_text_ == 0) return;
-    if (in_cell_ > 0)
-      out_.appendCell(text);
-    else
-      out_.append(text);
-  }
+  void characters(std::string_view text) override { text_.text(text); }
 
  private:
-  PartText& out_;
-  int in_text_ = 0;
-  int in_cell_ = 0;
+  TableTextBuilder text_;
 };
 
 ExtractStatus emitSlide(ZipArchive& zip, const std::string& member, const std::string& location,

@@ -10,6 +10,7 @@ target_sources(jamul_scanner PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ooxml_docx.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ooxml_pptx.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ooxml_xlsx.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/table_text_builder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xml_salvage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xml_stream.cpp
   ${CMAKE_CURRENT_LIST_DIR}/zip_archive.cpp

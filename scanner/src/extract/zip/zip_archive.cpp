@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extract/zip/zip_archive.h"
+#include "jamul/common/bytes.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -65,16 +66,9 @@ ArchivePtr openArchive(std::string_view bytes, bool streaming) {
   return a;
 }
 
-std::uint16_t le16(std::string_view s, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
-                                    (static_cast<unsigned char>(s[at + 1]) << 8));
-}
-std::uint32_t le32(std::string_view s, std::size_t at) {
-  return le16(s, at) | (static_cast<std::uint32_t>(le16(s, at + 2)) << 16);
-}
-std::uint64_t le64(std::string_view s, std::size_t at) {
-  return le32(s, at) | (static_cast<std::uint64_t>(le32(s, at + 4)) << 32);
-}
+using bytes::le16;
+using bytes::le32;
+using bytes::le64;
 
 std::string decodeName(std::string_view raw) {
   if (utf8::isValid(raw)) return std::string(raw);

@@ -148,4 +148,24 @@ std::vector<std::string> membersLike(const ZipArchive& zip, std::string_view pre
   return names;
 }
 
+namespace {
+
+class EncryptionHandler final : public XmlHandler {
+ public:
+  void startElement(std::string_view name, const XmlAttributes&) override {
+    if (localName(name) == "encryption-data") encrypted = true;
+  }
+  void endElement(std::string_view) override {}
+  void characters(std::string_view) override {}
+  bool encrypted = false;
+};
+
+}  // namespace
+
+bool manifestIsEncrypted(ZipArchive& zip, ExtractContext& ctx, ExtractStatus& status) {
+  EncryptionHandler manifest;
+  foldStatus(status, parseMember(zip, "META-INF/manifest.xml", manifest, ctx));
+  return manifest.encrypted;
+}
+
 }  // namespace jamul::scanner::extract::zip

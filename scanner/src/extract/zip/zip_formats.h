@@ -35,6 +35,10 @@ ExtractStatus extractOdf(ZipArchive& zip, TextSink& sink, ExtractContext& ctx);
 ExtractStatus parseMember(ZipArchive& zip, std::string_view name, XmlHandler& handler,
                           ExtractContext& ctx);
 
+// Whether the package's META-INF/manifest.xml (ODF 1.2 Part 3 §4; OWPML reuses it for HWPX)
+// declares encryption-data: the documents are then ciphertext. Read failures fold into `status`.
+bool manifestIsEncrypted(ZipArchive& zip, ExtractContext& ctx, ExtractStatus& status);
+
 // Starts part `location` and hands it `text`; kTooLarge when the text hit its cap.
 ExtractStatus emitPart(TextSink& sink, std::string_view location, PartKind kind,
                        const PartText& text);

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "integration/cli_helpers.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul {
@@ -139,10 +140,8 @@ BOOST_AUTO_TEST_CASE(issue_12_5_a_killed_decrypt_leaves_nothing_for_a_scan_to_fi
   ::kill(pid, SIGKILL);
   ::waitpid(pid, nullptr, 0);
   BOOST_TEST_REQUIRE(seen);
-  if (!fs::exists(dir.path() / "work/list.txt.age")) {
-    BOOST_TEST_MESSAGE("the decryption finished before the kill; nothing to recover");
-    return;
-  }
+  if (!fs::exists(dir.path() / "work/list.txt.age"))
+    JAMUL_SKIP("the decryption finished before the kill; nothing to recover");
   BOOST_REQUIRE(test::actionTemporaryFiles(dir.path() / "work").size() == 1u);
   auto scan = jamul({"scan", "--json", "--db", db, (dir.path() / "work").string()});
   BOOST_TEST(scan.exit_code == 0, scan.out + scan.err);  // only the .age file: encrypted

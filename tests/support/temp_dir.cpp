@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 #include <cstdlib>
@@ -70,6 +71,11 @@ std::vector<std::filesystem::path> actionTemporaryFiles(const std::filesystem::p
     if (name.starts_with(".jamul-") && name.ends_with(".tmp")) found.push_back(e.path());
   }
   return found;
+}
+
+bool testDataRequired() {
+  const char* required = std::getenv("JAMUL_REQUIRE_TEST_DATA");
+  return required != nullptr && std::string_view(required) == "1";
 }
 
 }  // namespace jamul::test

@@ -17,6 +17,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
@@ -63,10 +64,7 @@ BOOST_AUTO_TEST_SUITE(image_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_image_returns_in_time_and_readable_ones_give_text) {
   const std::optional<fs::path> corpus_dir = test::corpusDir("images");
-  if (!corpus_dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus/images not found; skipping");
-    return;
-  }
+  if (!corpus_dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus/images not found");
   std::vector<fs::path> files;
   for (const fs::directory_entry& e :
        fs::directory_iterator(*corpus_dir))

@@ -17,6 +17,7 @@
 #include "extract/extractors.h"
 #include "extract/ole/compound_file.h"
 #include "support/collecting_sink.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
@@ -53,10 +54,7 @@ BOOST_AUTO_TEST_SUITE(ole_corpus)
 
 BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
   const std::optional<fs::path> dir = test::corpusDir();
-  if (!dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
-    return;
-  }
+  if (!dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not found");
   int files = 0;
   for (const char* format : {"hwp", "doc", "xls", "ppt", "msg"}) {
     std::error_code ec;
@@ -80,10 +78,7 @@ BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_with_a_status) {
 
 BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
   const std::optional<fs::path> dir = test::corpusDir();
-  if (!dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
-    return;
-  }
+  if (!dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not found");
   struct Expectation {
     const char* file;
     FileStatus status;
@@ -113,10 +108,7 @@ BOOST_AUTO_TEST_CASE(hwp_samples_have_the_expected_status_and_words) {
 
 BOOST_AUTO_TEST_CASE(office_samples_have_the_expected_status_and_words) {
   const std::optional<fs::path> dir = test::corpusDir();
-  if (!dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
-    return;
-  }
+  if (!dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not found");
   struct Expectation {
     const char* file;  // format/name
     FileStatus status;
@@ -158,10 +150,7 @@ BOOST_AUTO_TEST_CASE(office_samples_have_the_expected_status_and_words) {
 // counted per format.
 BOOST_AUTO_TEST_CASE(issue_12_samples_cut_short_return_in_time_and_never_say_ok) {
   const std::optional<fs::path> dir = test::corpusDir();
-  if (!dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not found; skipping");
-    return;
-  }
+  if (!dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not found");
   for (const char* format : {"hwp", "doc", "xls", "ppt", "msg"}) {
     std::size_t whole_ok = 0, halves_with_text = 0;
     std::error_code ec;

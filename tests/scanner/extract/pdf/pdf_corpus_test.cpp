@@ -16,6 +16,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
@@ -28,10 +29,7 @@ BOOST_AUTO_TEST_SUITE(pdf_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_pdf_returns_in_time_and_good_ones_yield_text) {
   const std::optional<fs::path> corpus_dir = test::corpusDir("pdf");
-  if (!corpus_dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus/pdf missing; corpus test skipped");
-    return;
-  }
+  if (!corpus_dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus/pdf missing");
   const char* dump = std::getenv("JAMUL_EXTRACT_DUMP_DIR");
   // Words pdftotext 22.12 prints for these files (and statuses for the ones without text).
   const std::map<std::string, std::string> expected_words = {

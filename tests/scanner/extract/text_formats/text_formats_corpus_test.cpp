@@ -15,6 +15,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
@@ -27,10 +28,7 @@ BOOST_AUTO_TEST_SUITE(text_formats_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_file_returns_in_time_and_good_ones_yield_text) {
   const std::optional<fs::path> corpus_dir = test::corpusDir();
-  if (!corpus_dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus missing; corpus test skipped");
-    return;
-  }
+  if (!corpus_dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus missing");
   const fs::path corpus = *corpus_dir;
   const char* dump = std::getenv("JAMUL_EXTRACT_DUMP_DIR");  // <file>.txt per file, for people
   const std::map<std::string, std::string> expected_words = {

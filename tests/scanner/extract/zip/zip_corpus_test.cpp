@@ -14,6 +14,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/skip.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner::extract {
@@ -56,10 +57,7 @@ BOOST_AUTO_TEST_SUITE(zip_corpus)
 
 BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_and_good_ones_yield_text) {
   const std::optional<fs::path> corpus_dir = test::corpusDir();
-  if (!corpus_dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not available; skipped");
-    return;
-  }
+  if (!corpus_dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not available");
   const fs::path corpus = *corpus_dir;
   std::map<std::string, Outcome> outcomes;
   for (const char* dir : kFolders) {
@@ -126,10 +124,7 @@ BOOST_AUTO_TEST_CASE(every_sample_returns_in_time_and_good_ones_yield_text) {
 // text lies in a sample is its own affair).
 BOOST_AUTO_TEST_CASE(issue_12_samples_cut_short_return_in_time_and_never_say_ok) {
   const std::optional<fs::path> corpus_dir = test::corpusDir();
-  if (!corpus_dir) {
-    BOOST_TEST_MESSAGE("JAMUL_SHARED_DIR/corpus not available; skipped");
-    return;
-  }
+  if (!corpus_dir) JAMUL_SKIP_WITHOUT_DATA("JAMUL_SHARED_DIR/corpus not available");
   std::size_t samples = 0, halves_with_text = 0;
   for (const char* dir : kFolders) {
     std::error_code ec;

@@ -61,6 +61,9 @@ struct Evidence {
   bool negative_direct = false;
   int negative_distance = 1 << 20;
   int bank = -1;                  // bank named nearest to the candidate (bankCatalog() index)
+  // A keyword of the candidate's rule is the value's own label: its column header, or in front of
+  // it in its cell or row (attribution.h). Such a candidate outranks others on the same value.
+  bool own = false;
 };
 
 class RuleLogic {

@@ -41,6 +41,12 @@ class TextStructure {
   // All header texts of the table together (any separator), or empty. Lets the detector tell
   // cheaply whether a rule that needs context could find it in some header.
   virtual std::string_view allHeaders() const { return {}; }
+  // True if byte `offset` of the window's text lies in the table's header row: its words label
+  // the columns below them (columnHeader()), not the values near them.
+  virtual bool inHeaderRow(std::size_t /*offset*/) const { return false; }
+  // The table's cell delimiter when it is not a tab (',' for CSV), or 0. Tabs and line breaks
+  // always end a cell.
+  virtual char cellDelimiter() const { return 0; }
 };
 
 // A span of text handed to detect(). Matches are looked for in all of `text`, which gives leading

@@ -378,8 +378,10 @@ Status renderPage(const ScannedPage& page, const std::string& path, const std::s
   }
   // Grey before the scanner's resolution, then its sensor noise at that resolution (and a third of
   // the work: ImageMagick's noise costs per channel and pixel).
-  argv.insert(argv.end(), {"-colorspace", "Gray", "-units", "PixelsPerInch", "-density", "300",
-                           "-resample", std::to_string(s.dpi)});
+  // "-set density" (not "-density", a write setting that would label the result 300 dpi): the
+  // file then says the resolution it was scanned at, as a scanner's does.
+  argv.insert(argv.end(), {"-colorspace", "Gray", "-units", "PixelsPerInch", "-set", "density",
+                           "300", "-resample", std::to_string(s.dpi)});
   if (s.noise > 0) {
     formatNumber(num, sizeof num, s.noise);
     argv.insert(argv.end(), {"-attenuate", num, "+noise", "Gaussian"});

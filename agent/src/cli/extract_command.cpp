@@ -12,6 +12,7 @@
 namespace jamul::cli {
 namespace {
 constexpr OptionSpec kOptions[] = {
+    {"ocr", "", "read images and scanned PDF pages with OCR and print the text it produced"},
     {"help", "", "show this help"},
 };
 }  // namespace
@@ -24,13 +25,17 @@ int extractCommand(std::span<const std::string> args) {
   }
   if (parser.has("help") || parser.positional().size() != 1) {
     std::fprintf(parser.has("help") ? stdout : stderr,
-                 "Usage: jamul extract FILE\n\nPrints the text Jamul's scanner sees in FILE, decoded "
-                 "to UTF-8; the format goes to standard error.\n\n%s",
+                 "Usage: jamul extract [--ocr] FILE\n\nPrints the text Jamul's scanner sees in FILE, "
+                 "decoded to UTF-8; the format goes to standard error. With --ocr, images and "
+                 "scanned PDF pages are read as `jamul scan --ocr` reads them.\n\n%s",
                  parser.optionsHelp().c_str());
     return parser.has("help") ? 0 : 2;
   }
   // The hasher is never called: extract() does not detect.
-  auto scanner = scanner::FileScanner::create({}, [](std::string_view) { return ValueDigest{}; });
+  scanner::ScanOptions options;
+  options.extract.ocr = parser.has("ocr");
+  auto scanner =
+      scanner::FileScanner::create(options, [](std::string_view) { return ValueDigest{}; });
   if (!scanner) {
     std::fprintf(stderr, "jamul extract: %s\n", scanner.error().toString().c_str());
     return 2;

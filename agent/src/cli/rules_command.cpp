@@ -95,6 +95,20 @@ std::string markdown() {
   for (std::string_view paragraph : scanner::attributionRule())
     md += std::to_string(++part) + ". " + std::string(paragraph) + "\n";
   md += "\n";
+  md += "## Text read by OCR\n\n";
+  md += "Text that OCR read from an image or a scanned PDF page (`jamul scan --ocr`; `jamul extract "
+        "--ocr FILE` prints it) is read a second way as well, for the confusions Tesseract makes "
+        "in identifiers, and only inside candidate-like tokens: letters in digit runs (`O`→`0`, "
+        "`I`/`l`/`|`→`1`, `S`/`$`→`5`, `B`→`8`, `Z`→`2`, `G`→`6`), a passport's type letter "
+        "(`$821H5375`→`S821H5375`), stray spaces in digit groups (`01 0-6983-3282`), and e-mail "
+        "addresses (`©`, `®`, `(a)`→`@`; `,`→`.` and a lost dot before a top-level domain; digits "
+        "in well-known domain labels: `g0.kr`→`go.kr`). A value that needed a repair is reported "
+        "only when a check digit (RRN/FRN, Luhn, BRN, CRN, a real top-level domain) or a label of "
+        "its rule confirms it; offsets still point at the characters OCR wrote, and the masked "
+        "excerpt shows the repaired value. Labels OCR misspelt by one syllable (`여권빈호`, "
+        "`민등록번호`) count as the keyword, unless the word is as close to keywords of two kinds. A "
+        "passport's machine-readable zone (ICAO 9303 TD3, line 2: number, check digit, `KOR`) gives "
+        "the passport number when its check digit verifies (`high`).\n\n";
   md += "| rule | identifier | legal class |\n|---|---|---|\n";
   for (const RuleInfo& r : scanner::ruleCatalog())
     md += "| [`" + std::string(scanner::ruleName(r.id)) + "`](#" + std::string(scanner::ruleName(r.id)) +

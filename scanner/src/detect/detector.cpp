@@ -12,6 +12,7 @@
 #include "detect/candidate_windows.h"
 #include "detect/keyword_index.h"
 #include "detect/normalizer.h"
+#include "detect/ocr_reading.h"
 #include "detect/rule_logic.h"
 #include "jamul/common/utf8.h"
 #include "jamul/scanner/rule_catalog.h"
@@ -143,8 +144,16 @@ class Detector::Impl {
   std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<detect::KeywordIndex> keywords_;
 
+  // OCR text (issue 13): the repairs' candidates are marked kRepaired, MRZ numbers added.
+  void addOcrCandidates();
+  // An offset of the text the detector reads back to the window's original text.
+  std::size_t toOriginal(std::size_t offset, bool ocr) const {
+    return normalizer_.toOriginal(ocr ? ocr_.toInput(offset) : offset);
+  }
+
   // Scratch, reused across calls.
   detect::Normalizer normalizer_;
+  detect::OcrReading ocr_;
   std::vector<Span> windows_;
   detect::TriggerBitmaps trigger_bits_;
   std::string guarded_window_;
@@ -298,7 +307,7 @@ void Detector::Impl::attribute(std::string_view text, const TextWindow& window) 
   for (std::size_t i = 0; i < n; ++i) {
     const Candidate& c = candidates_[i];
     if (window.structure != nullptr) {
-      const std::string_view header = window.structure->columnHeader(normalizer_.toOriginal(c.begin));
+      const std::string_view header = window.structure->columnHeader(toOriginal(c.begin, window.ocr));
       if (!header.empty()) header_of_[i] = headerContext(header);
       header_classes_[i] = header_of_[i].classes;
     }
@@ -321,7 +330,7 @@ void Detector::Impl::attribute(std::string_view text, const TextWindow& window) 
     }
   }
   attribution_.assign(keyword_hits_, [&](std::size_t offset) {
-    return structure != nullptr && structure->inHeaderRow(normalizer_.toOriginal(offset));
+    return structure != nullptr && structure->inHeaderRow(toOriginal(offset, window.ocr));
   });
 }
 
@@ -474,15 +483,46 @@ void Detector::Impl::resolveOverlaps(const std::vector<Scored>& scored,
   }
 }
 
+void Detector::Impl::addOcrCandidates() {
+  for (Candidate& c : candidates_)
+    if (ocr_.repairedWithin(c.begin, c.end)) c.flags |= detect::kRepaired;
+  // Passport numbers of a machine-readable zone, confirmed by their check digit: the pattern cannot
+  // match them there (the check digit follows at once).
+  for (const detect::OcrReading::MrzNumber& mrz : ocr_.mrzNumbers()) {
+    Candidate c;
+    c.rule = RuleId::kKrPassport;
+    c.variant = mrz.number[4] >= '0' && mrz.number[4] <= '9' ? 1 : 0;  // old form: eight digits
+    c.flags = detect::kMrz | (c.variant == 0 ? detect::kNewForm : 0u);
+    c.begin = mrz.begin;
+    c.end = mrz.end;
+    c.canonical = mrz.number;
+    if (ocr_.repairedWithin(c.begin, c.end)) c.flags |= detect::kRepaired;
+    candidates_.push_back(std::move(c));
+  }
+  std::stable_sort(candidates_.begin(), candidates_.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
 void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
-  const std::string_view text = normalizer_.normalize(window.text);
+  std::string_view text = normalizer_.normalize(window.text);
+  const bool ocr = window.ocr;
+  if (ocr) text = ocr_.read(text);
   detect::findCandidateWindows(text, windows_, trigger_bits_);
-  if (windows_.empty()) return;
-  collectKeywords(text);
+  if (windows_.empty() && !(ocr && !ocr_.mrzNumbers().empty())) return;
+  if (ocr) {
+    // OCR text is short (a page) and its labels come out misspelt: every keyword of the page, and
+    // those OCR got wrong by a syllable.
+    keyword_hits_.clear();
+    keywords_->find(text, 0, text.size(), keyword_hits_);
+    keywords_->findApproximate(text, keyword_hits_);
+  } else {
+    collectKeywords(text);
+  }
   table_classes_ = 0;
   if (window.structure != nullptr && !window.structure->allHeaders().empty())
     table_classes_ = headerContext(window.structure->allHeaders()).classes;
   collectCandidates(text, window.structure != nullptr);
+  if (ocr) addOcrCandidates();
   if (candidates_.empty()) return;
 
   attribute(text, window);
@@ -501,13 +541,13 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
 
   for (const Scored& s : picked) {
     const Candidate& c = candidates_[s.index];
-    const std::size_t begin = normalizer_.toOriginal(c.begin);
+    const std::size_t begin = toOriginal(c.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
     Match m;
     m.rule = c.rule;
     m.confidence = s.confidence;
     m.begin = begin;
-    m.end = normalizer_.toOriginal(c.end);
+    m.end = toOriginal(c.end, ocr);
     m.masked = detect::RuleLogic::mask(c, text);
     // Digests are domain-separated by rule so equal digits under two rules stay distinct values.
     std::string canonical(ruleName(c.rule));

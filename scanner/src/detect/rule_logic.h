@@ -41,6 +41,10 @@ enum CandidateFlag : std::uint32_t {
   kSpecialAddress = 1u << 9,  // IPv6 unspecified or loopback
   kLongCard = 1u << 10,       // card: more than 16 digits (needs a keyword)
   kLuhnFailed = 1u << 11,     // card: UnionPay 62 number failing Luhn (needs a keyword)
+  // OCR text (issue 13): read only after OcrReading repaired a character in it; reported only when
+  // a check digit or a label of its rule confirms it.
+  kRepaired = 1u << 12,
+  kMrz = 1u << 13,            // passport: from a machine-readable zone, its check digit verified
 };
 
 struct Candidate {

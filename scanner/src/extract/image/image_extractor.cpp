@@ -281,7 +281,7 @@ ExtractStatus extractImageDirect(const Document& doc, TextSink& sink, ExtractCon
     }
     const OcrResult ocr = recognize(*engine, gray.get(), ctx);
     gray.reset();
-    sink.beginPart("page " + std::to_string(i + 1) + " (OCR)", PartKind::kLines);
+    sink.beginPart("page " + std::to_string(i + 1) + " (OCR)", PartKind::kOcrLines);
     if (!ocr.text.empty()) sink.append(ocr.text);
     if (ocr.failed) foldStatus(status, ExtractStatus{FileStatus::kError, "image: OCR failed"});
     if (ocr.cancelled) {
@@ -321,7 +321,7 @@ ExtractStatus ocrGrayPage(const std::uint8_t* pixels, int width, int height, int
   tesseract::TessBaseAPI* engine = threadEngine();
   if (!engine) return ExtractStatus{FileStatus::kError, "OCR language data (kor, eng) not installed"};
   const OcrResult ocr = recognize(*engine, gray.get(), ctx);
-  sink.beginPart(location, PartKind::kLines);
+  sink.beginPart(location, PartKind::kOcrLines);
   if (!ocr.text.empty()) sink.append(ocr.text);
   if (ocr.failed) return ExtractStatus{FileStatus::kError, "OCR failed"};
   if (ocr.cancelled) return ExtractStatus::tooLarge("time budget spent during OCR");

@@ -108,12 +108,10 @@ std::vector<SetFile> setFiles(const AttributionDocument& doc,
                    by_cell(row_column)});
     out.push_back({"tables/xlsx", doc.name + ".xlsx", xlsxDocument(doc.cells, "명단"),
                    by_cell([](std::size_t r, std::size_t c) { return xlsxLocation("명단", r, c); })});
-    const std::size_t columns = doc.cells.empty() ? 0 : doc.cells[0].size();
-    // The HWP register follows one line of text (its title) and the table's anchor paragraph.
+    // The HWP register follows one line of text (its title) and the table's anchor paragraph;
+    // each row is a line.
     out.push_back({"tables/hwp", doc.name + ".hwp", hwpDocument({doc.name}, doc.cells),
-                   by_cell([columns](std::size_t r, std::size_t c) {
-                     return hwpLocation(2 + r * columns + c);
-                   })});
+                   by_cell([](std::size_t r, std::size_t) { return hwpLocation(2 + r); })});
     out.push_back({"tables/docx", doc.name + ".docx", docxDocument({doc.name}, doc.cells),
                    by_cell([](std::size_t r, std::size_t) { return docxLocation(1 + r); })});
     return out;

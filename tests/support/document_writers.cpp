@@ -104,13 +104,17 @@ std::string hwpDocument(const std::vector<std::string>& paragraphs, const Cells&
   std::string section;
   for (const std::string& p : paragraphs) section += h::paragraph(h::utf16(p));
   if (!table.empty()) {
-    // The paragraph that anchors the table holds only its control; the cells' paragraphs follow
-    // one level down, each after its list header, row by row (HWP 5.0 §4.3.9).
+    // The paragraph that anchors the table holds only its control; then the control header, the
+    // TABLE record and the cells, each a list header with its address and its paragraph, row by
+    // row, one level down (HWP 5.0 §4.3.9.1), as Hangul writes a register.
     section += h::paragraph(h::control(11, "tbl "));
-    for (const auto& row : table) {
-      for (const std::string& cell : row) {
-        section += h::record(h::kListHeader, 2, std::string(34, '\0'));
-        section += h::paragraph(h::utf16(cell), 2);
+    section += h::record(h::kCtrlHeader, 1, "lbt " + std::string(40, '\0'));
+    const auto columns = static_cast<std::uint16_t>(table.front().size());
+    section += h::tableRecord(2, static_cast<std::uint16_t>(table.size()), columns);
+    for (std::size_t r = 0; r < table.size(); ++r) {
+      for (std::size_t c = 0; c < table[r].size(); ++c) {
+        section += h::cellHeader(2, static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(r));
+        section += h::paragraph(h::utf16(table[r][c]), 2);
       }
     }
   }

@@ -33,10 +33,12 @@ std::string docxDocument(const std::vector<std::string>& paragraphs, const Cells
 // "body, paragraph N" for the 0-based line `line` of the body (paragraphs first, then table rows).
 std::string docxLocation(std::size_t line);
 
-// An HWP 5.0 document (compressed BodyText/Section0) with `paragraphs`, then `table`, whose cells
-// become one paragraph each, row by row, as in a Hangul register.
+// An HWP 5.0 document (compressed BodyText/Section0) with `paragraphs`, then `table` as Hangul
+// writes a register: an anchor paragraph, a TABLE record, each cell a list header with its address
+// and one paragraph. The extractor gives one line per paragraph, an empty one for the anchor, and
+// one per table row.
 std::string hwpDocument(const std::vector<std::string>& paragraphs, const Cells& table = {});
-// "section 1, paragraph N" for the 0-based paragraph `index` (paragraphs, then cells row-major).
+// "section 1, paragraph N" for the 0-based line `index` of the section's text.
 std::string hwpLocation(std::size_t index);
 
 // RFC 4180 CSV (fields with ',', '"' or a line break quoted), rows ended by CRLF when `crlf`.

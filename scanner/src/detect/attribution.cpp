@@ -347,7 +347,7 @@ void Attribution::assignHit(std::size_t hit_index, const KeywordHit& hit) {
     return;
   }
   // Rule 4: a line without values: ambient. A bank name alone on its line (a register's bank
-  // cell, one cell per line as HWP writes tables) names one account, not every number near it:
+  // cell in a table written one cell per line) names one account, not every number near it:
   // the nearest value within reach that it fits well, the next one first.
   if (row_has_value) return;
   owner_[hit_index] = kAmbient;

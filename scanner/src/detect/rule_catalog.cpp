@@ -447,11 +447,11 @@ constexpr SV kAttributionRule[] = {
     "column) labels the nearest value of that row that it fits well, passing over values whose "
     "column header names another kind.",
     "**Column headers.** A column's header labels the cells below it and no others: CSV, TSV and "
-    "spreadsheet headers, and for rows of tab-separated cells without a known structure (DOCX and "
-    "HWPX tables) the cell of the block's first line in the same column. A table's header row is "
-    "not context for the values near it.",
+    "spreadsheet headers, and for rows of tab-separated cells without a known structure (HWP, "
+    "DOCX and HWPX tables, one row a line) the cell of the block's first line in the same column. "
+    "A table's header row is not context for the values near it.",
     "**Ambient context.** A keyword on a line without values (a heading, a label on the line above "
-    "its value, the header cells of a register written one cell per paragraph) counts for the "
+    "its value, the header cells of a table written one cell per line) counts for the "
     "values within ±100 characters that have no label of their own, known or not, and only for a "
     "rule that fits them well: a value that validates as one type (an RRN with a real birth date, "
     "a valid phone number, a card number, a 12- or 14-digit `YYYYMMDDhhmm[ss]` timestamp) is not "

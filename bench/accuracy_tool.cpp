@@ -44,17 +44,17 @@ struct Json {
   enum Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = kNull;
   std::string text;  // string value, or the number's text
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  std::vector<std::string> keys;  // an object's member names, and their values:
+  std::vector<Json> values;
   const Json* get(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == key) return &values[i];
     return nullptr;
   }
   // The text of member `key`, or "" when there is none.
   std::string field(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return v.text;
-    return {};
+    const Json* v = get(key);
+    return v != nullptr ? v->text : std::string();
   }
 };
 
@@ -154,7 +154,8 @@ class JsonParser {
         if (i_ >= s_.size() || s_[i_++] != ':') return false;
         Json member;
         if (!value(member)) return false;
-        v.members.emplace_back(std::move(key), std::move(member));
+        v.keys.push_back(std::move(key));
+        v.values.push_back(std::move(member));
         ws();
         if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
         if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
@@ -331,7 +332,8 @@ int score(const std::map<std::string, std::string>& opt) {
   }
   AccuracyTally tally;
   std::size_t not_ok = 0;
-  for (const auto& [path, t] : truth) {
+  for (const auto& [relative, t] : truth) {
+    const std::string& path = relative;  // a name the lambda below may capture
     if (status[path] != "ok") {
       ++not_ok;
       if (verbose) std::printf("  %s: status %s\n", path.c_str(), status[path].c_str());

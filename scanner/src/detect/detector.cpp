@@ -31,9 +31,6 @@ namespace {
 constexpr int kContextChars = 100;
 // A keyword this close before a value labels it ("주민번호: 900101-…").
 constexpr int kDirectLabelChars = 12;
-// A label right after a value, on the same line ("2401151234567 (주문번호)"), may name it; farther
-// on, a negative label belongs to the next value.
-constexpr int kTrailingLabelChars = 3;
 // Keywords after a value are weaker evidence than labels before it: their distance counts double.
 constexpr int afterDistance(int chars) { return chars * 2 + 4; }
 

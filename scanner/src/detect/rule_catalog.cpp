@@ -500,7 +500,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      kPassportPatterns,
      "Shape only: the printed number has no check digit. No letter or digit may follow.",
      "2021 form: high with a keyword, low without. Old form: high with a keyword, not reported "
-     "without one (the shape is common in part and order codes).",
+     "without one (the shape is common in part and order codes). In OCR text, a number read from "
+     "a passport's machine-readable zone whose ICAO check digit verifies: high.",
      kPassportKeywords, kNoKeywords, kPassportExamples},
     {RuleId::kKrDriverLicense, "Driver's licence number", "운전면허번호",
      "고유식별정보; must be encrypted on PCs",

@@ -107,6 +107,17 @@ BOOST_AUTO_TEST_CASE(issue_13_a_register_row_keeps_its_column_headers) {
   BOOST_TEST(reportedAsRule(text, "123-45-678901", RuleId::kKrBankAccount));
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_a_two_row_header_labels_its_columns) {
+  // A group title over the columns (its merged cells left as empty cells), then the names.
+  std::string text = "구분\t인적사항\t\t연락처\n번호\t성명\t주민등록번호\t자택전화\n";
+  for (int i = 0; i < 10; ++i)
+    text += std::to_string(i + 1) + "\t홍길동\t650302-108522" + std::to_string(i) + "\t053-913-680" +
+            std::to_string(i) + "\n";
+  text += "11\t김철수\t9001011234567\t02-987-6543\n";
+  BOOST_TEST(reportedAsRule(text, "9001011234567", RuleId::kKrRrn, Confidence::kHigh));
+  BOOST_TEST(reportedAsRule(text, "02-987-6543", RuleId::kKrPhone));
+}
+
 // A CSV-like structure: columns split at ',' and headers from the first row.
 class CsvStructure final : public TextStructure {
  public:

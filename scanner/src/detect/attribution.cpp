@@ -195,28 +195,49 @@ Span Attribution::tabBlockHeader(std::size_t offset) {
       if (prev_end - prev > kMaxLine || tabs_in(prev, prev_end) != tabs) break;
       top = prev;
     }
-    block_ = {true, top, line_end(top), line, tabs};
+    // The header: the block's first line and the lines after it without a digit (a header of
+    // two rows, a group title over its columns), up to the row asked about.
+    std::size_t header_end = line_end(top);
+    while (header_end + 1 < line) {
+      const std::size_t next_end = line_end(header_end + 1);
+      const std::string_view next = text_.substr(header_end + 1, next_end - header_end - 1);
+      if (next.find_first_of("0123456789") != std::string_view::npos) break;
+      header_end = next_end;
+    }
+    block_ = {true, top, header_end, line, tabs};
   }
   block_.last_line = line;
-  if (block_.header_begin == line) return {};  // the block's first line is no row under it
+  if (line <= block_.header_end) return {};  // a header line is no row under the header
   return {block_.header_begin, block_.header_end};
 }
 
-Span Attribution::implicitHeaderCell(int value) {
+std::string_view Attribution::implicitHeader(int value) {
   const Value& v = values_[static_cast<std::size_t>(value)];
   const Span header = tabBlockHeader(v.begin);
   if (header.end == header.begin) return {};
-  // The header line's cell in the value's column.
+  // The value's column in each header line, joined.
   const std::size_t line = text_.substr(0, v.begin).rfind('\n') + 1;  // npos + 1 == 0
   const auto column = std::count(text_.begin() + static_cast<std::ptrdiff_t>(line),
                                  text_.begin() + static_cast<std::ptrdiff_t>(v.begin), '\t');
-  std::size_t b = header.begin;
-  for (std::ptrdiff_t c = 0; c < column; ++c) b = text_.find('\t', b) + 1;
-  std::size_t e = text_.find('\t', b);
-  if (e == std::string_view::npos || e > header.end) e = header.end;
-  const std::string_view cell = text_.substr(b, e - b);
-  if (cell.empty() || cell.find_first_of("0123456789") != std::string_view::npos) return {};
-  return {b, e};
+  header_text_.clear();
+  for (std::size_t l = header.begin; l < header.end;) {
+    std::size_t l_end = text_.find('\n', l);
+    if (l_end == std::string_view::npos || l_end > header.end) l_end = header.end;
+    std::size_t b = l;
+    for (std::ptrdiff_t c = 0; c < column && b < l_end; ++c) {
+      const std::size_t tab = text_.find('\t', b);
+      b = tab == std::string_view::npos || tab >= l_end ? l_end : tab + 1;
+    }
+    std::size_t e = text_.find('\t', b);
+    if (e == std::string_view::npos || e > l_end) e = l_end;
+    const std::string_view cell = text_.substr(b, e - b);
+    if (!cell.empty() && cell.find_first_of("0123456789") == std::string_view::npos) {
+      if (!header_text_.empty()) header_text_ += ' ';
+      header_text_ += cell;
+    }
+    l = l_end + 1;
+  }
+  return header_text_;
 }
 
 void Attribution::assignHit(std::size_t hit_index, const KeywordHit& hit) {

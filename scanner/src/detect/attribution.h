@@ -80,15 +80,17 @@ class Attribution {
 
   // Starts on a new text (group() does too); clears the tab-block cache.
   void reset(std::string_view text);
-  // For text without a known structure: the first line of the tab-separated block whose row (not
-  // its first line) holds `offset`, or {0, 0}. Offsets are asked in increasing order for speed.
+  // For text without a known structure: the header lines (the first line and the digit-free lines
+  // after it) of the tab-separated block whose row below them holds `offset`, or {0, 0}. Offsets
+  // are asked in increasing order for speed.
   Span tabBlockHeader(std::size_t offset);
 
-  // Between the phases, for text without a known structure: the header cell of `value`'s column
-  // when its line is a row of a tab-separated block (a DOCX or HWPX table's rows, pasted cells):
-  // the same cell of the block's first line, which holds no digits. {0, 0} when there is none.
-  // Values are asked in order; a block's rows are read once.
-  Span implicitHeaderCell(int value);
+  // Between the phases, for text without a known structure: the header of `value`'s column when
+  // its line is a row of a tab-separated block (HWP, DOCX and HWPX tables' rows, pasted cells):
+  // the same cell of the block's first line and of the digit-free lines after it (a two-row
+  // header), joined by spaces; empty when there is none. Valid until the next call. Values are
+  // asked in order; a block's rows are read once.
+  std::string_view implicitHeader(int value);
   // Records that `value`'s column header (implicit or not) has keyword classes `classes`.
   void addHeader(int value, KeywordClasses classes);
 
@@ -135,7 +137,8 @@ class Attribution {
   std::string_view text_;
   char delimiter_ = 0;
   const std::vector<KeywordHit>* hits_ = nullptr;
-  // implicitHeaderCell()'s block: its first line and the last line known to belong to it.
+  std::string header_text_;  // implicitHeader()'s result
+  // tabBlockHeader()'s block: its header lines and the last line known to belong to it.
   struct Block {
     bool valid = false;
     std::size_t header_begin = 0, header_end = 0;

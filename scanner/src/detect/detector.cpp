@@ -318,9 +318,9 @@ void Detector::Impl::attribute(std::string_view text, const TextWindow& window) 
   if (structure == nullptr) {
     const auto& values = attribution_.values();
     for (std::size_t v = 0; v < values.size(); ++v) {
-      const Span cell = attribution_.implicitHeaderCell(static_cast<int>(v));
-      if (cell.end == cell.begin) continue;
-      const HeaderContext& h = headerContext(text.substr(cell.begin, cell.end - cell.begin));
+      const std::string_view header = attribution_.implicitHeader(static_cast<int>(v));
+      if (header.empty()) continue;
+      const HeaderContext& h = headerContext(header);
       if (h.classes == 0 && h.bank < 0) continue;
       attribution_.addHeader(static_cast<int>(v), h.classes);
       for (std::size_t i = values[v].first; i < values[v].last; ++i) header_of_[i] = h;

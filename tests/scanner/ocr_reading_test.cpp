@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(issue_13_digit_runs_and_stray_spaces) {
   BOOST_TEST(read("휴대전화 01 0-6983-3282") == "휴대전화 010-6983-3282");
   BOOST_TEST(read("휴대전화 010-47 57-9890") == "휴대전화 010-4757-9890");
   BOOST_TEST(read("신한은행 1 10-436-387740") == "신한은행 110-436-387740");
+  BOOST_TEST(read("_010-4121 -6820 끝") == "_010-4121-6820 끝");
   // Legitimate groupings stay: spaced cards and phones, dates, words with digits.
   BOOST_TEST(read("4111 1111 1111 1111") == "4111 1111 1111 1111");
   BOOST_TEST(read("02 123 4567") == "02 123 4567");
@@ -66,6 +67,7 @@ BOOST_AUTO_TEST_CASE(issue_13_email_addresses) {
   BOOST_TEST(read("hong@naver,com") == "hong@naver.com");
   BOOST_TEST(read("hong.gildong@naver com") == "hong.gildong@naver.com");
   BOOST_TEST(read("yoon@seoul.go. kr") == "yoon@seoul.go.kr");
+  BOOST_TEST(read("hdhong4949@daegu .go.kr") == "hdhong4949@daegu.go.kr");
   // A rule between columns, its dash already ASCII from the normaliser.
   BOOST_TEST(read("010-4368-1726 -kojj85@kakao.com") == "010-4368-1726 kojj85@kakao.com");
   BOOST_TEST(read("yuhee. hwang@snu.ac.kr") == "yuhee.hwang@snu.ac.kr");
@@ -83,8 +85,13 @@ BOOST_AUTO_TEST_CASE(offsets_map_back_to_what_ocr_wrote) {
   BOOST_REQUIRE(at != std::string_view::npos);
   BOOST_TEST(r.toInput(at) == text.find("01 0"));
   BOOST_TEST(r.toInput(at + 13) == text.find(" 끝"));
-  BOOST_TEST(r.repairedWithin(at, at + 13));
-  BOOST_TEST(!r.repairedWithin(0, at));
+  // Only a space came out: rejoined, not repaired.
+  BOOST_TEST(r.rejoinedWithin(at, at + 13));
+  BOOST_TEST(!r.repairedWithin(at, at + 13));
+  BOOST_TEST(!r.rejoinedWithin(0, at));
+  OcrReading s;
+  const std::string_view fixed = s.read("카드 4111-1111-I111-1111");
+  BOOST_TEST(s.repairedWithin(fixed.find("4111"), fixed.size()));
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_machine_readable_zone) {
@@ -136,9 +143,11 @@ BOOST_AUTO_TEST_CASE(issue_13_a_repair_needs_a_label_or_a_check_digit) {
   BOOST_TEST(find(detectOcr("4111-1111-I111-1112\n"), RuleId::kCardNumber) == nullptr);
   // An RRN with a passing check digit stands on it.
   BOOST_TEST(find(detectOcr("9OO1O1-1234568\n"), RuleId::kKrRrn) != nullptr);
-  // A phone number with stray spaces, labelled.
+  // A phone number with stray spaces, labelled or not: rejoining changes no digit.
   const auto phone = detectOcr("휴대전화 01 0-6983-3282\n");
   BOOST_TEST(find(phone, RuleId::kKrPhone) != nullptr);
+  const auto bare = detectOcr("홍길동 010-81 84-5909\n");
+  BOOST_TEST(find(bare, RuleId::kKrPhone) != nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(issue_13_misread_labels_still_label) {

@@ -109,9 +109,11 @@ std::vector<SetFile> setFiles(const AttributionDocument& doc,
     out.push_back({"tables/xlsx", doc.name + ".xlsx", xlsxDocument(doc.cells, "명단"),
                    by_cell([](std::size_t r, std::size_t c) { return xlsxLocation("명단", r, c); })});
     // The HWP register follows one line of text (its title) and the table's anchor paragraph;
-    // each row is a line.
+    // each row is a line. Its values carry no location: before issue 13 the extractor wrote one
+    // cell per line, and the base of that change is measured on the same files (values are
+    // distinct within a file, so rule and masked text place a finding).
     out.push_back({"tables/hwp", doc.name + ".hwp", hwpDocument({doc.name}, doc.cells),
-                   by_cell([](std::size_t r, std::size_t) { return hwpLocation(2 + r); })});
+                   by_cell([](std::size_t, std::size_t) { return std::string(); })});
     out.push_back({"tables/docx", doc.name + ".docx", docxDocument({doc.name}, doc.cells),
                    by_cell([](std::size_t r, std::size_t) { return docxLocation(1 + r); })});
     return out;

@@ -172,6 +172,7 @@ char mrzCheckDigit(std::string_view field) {
 std::string_view OcrReading::read(std::string_view text) {
   shifts_.clear();
   repaired_.clear();
+  rejoined_.clear();
   mrz_.clear();
   std::vector<Edit> edits;
 
@@ -276,10 +277,16 @@ std::string_view OcrReading::read(std::string_view text) {
   }
 
   // Stray spaces: a single space between two digit runs, next to a group of one or two digits
-  // that a hyphen joins to the rest ("01 0-6983-3282", "010-47 57-9890").
+  // that a hyphen joins to the rest ("01 0-6983-3282", "010-47 57-9890"), or next to the hyphen
+  // itself ("010-4121 -6820").
   for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
     const Run& a = runs[r];
     const Run& b = runs[r + 1];
+    const std::string_view between = text.substr(a.end, b.begin - a.end);
+    if ((between == " -" || between == "- ") && !groups(a.text).empty() && !groups(b.text).empty()) {
+      edits.push_back({between == " -" ? a.end : a.end + 1, 1, ""});
+      continue;
+    }
     if (b.begin != a.end + 1 || text[a.end] != ' ') continue;
     const std::vector<std::size_t> ga = groups(a.text), gb = groups(b.text);
     if (ga.empty() || gb.empty()) continue;
@@ -314,6 +321,10 @@ std::string_view OcrReading::read(std::string_view text) {
     }
     if (!hasAt(word) || word.find_last_of("@)\xA9\xAE") + 1 >= word.size()) continue;
     std::string_view tld = text.substr(next.begin, next.end - next.begin);
+    if (tld.size() >= 3 && tld[0] == '.' && isAsciiAlpha(tld[1]) && isAsciiAlpha(word.back())) {
+      edits.push_back({w.end, 1, ""});  // "hdhong4949@daegu .go.kr"
+      continue;
+    }
     std::size_t letters = 0;
     while (letters < tld.size() && tld[letters] >= 'a' && tld[letters] <= 'z') ++letters;
     if (!isTopLevelDomainWord(tld.substr(0, letters))) continue;
@@ -359,9 +370,12 @@ void OcrReading::replace(std::string_view text, std::size_t from, std::size_t to
   for (std::size_t i = 0; i < with.size(); ++i)
     if (i >= to - from || with[i] != text[from + i]) repaired_.push_back(start + i);
   if (with.empty()) {
-    // A deletion: the characters on both sides now touch.
-    if (start > 0) repaired_.push_back(start - 1);
-    repaired_.push_back(start);
+    // A deletion: the characters on both sides now touch. Taking out spaces only rejoins what OCR
+    // split: no character changed, so the value needs no more confirmation than unsplit.
+    const bool spaces = text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+    std::vector<std::size_t>& marks = spaces ? rejoined_ : repaired_;
+    if (start > 0) marks.push_back(start - 1);
+    marks.push_back(start);
   }
   copied_ = to;
   if (with.size() != to - from) shifts_.push_back({out_.size(), copied_});
@@ -379,6 +393,11 @@ std::size_t OcrReading::toInput(std::size_t offset) const {
 bool OcrReading::repairedWithin(std::size_t begin, std::size_t end) const {
   auto it = std::lower_bound(repaired_.begin(), repaired_.end(), begin);
   return it != repaired_.end() && *it < end;
+}
+
+bool OcrReading::rejoinedWithin(std::size_t begin, std::size_t end) const {
+  auto it = std::lower_bound(rejoined_.begin(), rejoined_.end(), begin);
+  return it != rejoined_.end() && *it < end;
 }
 
 void OcrReading::findMrz() {

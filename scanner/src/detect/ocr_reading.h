@@ -3,9 +3,9 @@
 
 // OcrReading: a second reading of text that OCR produced (TextWindow::ocr), for the confusions
 // Tesseract makes in identifiers (issue 13). Only text marked as OCR output is read this way, and
-// only inside candidate-like tokens; whatever a repair produces must then be confirmed by a check
-// digit or by a label of its rule (RuleLogic::score, flag kRepaired), so a repair cannot invent an
-// identifier on its own.
+// only inside candidate-like tokens; whatever a repair that changed a character produces must then
+// be confirmed by a check digit or by a label of its rule (RuleLogic::score, flag kRepaired), so a
+// repair cannot invent an identifier on its own.
 //
 // Repairs, on the normalised text:
 //   - digit runs (groups joined by '-' or '.', mostly digits): letters OCR takes for digits become
@@ -13,10 +13,11 @@
 //   - passport shapes (a type letter and eight characters, DETECTION.md §3.3): '$' or '5' in front
 //     becomes 'S' (a doubled "S$" one 'S'), lower case type letters upper case, and the digit
 //     places get the digit mapping above;
-//   - stray spaces inside digit groups: "01 0-6983-3282", "010-47 57-9890", "1 10-436-387740"
-//     (a space next to a group of one or two digits that a hyphen joins to the rest);
+//   - stray spaces inside digit groups: "01 0-6983-3282", "010-47 57-9890", "1 10-436-387740",
+//     "010-4121 -6820" (a space next to a group of one or two digits that a hyphen joins to the
+//     rest, or next to the hyphen); no character changes, so such a value needs no confirmation;
 //   - e-mail addresses: '©' '®' "(a)" "(at)" become '@'; in the domain ',' becomes '.', and a space
-//     before a top-level domain ("naver com", "seoul.go. kr") a '.'.
+//     before a top-level domain ("naver com", "seoul.go. kr", "daegu .go.kr") a '.'.
 // Passport machine-readable zones (ICAO 9303 TD3 line 2: number, check digit, "KOR") are read
 // as well: a document number whose check digit verifies, after the same repairs, is returned in
 // mrzNumbers() for the detector to report.
@@ -41,8 +42,11 @@ class OcrReading {
 
   // Maps an offset of the last repaired text to the input's. REQUIRES: offset <= repaired size.
   std::size_t toInput(std::size_t offset) const;
-  // True if some character of repaired[begin, end) was changed, inserted into or taken out of.
+  // True if some character of repaired[begin, end) was changed, or a character other than a space
+  // taken out of it.
   bool repairedWithin(std::size_t begin, std::size_t end) const;
+  // True if spaces OCR put inside repaired[begin, end) were taken out (nothing else changed there).
+  bool rejoinedWithin(std::size_t begin, std::size_t end) const;
 
   // A passport number from a machine-readable zone whose check digit verifies.
   struct MrzNumber {
@@ -63,8 +67,9 @@ class OcrReading {
   std::string out_;
   std::size_t copied_ = 0;  // input bytes consumed
   std::vector<Shift> shifts_;
-  std::vector<std::size_t> repaired_;  // sorted repaired offsets in out_ (one per changed char;
-                                       // a deletion marks the character after it)
+  std::vector<std::size_t> repaired_;  // sorted offsets in out_ of changed characters (and of the
+                                       // two around a deletion)
+  std::vector<std::size_t> rejoined_;  // ... the two around a space taken out
   std::vector<MrzNumber> mrz_;
   bool identity_ = true;
 };

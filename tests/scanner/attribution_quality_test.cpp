@@ -9,12 +9,14 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include "jamul/scanner/file_scanner.h"
 #include "support/accuracy_sets.h"
 #include "support/accuracy_tally.h"
 #include "support/attribution_corpus.h"
+#include "support/document_writers.h"
 #include "support/temp_dir.h"
 #include "support/test_hasher.h"
 
@@ -94,6 +96,69 @@ BOOST_AUTO_TEST_CASE(issue_13_every_set_reaches_precision_and_recall_098) {
   BOOST_TEST(all[ruleIndex(RuleId::kKrBankAccount)].tp >= 500u);
   BOOST_TEST(all[ruleIndex(RuleId::kKrPhone)].tp >= 500u);
   BOOST_TEST(all[ruleIndex(RuleId::kKrRrn)].tp >= 300u);
+}
+
+// The issue's own shapes, as files: the three text encodings (CP949, UTF-16 with and without a
+// BOM), and a register as CSV, XLSX, HWP and DOCX.
+BOOST_AUTO_TEST_CASE(issue_13_the_issue_shapes_in_every_encoding_and_format) {
+  ScanOptions options;
+  options.detector.today_year = 2026;
+  options.detector.today_month = 11;
+  options.detector.today_day = 22;
+  auto scanner = FileScanner::create(options, test::testHasher());
+  BOOST_REQUIRE(scanner.ok());
+  test::TempDir dir;
+  const auto scan = [&](const std::string& name, const std::string& bytes) {
+    const auto path = dir.write(name, bytes);
+    FileEntry entry;
+    entry.path = path.string();
+    entry.size = bytes.size();
+    const FileReport report = scanner->scan(entry);
+    BOOST_TEST((report.status == FileStatus::kOk), name << ": " << report.detail);
+    std::map<std::string, RuleId> found;  // masked -> rule, at medium or above
+    for (const FindingSummary& f : report.findings)
+      if (f.confidence >= Confidence::kMedium) found[f.masked] = f.rule;
+    return found;
+  };
+  const std::string text =
+      "자택 전화번호 053-9136-6805\n"
+      "민원 처리 현황을 부서별로 정리하여 보고합니다.\n"
+      "환불계좌 신한은행 1002-889-577953 예금주 김철수\n"
+      "900101-1234568\n"
+      "환불계좌 신한은행 3333-11-5280860\n"
+      "로그 시각 202205020739\n";
+  for (test::TextEncoding e : test::kAllEncodings) {
+    const auto found = scan("issue13-" + std::string(test::textEncodingName(e)) + ".txt",
+                            test::encodeText(text, e));
+    BOOST_TEST_CONTEXT(test::textEncodingName(e)) {
+      BOOST_TEST(found.size() == 4u);
+      BOOST_TEST((found.at("053-****-6805") == RuleId::kKrPhone));
+      BOOST_TEST((found.at("100*-***-****53") == RuleId::kKrBankAccount));
+      BOOST_TEST((found.at("900101-1******") == RuleId::kKrRrn));
+      BOOST_TEST((found.at("333*-**-*****60") == RuleId::kKrBankAccount));
+    }
+  }
+  const test::Cells cells = {{"번호", "성명", "주민등록번호", "연락처", "은행", "계좌번호"},
+                             {"1", "홍길동", "9001011234568", "010-2345-6789", "신한은행", "110-436-387740"},
+                             {"2", "김철수", "850315-2345678", "053-9136-6805", "국민은행", "123-456-7890"}};
+  const std::pair<std::string, std::string> registers[] = {
+      {"register.csv", test::csvDocument(cells)},
+      {"register-cp949.csv", test::encodeText(test::csvDocument(cells), test::TextEncoding::kCp949)},
+      {"register.xlsx", test::xlsxDocument(cells)},
+      {"register.hwp", test::hwpDocument({"명단"}, cells)},
+      {"register.docx", test::docxDocument({"명단"}, cells)}};
+  for (const auto& [name, bytes] : registers) {
+    const auto found = scan(name, bytes);
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(found.size() == 6u);
+      BOOST_TEST((found.at("9001011******") == RuleId::kKrRrn));
+      BOOST_TEST((found.at("850315-2******") == RuleId::kKrRrn));
+      BOOST_TEST((found.at("010-****-6789") == RuleId::kKrPhone));
+      BOOST_TEST((found.at("053-****-6805") == RuleId::kKrPhone));
+      BOOST_TEST((found.at("110-***-****40") == RuleId::kKrBankAccount));
+      BOOST_TEST((found.at("123-***-**90") == RuleId::kKrBankAccount));
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
   libc-bin zip                              # iconv and Info-ZIP, used by the sample generator
   age                                       # the age CLI, used by the crypto interop tests
+  imagemagick fonts-nanum                   # scanned test pages drawn for the OCR tests (issue 13)
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 

@@ -10,6 +10,7 @@
 #include "integration/cli_helpers.h"
 #include "jamul/common/base64.h"
 #include "jamul/crypto/keyed_hasher.h"
+#include "scanner/extract/image/test_images.h"
 #include "support/pdf_writer.h"
 #include "support/process.h"
 #include "support/skip.h"
@@ -386,6 +387,21 @@ BOOST_AUTO_TEST_CASE(extract_prints_the_decoded_text) {
   auto bin = jamul({"extract", dir.write("x.bin", std::string("\x01\x00\x02\x00", 4)).string()});
   BOOST_TEST(bin.exit_code == 2);
   BOOST_TEST(bin.err.find("unsupported") != std::string::npos, bin.err);
+}
+
+// Issue 13: `jamul extract --ocr` prints the text OCR produced, as `jamul scan --ocr` reads it.
+BOOST_AUTO_TEST_CASE(extract_with_ocr_prints_what_ocr_read) {
+  test::TempDir dir;
+  testing::TestPix pix = testing::renderText({"900101-1234568"});
+  const auto file = dir.write("scan.png", testing::encode(pix.get(), IFF_PNG));
+  auto off = jamul({"extract", file.string()});
+  BOOST_TEST(off.exit_code == 2);
+  BOOST_TEST(off.err.find("OCR is off") != std::string::npos, off.err);
+  auto on = jamul({"extract", "--ocr", file.string()});
+  BOOST_TEST(on.exit_code == 0, on.err);
+  BOOST_TEST(on.out.find("=== page 1 (OCR) ===") != std::string::npos, on.out);
+  BOOST_TEST(on.out.find("900101-1234568") != std::string::npos, on.out);
+  BOOST_TEST(on.err.find("png") != std::string::npos, on.err);
 }
 
 // PDFs are read by a module the program loads on first use (extract/pdf_ocr/pdf_ocr_module.h),

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "jamul/common/utf8.h"
+#include "support/temp_dir.h"
 
 namespace jamul::scanner::decode {
 namespace {
@@ -45,6 +46,45 @@ BOOST_AUTO_TEST_CASE(utf16_without_bom_is_recognised_for_latin_and_korean_text) 
   BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le));
   r = sniff(utf16(u"개인정보보호교육자료입니다주민등록번호를암호화하십시오", false), true);
   BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Be));
+}
+
+// Issue 13: ASCII lines with Greek, Cyrillic, Arabic, Thai, box drawing and emoji (surrogate
+// pairs) between them, without a BOM, were taken for binary.
+BOOST_AUTO_TEST_CASE(issue_13_bomless_utf16_with_many_scripts_is_text) {
+  const std::u16string sample =
+      u"Greek: \u0395\u03BB\u03BB\u03B7\u03BD\u03B9\u03BA\u03AC\r\n"
+      u"Cyrillic: \u041F\u0440\u0438\u0432\u0435\u0442\r\n"
+      u"Arabic: \u0645\u0631\u062D\u0628\u0627\r\n"
+      u"Thai: \u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35\r\n"
+      u"Box: \u250C\u2500\u252C\u2500\u2510\r\n"
+      u"Emoji: \xD83D\xDE00 \xD83E\xDD16\r\n"
+      u"Phone: 010-2000-0000\r\n";
+  auto r = sniff(utf16(sample, true), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le && r.bom_length == 0));
+  r = sniff(utf16(sample, false), true);
+  BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Be));
+  // The file the issue names (../shared/corpus/txt), when the shared corpus is there.
+  if (const auto dir = test::corpusDir("txt")) {
+    const std::string bytes = test::readFile(*dir / "redsal__utf16le-no-bom.txt");
+    r = sniff(bytes, true);
+    BOOST_TEST((r.kind == Kind::kText && r.encoding == TextEncoding::kUtf16Le && r.bom_length == 0));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(sixteen_bit_binary_data_is_not_taken_for_utf16) {
+  // Little-endian 16-bit samples (a sound or a table of small integers): zero high bytes, but C0
+  // controls and lone surrogates among the low ones.
+  std::string samples;
+  for (int i = 0; i < 600; ++i) {
+    const int v = (i * 37) % 300;
+    samples.push_back(static_cast<char>(v & 0xFF));
+    samples.push_back(static_cast<char>(v >> 8));
+  }
+  BOOST_TEST((sniff(samples, true).kind == Kind::kBinary));
+  std::string surrogates = utf16(u"abc", true);
+  for (int i = 0; i < 40; ++i) surrogates += utf16(u"a\xDC00" u"b", true);
+  BOOST_TEST(!(sniff(surrogates, true).kind == Kind::kText &&
+               sniff(surrogates, true).encoding == TextEncoding::kUtf16Le));
 }
 
 BOOST_AUTO_TEST_CASE(cp949_is_recognised_and_utf8_is_preferred_when_valid) {

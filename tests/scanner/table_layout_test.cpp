@@ -37,6 +37,12 @@ BOOST_AUTO_TEST_CASE(headers_apply_to_the_cells_below_them) {
   BOOST_TEST(layout.cellAt(csv.find("end")).column == 3u);
   // The header row itself has no header context.
   BOOST_TEST(layout.columnHeader(csv.find("주민등록번호")).empty());
+  // Issue 13: the detector keeps the header row's words out of the values' context.
+  BOOST_TEST(layout.inHeaderRow(csv.find("주민등록번호")));
+  BOOST_TEST(layout.inHeaderRow(csv.find("휴대폰")));
+  BOOST_TEST(!layout.inHeaderRow(rrn));
+  BOOST_TEST(layout.cellDelimiter() == ',');
+  BOOST_TEST(TableLayout('\t').cellDelimiter() == '\0');
 }
 
 BOOST_AUTO_TEST_CASE(a_window_later_in_the_stream_keeps_row_numbers) {

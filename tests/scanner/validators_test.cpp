@@ -61,6 +61,18 @@ BOOST_AUTO_TEST_CASE(business_and_corporate_numbers) {
   BOOST_TEST(!crnTypeCodeOk("1301300006246"));  // type 30 (the pattern admits 30; code does not)
 }
 
+BOOST_AUTO_TEST_CASE(issue_13_compact_timestamps) {
+  BOOST_TEST(isCompactTimestamp("202205020739"));
+  BOOST_TEST(isCompactTimestamp("20220502073912"));
+  BOOST_TEST(isCompactTimestamp("19991231235959"));
+  BOOST_TEST(!isCompactTimestamp("202213020739"));    // month 13
+  BOOST_TEST(!isCompactTimestamp("202202300739"));    // 30 February
+  BOOST_TEST(!isCompactTimestamp("202205022460"));    // 24:60
+  BOOST_TEST(!isCompactTimestamp("20220502073960"));  // second 60
+  BOOST_TEST(!isCompactTimestamp("110436387740"));    // an account: year 1104
+  BOOST_TEST(!isCompactTimestamp("2022050207391"));   // 13 digits
+}
+
 BOOST_AUTO_TEST_CASE(cards_and_barcodes) {
   BOOST_TEST(luhnOk("4012888888881881"));
   BOOST_TEST(!luhnOk("4012888888881882"));

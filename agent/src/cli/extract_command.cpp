@@ -8,11 +8,13 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/messages.h"
+#include "cli/terminal_text.h"
 #include "jamul/scanner/file_scanner.h"
 
 namespace jamul::cli {
 namespace {
 constexpr OptionSpec kOptions[] = {
+    {"ocr", "", "read images and scanned PDF pages with OCR and print the text it produced"},
     {"help", "", "show this help"},
 };
 }  // namespace
@@ -25,13 +27,17 @@ int extractCommand(std::span<const std::string> args) {
   }
   if (parser.has("help") || parser.positional().size() != 1) {
     std::fprintf(parser.has("help") ? stdout : stderr,
-                 "Usage: jamul extract FILE\n\nPrints the text Jamul's scanner sees in FILE, decoded "
-                 "to UTF-8; the format goes to standard error.\n\n%s",
+                 "Usage: jamul extract [--ocr] FILE\n\nPrints the text Jamul's scanner sees in FILE, "
+                 "decoded to UTF-8; the format goes to standard error. With --ocr, images and "
+                 "scanned PDF pages are read as `jamul scan --ocr` reads them.\n\n%s",
                  parser.optionsHelp().c_str());
     return parser.has("help") ? 0 : 2;
   }
   // The hasher is never called: extract() does not detect.
-  auto scanner = scanner::FileScanner::create({}, [](std::string_view) { return ValueDigest{}; });
+  scanner::ScanOptions options;
+  options.extract.ocr = parser.has("ocr");
+  auto scanner =
+      scanner::FileScanner::create(options, [](std::string_view) { return ValueDigest{}; });
   if (!scanner) return fail("extract", scanner.error());
   const std::string& path = parser.positional().front();
   // A document's parts (pages, sheets, sections, members) are announced by a line of their own,
@@ -46,8 +52,10 @@ int extractCommand(std::span<const std::string> args) {
         at_line_start = text.back() == '\n';
       },
       [&](std::string_view location) {
-        std::printf("%s=== %.*s ===\n", at_line_start ? "" : "\n", static_cast<int>(location.size()),
-                    location.empty() ? "(text)" : location.data());
+        // The text is the user's own, as `cat` would print it; a location holds names from
+        // inside the document (a zip member, a sheet), which are escaped like file names.
+        const std::string shown = location.empty() ? "(text)" : printableText(location);
+        std::printf("%s=== %s ===\n", at_line_start ? "" : "\n", shown.c_str());
         at_line_start = true;
       });
   std::fflush(stdout);

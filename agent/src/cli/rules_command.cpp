@@ -21,12 +21,13 @@ constexpr OptionSpec kOptions[] = {
     {"help", "", "show this help"},
 };
 
-// Table cells are one line: '|' is escaped and a line break is shown as "⏎".
+// Table cells are one line: '|' is escaped, a line break is shown as "⏎" and a tab as "⇥".
 std::string escapeCell(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '|') out += "\\|";
     else if (c == '\n') out += "\u23CE";
+    else if (c == '\t') out += "\u21E5";
     else out.push_back(c);
   }
   return out;
@@ -67,24 +68,47 @@ std::string markdown() {
         "are matched byte-wise over UTF-8; the character after a match is checked in code (no "
         "lookahead in RE2).\n";
   md += "3. **Validation.** Dates, check digits, issuer ranges and layouts, per rule (below).\n";
-  md += "4. **Context.** A rule's keywords within ±100 characters of the value, or in the header of "
-        "its table column (CSV/TSV), raise confidence. Labels of non-personal numbers (order, "
-        "invoice, barcode, …) lower it by one level when they are nearer than any keyword, and to "
-        "*low* at most when they label the value directly (within 12 characters before it, or as "
-        "its column header); a label after a value counts only right after it on the same line "
-        "(`2401151234567 (주문번호)`). Keywords after a value count as twice as far away as "
-        "keywords before it. ASCII keywords must stand as words (`IP` is not found in `SHIP`); Hangul keywords "
-        "match inside words, because particles attach to them (`주민번호는`).\n";
-  md += "5. **One identifier per span.** Where matches of several rules overlap, the one with the "
-        "higher confidence wins; then the one whose own keyword is present and nearer; then the "
-        "more specific rule (order: password, email, kr_rrn, kr_frn, kr_crn, card_number, kr_brn, "
-        "kr_driver_license, kr_passport, kr_phone, kr_health_insurance, kr_bank_account, ipv4, "
-        "ipv6).\n\n";
+  md += "4. **Context.** Keywords are looked for within ±100 characters of the value; each one "
+        "counts only for the value it belongs to (\"Whose label is it\", below), and the header of "
+        "its table column labels every cell of the column. A rule's keyword raises confidence. "
+        "Labels of non-personal numbers (order, invoice, barcode, …) lower it by one level when "
+        "they are nearer than any keyword, and to *low* at most when they label the value directly "
+        "(within 12 characters before it, as its column header, or right after it in brackets: "
+        "`2401151234567 (주문번호)`). Keywords after a value count as twice as far away as "
+        "keywords before it. ASCII keywords must stand as words (`IP` is not found in `SHIP`); "
+        "Hangul keywords match inside words, because particles attach to them (`주민번호는`).\n";
+  md += "5. **One identifier per span.** Where matches of several rules overlap, the one whose "
+        "rule's keyword is the value's own label wins; then the one with the higher confidence; "
+        "then the one whose own keyword is present and nearer; then the more specific rule (order: "
+        "password, email, kr_rrn, kr_frn, kr_crn, card_number, kr_brn, kr_driver_license, "
+        "kr_passport, kr_phone, kr_health_insurance, kr_bank_account, ipv4, ipv6).\n\n";
   md += "Confidence levels reuse Microsoft Purview's numbers: **low** 65, **medium** 75, **high** "
         "85. `jamul scan` reports medium and above unless `--min-confidence` says otherwise; the "
         "inventory keeps every level, so a different threshold needs no rescan. Values are never "
         "stored or printed: reports carry a masked excerpt (`900101-1******`) and a keyed BLAKE2b "
         "digest.\n\n";
+  md += "## Whose label is it\n\n";
+  md += "A keyword is evidence for one value, not for everything near it (issue 13): "
+        "`자택 전화번호 053-9136-6805` stays a phone number when the next lines read `환불계좌 "
+        "신한은행 1002-889-577953 예금주 김철수`. The rule, in the order it is applied:\n\n";
+  int part = 0;
+  for (std::string_view paragraph : scanner::attributionRule())
+    md += std::to_string(++part) + ". " + std::string(paragraph) + "\n";
+  md += "\n";
+  md += "## Text read by OCR\n\n";
+  md += "Text that OCR read from an image or a scanned PDF page (`jamul scan --ocr`; `jamul extract "
+        "--ocr FILE` prints it) is read a second way as well, for the confusions Tesseract makes "
+        "in identifiers, and only inside candidate-like tokens: letters in digit runs (`O`→`0`, "
+        "`I`/`l`/`|`→`1`, `S`/`$`→`5`, `B`→`8`, `Z`→`2`, `G`→`6`), a passport's type letter "
+        "(`$821H5375`→`S821H5375`), stray spaces in digit groups (`01 0-6983-3282`), and e-mail "
+        "addresses (`©`, `®`, `(a)`→`@`; `,`→`.` and a lost dot before a top-level domain; digits "
+        "in well-known domain labels: `g0.kr`→`go.kr`). A value that needed a repair is reported "
+        "only when a check digit (RRN/FRN, Luhn, BRN, CRN, a real top-level domain) or a label of "
+        "its rule confirms it; offsets still point at the characters OCR wrote, and the masked "
+        "excerpt shows the repaired value. Labels OCR misspelt by one syllable (`여권빈호`, "
+        "`민등록번호`) count as the keyword, unless the word is as close to keywords of two kinds. A "
+        "passport's machine-readable zone (ICAO 9303 TD3, line 2: number, check digit, `KOR`) gives "
+        "the passport number when its check digit verifies (`high`).\n\n";
   md += "| rule | identifier | legal class |\n|---|---|---|\n";
   for (const RuleInfo& r : scanner::ruleCatalog())
     md += "| [`" + std::string(scanner::ruleName(r.id)) + "`](#" + std::string(scanner::ruleName(r.id)) +

@@ -150,6 +150,40 @@ double utf16Plausibility(std::string_view s, bool little_endian) {
   return total == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(total);
 }
 
+// How much of `s` read as UTF-16 is text in any script: printable ASCII and whitespace, any BMP
+// character from U+00A0 up that is not a surrogate, private-use or a noncharacter, and well-formed
+// surrogate pairs (emoji, rare CJK). Used where zero bytes on one side already say "UTF-16": a
+// multilingual file (Greek, Arabic, Thai, box drawing, emoji between ASCII lines) is text, while
+// 16-bit binary data is betrayed by C0/C1 controls, lone surrogates and U+FFFE/FFFF.
+double utf16TextShare(std::string_view s, bool little_endian) {
+  std::size_t good = 0, total = 0;
+  const auto unit = [&](std::size_t i) {
+    const auto lo = static_cast<unsigned char>(s[little_endian ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(s[little_endian ? i + 1 : i]);
+    return (static_cast<std::uint32_t>(hi) << 8) | lo;
+  };
+  for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
+    const std::uint32_t u = unit(i);
+    ++total;
+    if ((u >= 0x20 && u < 0x7F) || u == '\t' || u == '\n' || u == '\r') {
+      ++good;
+    } else if (u >= 0xD800 && u <= 0xDBFF) {
+      // A high surrogate counts with its low one; a pair cut by the end of the sample is not
+      // held against the text.
+      if (i + 3 >= s.size()) {
+        ++good;
+      } else if (const std::uint32_t low = unit(i + 2); low >= 0xDC00 && low <= 0xDFFF) {
+        good += 2;
+        ++total;
+        i += 2;
+      }
+    } else if (u >= 0xA0 && !(u >= 0xDC00 && u <= 0xF8FF) && u != 0xFFFE && u != 0xFFFF) {
+      ++good;
+    }
+  }
+  return total == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(total);
+}
+
 // Share of 2-byte units whose high (LE: odd) or low (BE: even) byte is zero.
 double zeroShare(std::string_view s, std::size_t parity) {
   std::size_t zeros = 0, total = 0;
@@ -237,12 +271,14 @@ SniffResult sniff(std::string_view head, bool whole_file) {
   whole_file = whole_file && head.size() <= kSampleBytes;
   head = head.substr(0, kSampleBytes);
 
-  // ASCII-heavy UTF-16: every other byte is zero.
+  // ASCII-heavy UTF-16: every other byte is zero. The rest of the code units may be any script
+  // (issue 13: a BOM-less file of ASCII lines with Greek, Arabic, Thai and emoji was taken for
+  // binary when only Hangul, CJK and Latin-1 counted as text here).
   if (head.size() >= 4) {
     const double zero_odd = zeroShare(head, 1), zero_even = zeroShare(head, 0);
-    if (zero_odd > 0.3 && zero_even < 0.05 && utf16Plausibility(head, true) > 0.9)
+    if (zero_odd > 0.3 && zero_even < 0.05 && utf16TextShare(head, true) > 0.95)
       return text(TextEncoding::kUtf16Le);
-    if (zero_even > 0.3 && zero_odd < 0.05 && utf16Plausibility(head, false) > 0.9)
+    if (zero_even > 0.3 && zero_odd < 0.05 && utf16TextShare(head, false) > 0.95)
       return text(TextEncoding::kUtf16Be);
   }
   // CP949 before the heuristic for Korean UTF-16 below: read as UTF-16BE, CP949 Hangul pairs land

@@ -8,7 +8,8 @@
 //   3. magic numbers of binary formats (PDF, ZIP/OOXML/HWPX, OLE2/HWP/DOC, images, executables,
 //      archives) -> unsupported, naming the format, until an extractor exists (issue 3);
 //   4. well-formed UTF-8 without NUL bytes -> UTF-8;
-//   5. UTF-16 without a BOM: zero bytes on one side of most code units (Latin text), or code units
+//   5. UTF-16 without a BOM: zero bytes on one side of most code units and text of any script in
+//      the others (ASCII lines with Greek, Arabic, Thai, emoji ...), or code units
 //      that are overwhelmingly Hangul syllables, ASCII and CJK punctuation (Korean text) -> UTF-16;
 //   6. NUL bytes or many control characters -> binary (unsupported);
 //   7. well-formed CP949 (EUC-KR plus the Unified Hangul Code extension) -> CP949;

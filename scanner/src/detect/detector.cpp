@@ -8,9 +8,11 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "detect/attribution.h"
 #include "detect/candidate_windows.h"
 #include "detect/keyword_index.h"
 #include "detect/normalizer.h"
+#include "detect/ocr_reading.h"
 #include "detect/rule_logic.h"
 #include "jamul/common/utf8.h"
 #include "jamul/scanner/rule_catalog.h"
@@ -29,9 +31,6 @@ namespace {
 constexpr int kContextChars = 100;
 // A keyword this close before a value labels it ("주민번호: 900101-…").
 constexpr int kDirectLabelChars = 12;
-// A label right after a value, on the same line ("2401151234567 (주문번호)"), may name it; farther
-// on, a negative label belongs to the next value.
-constexpr int kTrailingLabelChars = 3;
 // Keywords after a value are weaker evidence than labels before it: their distance counts double.
 constexpr int afterDistance(int chars) { return chars * 2 + 4; }
 
@@ -125,11 +124,14 @@ class Detector::Impl {
     Confidence confidence;
     bool positive;
     int distance;
+    bool own;  // its rule's keyword is the value's own label (Evidence::own)
   };
 
-  void collectCandidates(std::string_view text);
+  void collectCandidates(std::string_view text, bool structured);
   void collectKeywords(std::string_view text);
-  Evidence gatherEvidence(const Candidate& c, std::string_view text, const TextWindow& window);
+  // Attribution (issue 13): groups the candidates into values and gives each keyword to one value.
+  void attribute(std::string_view text, const TextWindow& window);
+  Evidence gatherEvidence(std::size_t index, std::string_view text, const TextWindow& window);
   const HeaderContext& headerContext(std::string_view header);
   void resolveOverlaps(const std::vector<Scored>& scored, std::vector<Scored>& picked) const;
 
@@ -139,8 +141,16 @@ class Detector::Impl {
   std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<detect::KeywordIndex> keywords_;
 
+  // OCR text (issue 13): the repairs' candidates are marked kRepaired, MRZ numbers added.
+  void addOcrCandidates();
+  // An offset of the text the detector reads back to the window's original text.
+  std::size_t toOriginal(std::size_t offset, bool ocr) const {
+    return normalizer_.toOriginal(ocr ? ocr_.toInput(offset) : offset);
+  }
+
   // Scratch, reused across calls.
   detect::Normalizer normalizer_;
+  detect::OcrReading ocr_;
   std::vector<Span> windows_;
   detect::TriggerBitmaps trigger_bits_;
   std::string guarded_window_;
@@ -149,6 +159,10 @@ class Detector::Impl {
   std::vector<KeywordHit> keyword_hits_;
   std::vector<KeywordHit> header_hits_;
   std::unordered_map<std::string, HeaderContext> header_cache_;
+  detect::Attribution attribution_;
+  std::vector<HeaderContext> header_of_;         // per candidate: its column header's context
+  std::vector<detect::KeywordClasses> header_classes_;
+  std::vector<bool> intrinsic_;                  // per candidate: reported without any context
   detect::KeywordClasses table_classes_ = 0;  // classes of all column headers of the window's table
 };
 
@@ -186,8 +200,9 @@ Status Detector::Impl::compile() {
   return okStatus();
 }
 
-void Detector::Impl::collectCandidates(std::string_view text) {
+void Detector::Impl::collectCandidates(std::string_view text, bool structured) {
   candidates_.clear();
+  attribution_.reset(text);
   re2::StringPiece match;
   auto hit = keyword_hits_.begin();  // keyword hits are in order, and so are the windows
   for (const Span& w : windows_) {
@@ -216,8 +231,17 @@ void Detector::Impl::collectCandidates(std::string_view text) {
     while (hit != keyword_hits_.end() && hit->end <= near_begin) ++hit;
     detect::KeywordClasses near = table_classes_;
     for (auto h = hit; h != keyword_hits_.end() && h->begin < near_end; ++h) near |= h->classes;
+    bool looked_above = false;
     for (int id : set_hits_) {
       const Pattern& p = patterns_[static_cast<std::size_t>(id)];
+      if (needsContext(p.rule) && (near & detect::positiveBit(p.rule)) == 0 && !looked_above &&
+          !structured) {
+        // A row of a tab-separated block (a DOCX or HWPX table) has its header far above.
+        looked_above = true;
+        const Span header = attribution_.tabBlockHeader(w.begin);
+        if (header.end > header.begin)
+          near |= headerContext(text.substr(header.begin, header.end - header.begin)).classes;
+      }
       if (needsContext(p.rule) && (near & detect::positiveBit(p.rule)) == 0) continue;
       std::size_t pos = 0;  // within the window
       while (window.size() - pos >= p.min_length &&
@@ -272,65 +296,138 @@ const Detector::Impl::HeaderContext& Detector::Impl::headerContext(std::string_v
   return header_cache_.emplace(std::string(header), context).first->second;
 }
 
-Evidence Detector::Impl::gatherEvidence(const Candidate& c, std::string_view text,
+void Detector::Impl::attribute(std::string_view text, const TextWindow& window) {
+  const std::size_t n = candidates_.size();
+  header_of_.assign(n, HeaderContext{});
+  header_classes_.assign(n, 0);
+  intrinsic_.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Candidate& c = candidates_[i];
+    if (window.structure != nullptr) {
+      const std::string_view header = window.structure->columnHeader(toOriginal(c.begin, window.ocr));
+      if (!header.empty()) header_of_[i] = headerContext(header);
+      header_classes_[i] = header_of_[i].classes;
+    }
+    intrinsic_[i] = logic_.score(c, Evidence{}).has_value();
+  }
+  const TextStructure* structure = window.structure;
+  attribution_.group(text, candidates_, intrinsic_, header_classes_,
+                     structure != nullptr ? structure->cellDelimiter() : 0);
+  // Without a known structure, rows of tab-separated cells (DOCX and HWPX tables) take their
+  // column header from the block's first line, as a CSV's cells do.
+  if (structure == nullptr) {
+    const auto& values = attribution_.values();
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      const std::string_view header = attribution_.implicitHeader(static_cast<int>(v));
+      if (header.empty()) continue;
+      const HeaderContext& h = headerContext(header);
+      if (h.classes == 0 && h.bank < 0) continue;
+      attribution_.addHeader(static_cast<int>(v), h.classes);
+      for (std::size_t i = values[v].first; i < values[v].last; ++i) header_of_[i] = h;
+    }
+  }
+  attribution_.assign(keyword_hits_, [&](std::size_t offset) {
+    return structure != nullptr && structure->inHeaderRow(toOriginal(offset, window.ocr));
+  });
+}
+
+Evidence Detector::Impl::gatherEvidence(std::size_t index, std::string_view text,
                                         const TextWindow& window) {
+  using detect::Attribution;
+  const Candidate& c = candidates_[index];
   Evidence ev;
   const detect::KeywordClasses positive = detect::positiveBit(c.rule);
   const detect::KeywordClasses negative = detect::negativeBit(c.rule);
   int bank_distance = 1 << 20;
+  int ambient_bank = -1;
+  int ambient_bank_distance = 1 << 20;
 
   // The column header is the strongest context in a table (DETECTION.md §2.4): distance 0.
-  if (window.structure != nullptr) {
-    const std::string_view header = window.structure->columnHeader(normalizer_.toOriginal(c.begin));
-    if (!header.empty()) {
-      const HeaderContext& h = headerContext(header);
-      if (h.classes & positive) {
-        ev.positive = ev.positive_direct = true;
-        ev.positive_distance = 0;
-      }
-      if (h.classes & negative) {
-        ev.negative = ev.negative_direct = true;
-        ev.negative_distance = 0;
-      }
-      if (h.bank >= 0) {
-        ev.bank = h.bank;
-        bank_distance = 0;
-      }
-    }
+  const HeaderContext& h = header_of_[index];
+  if (h.classes & positive) {
+    ev.positive = ev.positive_direct = ev.own = true;
+    ev.positive_distance = 0;
+  }
+  if (h.classes & negative) {
+    ev.negative = ev.negative_direct = true;
+    ev.negative_distance = 0;
+  }
+  if (h.bank >= 0) {
+    ev.bank = h.bank;
+    bank_distance = 0;
   }
 
+  // Keywords within ±100 characters count only when they are this value's (attribution.h): its
+  // own labels, those of the list it continues, and ambient ones (lines without values) where
+  // the value has no label of its own and the rule fits it.
+  const int value = attribution_.valueOf(index);
+  const int source = attribution_.labelSource(value);
+  const bool labelled = attribution_.values()[static_cast<std::size_t>(value)].labelled ||
+                        source != value;
   const std::size_t lo = charsBack(text, c.begin, kContextChars);
   const std::size_t hi = charsForward(text, c.end, kContextChars);
   auto it = std::lower_bound(keyword_hits_.begin(), keyword_hits_.end(), lo,
-                             [](const KeywordHit& h, std::size_t o) { return h.begin < o; });
+                             [](const KeywordHit& k, std::size_t o) { return k.begin < o; });
   for (; it != keyword_hits_.end() && it->begin < hi; ++it) {
     const KeywordHit& hit = *it;
     if (hit.end > hi) break;
     if (hit.end > c.begin && hit.begin < c.end) continue;  // inside the candidate itself
+    const auto k = static_cast<std::size_t>(it - keyword_hits_.begin());
+    const int owner = attribution_.owner(k);
+    const bool ambient = owner == Attribution::kAmbient;
+    if (!ambient && owner != value && owner != source) continue;  // another value's label
     const bool before = hit.end <= c.begin;
+    // In a table, an ambient word (a bank name in its own column) speaks only for its row.
+    if (ambient && window.structure != nullptr &&
+        !attribution_.sameSegment(before ? hit.end : c.end, before ? c.begin : hit.begin, false))
+      continue;
     const int gap = before ? charCount(text, hit.end, c.begin) : charCount(text, c.end, hit.begin);
     const int distance = before ? gap : afterDistance(gap);
     const bool direct = before && distance <= kDirectLabelChars;
-    if ((hit.classes & positive) && distance < ev.positive_distance) {
-      ev.positive = true;
-      ev.positive_distance = distance;
+    if (ambient) {
+      const int target = attribution_.ambientTarget(k);
+      if (target != Attribution::kAmbient && target != value) continue;
+      if (hit.bank >= 0 && distance < ambient_bank_distance) {
+        ambient_bank = hit.bank;
+        ambient_bank_distance = distance;
+      }
+      if ((hit.classes & positive) && attribution_.acceptsAmbient(value, c.rule)) {
+        if (distance < ev.positive_distance) {
+          ev.positive = true;
+          ev.positive_distance = distance;
+        }
+        ev.positive_direct |= direct;
+      }
+      // An ambient negative label counts only right above the value ("주문번호\n2401…"): after
+      // it, or farther away, it belongs to what follows it, which may be no candidate at all
+      // ("주문번호 2026110712345678", "문서번호 제2021-02242호" on another line).
+      if ((hit.classes & negative) && direct && !labelled && distance < ev.negative_distance) {
+        ev.negative = true;
+        ev.negative_distance = distance;
+        ev.negative_direct |= direct;
+      }
+      continue;
     }
-    if (hit.classes & positive) ev.positive_direct |= direct;
-    // A negative label after a value labels it only when it follows at once ("… (주문번호)");
-    // otherwise it belongs to the next value (a form's next line, a table's next column).
-    const bool labels_this =
-        before || (gap <= kTrailingLabelChars &&
-                   text.substr(c.end, hit.begin - c.end).find('\n') == std::string_view::npos);
-    if ((hit.classes & negative) && labels_this && distance < ev.negative_distance) {
+    const bool in_front = attribution_.place(k) != Attribution::Place::kAfter;
+    if (hit.classes & positive) {
+      if (distance < ev.positive_distance) {
+        ev.positive = true;
+        ev.positive_distance = distance;
+      }
+      ev.positive_direct |= direct;
+      ev.own |= in_front && owner == value;
+    }
+    if ((hit.classes & negative) && distance < ev.negative_distance) {
       ev.negative = true;
       ev.negative_distance = distance;
     }
-    if ((hit.classes & negative) && labels_this) ev.negative_direct |= direct;
+    if (hit.classes & negative) ev.negative_direct |= direct || !before;
     if (hit.bank >= 0 && distance < bank_distance) {
       ev.bank = hit.bank;
       bank_distance = distance;
     }
   }
+  if (ev.bank < 0) ev.bank = ambient_bank;
   // A negative label only labels the value directly if no keyword of the rule is as close.
   if (ev.negative_direct && ev.positive && ev.positive_distance <= ev.negative_distance)
     ev.negative_direct = false;
@@ -340,11 +437,13 @@ Evidence Detector::Impl::gatherEvidence(const Candidate& c, std::string_view tex
 void Detector::Impl::resolveOverlaps(const std::vector<Scored>& scored,
                                      std::vector<Scored>& picked) const {
   // One identifier per span. Overlapping candidates form clusters (scored is in begin order); in each
-  // cluster the best is kept: higher confidence, then own keyword present and nearer, then the more
-  // specific rule, then the longer match.
+  // cluster the best is kept: the one its own label names, then higher confidence, then own keyword
+  // present and nearer, then the more specific rule, then the longer match.
   const auto better = [this](const Scored& a, const Scored& b) {
     const Candidate& ca = candidates_[a.index];
     const Candidate& cb = candidates_[b.index];
+    // A value's own label or column header outranks what it reads like (issue 13).
+    if (a.own != b.own) return a.own;
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     if (a.positive != b.positive) return a.positive;
     if (a.distance != b.distance) return a.distance < b.distance;
@@ -381,24 +480,56 @@ void Detector::Impl::resolveOverlaps(const std::vector<Scored>& scored,
   }
 }
 
+void Detector::Impl::addOcrCandidates() {
+  for (Candidate& c : candidates_)
+    if (ocr_.repairedWithin(c.begin, c.end)) c.flags |= detect::kRepaired;
+  // Passport numbers of a machine-readable zone, confirmed by their check digit: the pattern cannot
+  // match them there (the check digit follows at once).
+  for (const detect::OcrReading::MrzNumber& mrz : ocr_.mrzNumbers()) {
+    Candidate c;
+    c.rule = RuleId::kKrPassport;
+    c.variant = mrz.number[4] >= '0' && mrz.number[4] <= '9' ? 1 : 0;  // old form: eight digits
+    c.flags = detect::kMrz | (c.variant == 0 ? detect::kNewForm : 0u);
+    c.begin = mrz.begin;
+    c.end = mrz.end;
+    c.canonical = mrz.number;
+    if (ocr_.repairedWithin(c.begin, c.end)) c.flags |= detect::kRepaired;
+    candidates_.push_back(std::move(c));
+  }
+  std::stable_sort(candidates_.begin(), candidates_.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
 void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
-  const std::string_view text = normalizer_.normalize(window.text);
+  std::string_view text = normalizer_.normalize(window.text);
+  const bool ocr = window.ocr;
+  if (ocr) text = ocr_.read(text);
   detect::findCandidateWindows(text, windows_, trigger_bits_);
-  if (windows_.empty()) return;
-  collectKeywords(text);
+  if (windows_.empty() && !(ocr && !ocr_.mrzNumbers().empty())) return;
+  if (ocr) {
+    // OCR text is short (a page) and its labels come out misspelt: every keyword of the page, and
+    // those OCR got wrong by a syllable.
+    keyword_hits_.clear();
+    keywords_->find(text, 0, text.size(), keyword_hits_);
+    keywords_->findApproximate(text, keyword_hits_);
+  } else {
+    collectKeywords(text);
+  }
   table_classes_ = 0;
   if (window.structure != nullptr && !window.structure->allHeaders().empty())
     table_classes_ = headerContext(window.structure->allHeaders()).classes;
-  collectCandidates(text);
+  collectCandidates(text, window.structure != nullptr);
+  if (ocr) addOcrCandidates();
   if (candidates_.empty()) return;
 
+  attribute(text, window);
   std::vector<Scored> scored;
   scored.reserve(candidates_.size());
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
     const Candidate& c = candidates_[i];
-    const Evidence ev = gatherEvidence(c, text, window);
+    const Evidence ev = gatherEvidence(i, text, window);
     if (const auto confidence = logic_.score(c, ev))
-      scored.push_back({i, *confidence, ev.positive, ev.positive_distance});
+      scored.push_back({i, *confidence, ev.positive, ev.positive_distance, ev.own});
   }
   std::vector<Scored> picked;
   resolveOverlaps(scored, picked);
@@ -407,13 +538,13 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
 
   for (const Scored& s : picked) {
     const Candidate& c = candidates_[s.index];
-    const std::size_t begin = normalizer_.toOriginal(c.begin);
+    const std::size_t begin = toOriginal(c.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
     Match m;
     m.rule = c.rule;
     m.confidence = s.confidence;
     m.begin = begin;
-    m.end = normalizer_.toOriginal(c.end);
+    m.end = toOriginal(c.end, ocr);
     m.masked = detect::RuleLogic::mask(c, text);
     // Digests are domain-separated by rule so equal digits under two rules stay distinct values.
     std::string canonical(ruleName(c.rule));

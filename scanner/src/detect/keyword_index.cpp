@@ -3,6 +3,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <string>
+
 #include "jamul/common/check.h"
 #include "jamul/scanner/rule_catalog.h"
 
@@ -10,6 +13,28 @@ namespace jamul::scanner::detect {
 namespace {
 
 bool isAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// The Hangul syllable (U+AC00..U+D7A3) encoded at p[0..3) if there is one there, else 0.
+char32_t hangulAt(const unsigned char* p, std::size_t n) {
+  if (n < 3 || p[0] < 0xEA || p[0] > 0xED) return 0;
+  const char32_t cp = (static_cast<char32_t>(p[0] & 0x0F) << 12) |
+                      (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
+}
+
+// True if `a` becomes `b` by changing one syllable (same length) or, when `b` has four syllables
+// or more, by dropping one from `b`.
+bool withinOneSyllable(std::u32string_view a, std::u32string_view b) {
+  if (a.size() == b.size()) {
+    int diff = 0;
+    for (std::size_t i = 0; i < a.size() && diff <= 1; ++i) diff += a[i] != b[i] ? 1 : 0;
+    return diff <= 1;
+  }
+  if (b.size() < 4 || a.size() + 1 != b.size()) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return a.substr(i) == b.substr(i + 1);
+}
 
 // Rules whose candidates are numbers: the shared negative labels (order numbers, barcodes, ...) apply.
 constexpr RuleId kNumericRules[] = {
@@ -83,6 +108,17 @@ Result<std::unique_ptr<KeywordIndex>> KeywordIndex::create() {
   options.set_longest_match(true);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  for (const auto& [keyword, entry] : index->entries_) {
+    std::u32string syllables;
+    const auto* p = reinterpret_cast<const unsigned char*>(keyword.data());
+    bool hangul = true;
+    for (std::size_t i = 0; i < keyword.size() && hangul; i += 3) {
+      const char32_t cp = hangulAt(p + i, keyword.size() - i);
+      hangul = cp != 0;
+      syllables.push_back(cp);
+    }
+    if (hangul && syllables.size() >= 3) index->hangul_.push_back({syllables, &entry});
+  }
   index->regex_ = std::make_unique<RE2>(pattern, options);
   if (!index->regex_->ok())
     return Error(ErrorCode::kInternal, "keyword pattern does not compile: " + index->regex_->error());
@@ -117,6 +153,78 @@ void KeywordIndex::find(std::string_view text, std::size_t begin, std::size_t en
     }
     out.push_back({b, e, entry.classes, entry.bank});
   }
+}
+
+void KeywordIndex::findApproximate(std::string_view text, std::vector<KeywordHit>& hits) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t exact = hits.size();
+  std::vector<bool> replaced(exact, false);
+  std::vector<KeywordHit> found;
+  std::size_t next_exact = 0;  // hits[next_exact] is the first exact hit not before the run
+  std::u32string run;
+  std::vector<std::size_t> at;  // byte offset of each syllable of the run
+  const auto flush = [&] {
+    if (run.size() < 3) return;
+    const std::size_t run_begin = at.front(), run_end = at.back() + 3;
+    while (next_exact < exact && hits[next_exact].end <= run_begin) ++next_exact;
+    // The longest keyword within one syllable of some part of the run; none if keywords of
+    // different kinds are equally close.
+    const Syllables* best = nullptr;
+    std::size_t best_from = 0, best_length = 0;
+    bool ambiguous = false;
+    for (const Syllables& k : hangul_) {
+      const std::size_t n = k.syllables.size();
+      for (const std::size_t length : {n, n - 1}) {
+        if (length < 3 || length > run.size() || (length < n && n < 4)) continue;
+        for (std::size_t from = 0; from + length <= run.size(); ++from) {
+          if (!withinOneSyllable(std::u32string_view(run).substr(from, length), k.syllables))
+            continue;
+          if (best == nullptr || n > best->syllables.size()) {
+            best = &k;
+            best_from = from;
+            best_length = length;
+            ambiguous = false;
+          } else if (n == best->syllables.size() && k.entry->classes != best->entry->classes) {
+            ambiguous = true;
+          }
+          break;
+        }
+      }
+    }
+    if (best == nullptr || ambiguous) return;
+    const std::size_t b = at[best_from], e = at[best_from + best_length - 1] + 3;
+    // Keywords read right in the run stand, unless this one is longer and covers them
+    // ("민등록번호" is 주민등록번호 misread, not 등록번호).
+    for (std::size_t h = next_exact; h < exact && hits[h].begin < run_end; ++h) {
+      const bool covered = hits[h].begin >= b && hits[h].end <= e;
+      if (!covered || (hits[h].end - hits[h].begin) / 3 >= best->syllables.size()) return;
+    }
+    for (std::size_t h = next_exact; h < exact && hits[h].begin < run_end; ++h) replaced[h] = true;
+    found.push_back({b, e, best->entry->classes, best->entry->bank});
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = hangulAt(p + i, text.size() - i);
+    if (cp == 0) {
+      flush();
+      run.clear();
+      at.clear();
+      ++i;
+      continue;
+    }
+    run.push_back(cp);
+    at.push_back(i);
+    i += 3;
+  }
+  flush();
+  if (found.empty()) return;
+  std::size_t kept = 0;
+  for (std::size_t h = 0; h < exact; ++h)
+    if (!replaced[h]) hits[kept++] = hits[h];
+  hits.resize(kept);
+  const std::size_t middle = hits.size();
+  hits.insert(hits.end(), found.begin(), found.end());
+  std::inplace_merge(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(middle), hits.end(),
+                     [](const KeywordHit& a, const KeywordHit& c) { return a.begin < c.begin; });
 }
 
 }  // namespace jamul::scanner::detect

@@ -49,6 +49,13 @@ class KeywordIndex {
   void find(std::string_view text, std::size_t begin, std::size_t end,
             std::vector<KeywordHit>& out) const;
 
+  // For text that OCR produced (issue 13): adds to `hits` (which holds find()'s hits for all of
+  // `text`, in order, and stays in order) the Hangul keywords of three syllables or more that OCR
+  // misread by one syllable: "카드변호", "여권빈호" (one syllable changed), "민등록번호" (one
+  // dropped, for keywords of four or more). A run of syllables that an exact keyword covers, or
+  // that comes within one syllable of keywords of different kinds, gets none.
+  void findApproximate(std::string_view text, std::vector<KeywordHit>& hits) const;
+
  private:
   struct Entry {
     KeywordClasses classes = 0;
@@ -65,6 +72,13 @@ class KeywordIndex {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   static constexpr std::size_t kMaxKeywordBytes = 64;
+
+  // Pure-Hangul keywords of three syllables or more, as syllables, for findApproximate().
+  struct Syllables {
+    std::u32string syllables;
+    const Entry* entry = nullptr;
+  };
+  std::vector<Syllables> hangul_;
 
   std::unique_ptr<re2::RE2> regex_;
   std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_;  // ASCII lower-cased

@@ -60,6 +60,10 @@ constexpr RuleExample kRrnExamples[] = {
     {"8801231567896", std::nullopt, 0, "derived (GS1-KR): EAN-13 barcode of a Korean product"},
     {"접수번호 240115-1234567", C::kLow, 1, "derived (§3.1): receipt number labelled as such"},
     {"RRN9601211021413", C::kHigh, 1, "derived: a letter before the digits is a boundary"},
+    {"900101-1234568\n환불계좌 신한은행 3333-11-5280860", C::kHigh, 1,
+     "derived (issue 13): the next line's account label is not this value's"},
+    {"성명\t주민등록번호\t은행\t계좌번호\n홍길동\t9001011234567\t신한은행\t110-436-387740",
+     C::kHigh, 1, "derived (issue 13): a register row; its column header labels it"},
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -187,10 +191,14 @@ constexpr RuleExample kPhoneExamples[] = {
     {"010-0123-4567", std::nullopt, 0, "derived: mobile block never starts with 0"},
     {"010-123-4567", std::nullopt, 0, "derived: 010 numbers have 11 digits"},
     {"팩스 02-212-3457", std::nullopt, 0, "derived: a fax line"},
-    {"Tel 02-212-3456 Fax 02-212-3457", C::kMedium, 2, "derived: the fax line drops to low"},
+    {"Tel 02-212-3456 Fax 02-212-3457", C::kMedium, 1,
+     "derived: Tel labels the first number only; the fax line is not reported"},
     {"2024.01.15", std::nullopt, 0, "derived: date"},
     {"140142-0419327 2001:db8::1", std::nullopt, 0, "derived: digits inside a longer number"},
     {"010-2000-0000-1234", std::nullopt, 0, "derived: the number goes on"},
+    {"자택 전화번호 053-9136-6805\n민원 처리 현황을 부서별로 정리하여 보고합니다.\n"
+     "환불계좌 신한은행 1002-889-577953 예금주 김철수",
+     C::kMedium, 1, "derived (issue 13): a labelled phone beside an account stays a phone"},
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -261,6 +269,15 @@ constexpr RuleExample kBankAccountExamples[] = {
      "KOREAN-ACCOUNT-BANKS: SC 14-digit layout XXX-XX-XXXXXXXXX"},
     {"계좌: 12-34-56", std::nullopt, 0, "derived: too few digits"},
     {"주문번호 110-436-387740", std::nullopt, 0, "derived: no account context"},
+    {"자택 전화번호 053-9136-6805\n민원 처리 현황을 부서별로 정리하여 보고합니다.\n"
+     "환불계좌 신한은행 1002-889-577953 예금주 김철수",
+     C::kHigh, 1, "derived (issue 13): only the value the label names"},
+    {"로그 시각 202205020739\n환불계좌 신한은행 110-436-387740", C::kHigh, 1,
+     "derived (issue 13): a compact timestamp near an account is not one"},
+    {"환불 계좌를 확인해 주세요.\n처리번호 20240315123", std::nullopt, 0,
+     "derived (issue 13): a number with a label of its own"},
+    {"성명\t주민등록번호\t은행\t계좌번호\n홍길동\t9001011234567\t신한은행\t110-436-387740",
+     C::kHigh, 1, "derived (issue 13): the account column, not the RRN column"},
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -409,6 +426,46 @@ constexpr SV kNegativeKeywords[] = {
     "증권번호", "order no", "order number", "invoice", "tracking", "serial", "barcode", "SKU",
     "model no"};
 
+// Printed verbatim (Markdown) as the numbered list of docs/detection-rules.md "Whose label is it".
+constexpr SV kAttributionRule[] = {
+    "**Values and cells.** Candidates that overlap are one *value* (`053-9136-6805` is a phone "
+    "number and, by its digits, an account number). A *cell* ends at a line break, a tab or the "
+    "table's delimiter; a *row* at a line break. A keyword counts for the value it is attributed "
+    "to, never for every value within ±100 characters.",
+    "**A label labels what follows it.** A keyword labels the nearest value after it in its own "
+    "cell that it fits (the value has a candidate of the keyword's rule), preferring a value that "
+    "does not validate as a stricter type of another rule. It reaches no further than its sentence "
+    "(`…확인하였습니다. `), and not past another label: a keyword of another kind that fits the "
+    "value (`팩스 042-…`), or a label word in front of the value that no rule knows (`처리번호`, "
+    "`로그 시각`, `회원ID`). Keywords in a row form one label (`환불계좌 신한은행 …`, `Health "
+    "insurance card No.: …`).",
+    "**Right after a value.** In brackets right after a value a keyword is that value's "
+    "(`960121-1021413 (주민번호)`). After the last value of its cell it labels the nearest value "
+    "before it that it fits, if that value has no label in front of it (`… 예금주 김철수` adds to "
+    "an account; `요청번호 2022… 계좌 확인` does not make a record number an account).",
+    "**A cell of its own.** A keyword alone in a cell of a row that holds values (a bank name "
+    "column) labels the nearest value of that row that it fits well, passing over values whose "
+    "column header names another kind.",
+    "**Column headers.** A column's header labels the cells below it and no others: CSV, TSV and "
+    "spreadsheet headers, and for rows of tab-separated cells without a known structure (HWP, "
+    "DOCX and HWPX tables, one row a line) the cell of the block's first line in the same column. "
+    "A table's header row is not context for the values near it.",
+    "**Ambient context.** A keyword on a line without values (a heading, a label on the line above "
+    "its value, the header cells of a table written one cell per line) counts for the "
+    "values within ±100 characters that have no label of their own, known or not, and only for a "
+    "rule that fits them well: a value that validates as one type (an RRN with a real birth date, "
+    "a valid phone number, a card number, a 12- or 14-digit `YYYYMMDDhhmm[ss]` timestamp) is not "
+    "made an account or health-insurance number by ambient context alone. A bank name alone on "
+    "its line names one value: the nearest that fits it. Ambient negative labels count only right "
+    "above a value.",
+    "**Lists.** A value right after a labelled value with a candidate of the same rule, separated "
+    "only by `, `, `/`, `;` or ` 및 `, shares its labels (`IP 10.0.0.1, 10.0.0.2`).",
+    "**Own label first.** Where candidates of several rules read one value, the one whose rule's "
+    "keyword is the value's own label (its column header, or in front of it in its cell or row) "
+    "wins, even against a higher-confidence reading; then confidence and the rest of the order "
+    "below.",
+};
+
 constexpr SV kNone[] = {""};
 constexpr std::span<const SV> kNoKeywords(kNone, 0);
 
@@ -443,7 +500,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      kPassportPatterns,
      "Shape only: the printed number has no check digit. No letter or digit may follow.",
      "2021 form: high with a keyword, low without. Old form: high with a keyword, not reported "
-     "without one (the shape is common in part and order codes).",
+     "without one (the shape is common in part and order codes). In OCR text, a number read from "
+     "a passport's machine-readable zone whose ICAO check digit verifies: high.",
      kPassportKeywords, kNoKeywords, kPassportExamples},
     {RuleId::kKrDriverLicense, "Driver's licence number", "운전면허번호",
      "고유식별정보; must be encrypted on PCs",
@@ -623,6 +681,8 @@ const RuleInfo& ruleInfo(RuleId rule) {
 }
 
 std::span<const std::string_view> negativeKeywords() { return kNegativeKeywords; }
+
+std::span<const std::string_view> attributionRule() { return kAttributionRule; }
 
 std::span<const BankInfo> bankCatalog() { return kBanks; }
 

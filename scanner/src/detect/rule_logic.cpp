@@ -440,6 +440,23 @@ std::optional<Confidence> RuleLogic::score(const Candidate& c, const Evidence& e
   const bool kw = ev.positive;
   const bool sep = (c.flags & kSeparated) != 0;
   std::optional<C> level;
+  // A value OCR misread and OcrReading repaired counts only when something confirms the repair: a
+  // check digit (RRN/FRN with a passing one, a card's Luhn, BRN and CRN checks, an e-mail's real
+  // top-level domain, an MRZ check digit) or a label of its rule.
+  if (c.flags & kRepaired) {
+    bool checked = false;
+    switch (c.rule) {
+      case RuleId::kKrRrn:
+      case RuleId::kKrFrn: checked = (c.flags & kChecksumOk) != 0; break;
+      case RuleId::kCardNumber: checked = (c.flags & kLuhnFailed) == 0; break;
+      case RuleId::kKrBrn:
+      case RuleId::kKrCrn:
+      case RuleId::kEmail: checked = true; break;
+      case RuleId::kKrPassport: checked = (c.flags & kMrz) != 0; break;
+      default: break;
+    }
+    if (!checked && !kw) return std::nullopt;
+  }
   switch (c.rule) {
     case RuleId::kKrRrn:
     case RuleId::kKrFrn: {
@@ -461,7 +478,7 @@ std::optional<Confidence> RuleLogic::score(const Candidate& c, const Evidence& e
       level = kw ? C::kHigh : sep ? C::kMedium : C::kLow;
       break;
     case RuleId::kKrPassport:
-      if (kw) {
+      if (kw || (c.flags & kMrz)) {
         level = C::kHigh;
       } else if (c.flags & kNewForm) {
         level = C::kLow;

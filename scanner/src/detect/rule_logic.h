@@ -41,6 +41,10 @@ enum CandidateFlag : std::uint32_t {
   kSpecialAddress = 1u << 9,  // IPv6 unspecified or loopback
   kLongCard = 1u << 10,       // card: more than 16 digits (needs a keyword)
   kLuhnFailed = 1u << 11,     // card: UnionPay 62 number failing Luhn (needs a keyword)
+  // OCR text (issue 13): read only after OcrReading repaired a character in it; reported only when
+  // a check digit or a label of its rule confirms it.
+  kRepaired = 1u << 12,
+  kMrz = 1u << 13,            // passport: from a machine-readable zone, its check digit verified
 };
 
 struct Candidate {
@@ -61,6 +65,9 @@ struct Evidence {
   bool negative_direct = false;
   int negative_distance = 1 << 20;
   int bank = -1;                  // bank named nearest to the candidate (bankCatalog() index)
+  // A keyword of the candidate's rule is the value's own label: its column header, or in front of
+  // it in its cell or row (attribution.h). Such a candidate outranks others on the same value.
+  bool own = false;
 };
 
 class RuleLogic {

@@ -148,4 +148,17 @@ bool allSameDigit(std::string_view d) {
   return true;
 }
 
+bool isCompactTimestamp(std::string_view d) {
+  if (d.size() != 12 && d.size() != 14) return false;
+  const auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  const int year = num(0, 4);
+  if (year < 1970 || year > 2099 || !isValidDate(year, num(4, 2), num(6, 2))) return false;
+  if (num(8, 2) > 23 || num(10, 2) > 59) return false;
+  return d.size() == 12 || num(12, 2) <= 59;
+}
+
 }  // namespace jamul::scanner::detect

@@ -59,6 +59,10 @@ enum class CardNetwork : std::uint8_t {
 // if none does. Korean domestic-only cards start with 9 and have 16 digits.
 std::optional<CardNetwork> cardNetwork(std::string_view digits);
 
+// True if `digits` (12 or 14 digits) reads as a compact date and time YYYYMMDDhhmm[ss] between
+// 1970 and 2099: what logs and exports write for a moment, not an identifier (issue 13).
+bool isCompactTimestamp(std::string_view digits);
+
 // True if every character of `digits` is the same digit ("0000000000000").
 bool allSameDigit(std::string_view digits);
 

@@ -43,7 +43,9 @@ namespace jamul::scanner::extract {
 
 // How the text of a part is laid out (see above). kLines and kCsv are for plain-text documents
 // (archive members, mail bodies): "line 12", and RFC 4180 CSV with the header row as context.
-enum class PartKind { kParagraphs, kTable, kLines, kCsv };
+// kOcrLines is text that OCR read from an image or a scanned page, one line per line ("line 12"):
+// the detector reads it for OCR's confusions as well (TextWindow::ocr).
+enum class PartKind { kParagraphs, kTable, kLines, kCsv, kOcrLines };
 
 // Receives the text of a document. Implemented by the scanner (feeds the detector), by
 // `jamul extract` (prints) and by tests (collect).

@@ -170,6 +170,7 @@ class TextScan {
       table_->setWindow(text_, base_);
       window.structure = &*table_;
     }
+    window.ocr = place_.kind == extract::PartKind::kOcrLines;
     matches_.clear();
     detector_.detect(window, matches_);
     record();
@@ -251,7 +252,8 @@ char partDelimiter(extract::PartKind kind) {
     case extract::PartKind::kTable: return '\t';
     case extract::PartKind::kCsv: return ',';
     case extract::PartKind::kParagraphs:
-    case extract::PartKind::kLines: return 0;
+    case extract::PartKind::kLines:
+    case extract::PartKind::kOcrLines: return 0;
   }
   return 0;
 }

@@ -241,6 +241,14 @@ TableLayout::Cell TableLayout::cellAt(std::uint64_t global) const {
   return cell;
 }
 
+bool TableLayout::inHeaderRow(std::size_t window_offset) const {
+  const std::uint64_t global = window_base_ + window_offset;
+  auto it = std::upper_bound(record_starts_.begin(), record_starts_.end(), global);
+  if (it == record_starts_.begin()) return false;
+  --it;
+  return first_record_number_ + static_cast<std::uint64_t>(it - record_starts_.begin()) == 1;
+}
+
 std::string_view TableLayout::columnHeader(std::size_t window_offset) const {
   const Cell cell = cellAt(window_base_ + window_offset);
   if (cell.row <= 1 || cell.column == 0 || cell.column > header_.size()) return {};

@@ -38,6 +38,8 @@ class TableLayout final : public TextStructure {
 
   std::string_view columnHeader(std::size_t window_offset) const override;
   std::string_view allHeaders() const override { return all_headers_; }
+  bool inHeaderRow(std::size_t window_offset) const override;
+  char cellDelimiter() const override { return delimiter_ == '\t' ? 0 : delimiter_; }
 
   struct Cell {
     std::uint64_t row = 0;     // 1-based record number (the header is row 1); 0 if unknown

@@ -6,8 +6,9 @@
 // Pipeline inside detect(): normalise (full-width digits, dash and space look-alikes; offsets mapped
 // back) → candidate windows (a vectorised scan for digits, '@', ':' and '=' hands RE2 only small
 // windows) → one RE2::Set pass per window → per-rule RE2 extraction → validation (dates, checksums,
-// issuer ranges) → context (keywords within ±100 characters, and the column header for tables) →
-// confidence (DETECTION.md §3.14) → overlaps resolved (one identifier per span).
+// issuer ranges) → context (keywords within ±100 characters that belong to the value, and the
+// column header for tables) → confidence (DETECTION.md §3.14) → overlaps resolved (one identifier
+// per span). Text that OCR produced is read a second way for OCR's confusions (TextWindow::ocr).
 //
 // The detector reports every match at confidence low or above; threshold filtering is the caller's
 // (so that an inventory can be re-filtered without rescanning). It never returns a raw value: a
@@ -41,6 +42,12 @@ class TextStructure {
   // All header texts of the table together (any separator), or empty. Lets the detector tell
   // cheaply whether a rule that needs context could find it in some header.
   virtual std::string_view allHeaders() const { return {}; }
+  // True if byte `offset` of the window's text lies in the table's header row: its words label
+  // the columns below them (columnHeader()), not the values near them.
+  virtual bool inHeaderRow(std::size_t /*offset*/) const { return false; }
+  // The table's cell delimiter when it is not a tab (',' for CSV), or 0. Tabs and line breaks
+  // always end a cell.
+  virtual char cellDelimiter() const { return 0; }
 };
 
 // A span of text handed to detect(). Matches are looked for in all of `text`, which gives leading
@@ -51,6 +58,10 @@ struct TextWindow {
   std::size_t report_begin = 0;
   std::size_t report_end = static_cast<std::size_t>(-1);
   const TextStructure* structure = nullptr;  // may be null: no table structure
+  // The text is what OCR read from an image or a scanned page. The detector then also reads it for
+  // OCR's confusions ($ for S, O for 0, stray spaces in digit groups, © for @), inside candidates
+  // that a check digit or a label confirms; offsets still refer to `text` as given.
+  bool ocr = false;
 };
 
 // One identifier found.

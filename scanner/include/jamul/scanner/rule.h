@@ -67,6 +67,7 @@ std::optional<Confidence> confidenceFromName(std::string_view name);
 
 // The version of the detection rules and extractors. A file scanned under another version is scanned
 // again by an incremental rescan. Bump it whenever a change can alter any file's findings.
-inline constexpr std::string_view kRulesetVersion = "2026.12-1";  // 12-1: document extractors (issue 3)
+// 12-1: document extractors (issue 3); 12-2: context belongs to one value, OCR repairs (issue 13).
+inline constexpr std::string_view kRulesetVersion = "2026.12-2";
 
 }  // namespace jamul::scanner

@@ -57,6 +57,11 @@ struct RuleInfo {
 std::span<const RuleInfo> ruleCatalog();
 const RuleInfo& ruleInfo(RuleId rule);
 
+// Whose label is it (issue 13): how keywords are attributed to the values around them, one
+// paragraph per part of the rule, in the order the detector applies them. Printed into
+// docs/detection-rules.md; scanner/src/detect/attribution.h implements it.
+std::span<const std::string_view> attributionRule();
+
 // Labels of non-personal numbers (order, invoice, document, barcode ...; DETECTION.md §2.4). When one
 // labels a numeric candidate, that candidate's confidence drops.
 std::span<const std::string_view> negativeKeywords();

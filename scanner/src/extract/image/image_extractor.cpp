@@ -3,7 +3,8 @@
 // with Leptonica from memory (DESIGN.md §4 "Extractors", issue 3). See extractors.h.
 //
 // Order of work, cheapest refusal first: OCR off -> header sizes (image_header.h) -> decode one
-// page -> grayscale, orientation, scale -> Tesseract -> one "page N (OCR)" part per page.
+// page -> grayscale, orientation, scale to ~300 dpi, deskew, binarise -> Tesseract -> one
+// "page N (OCR)" part per page.
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
@@ -29,6 +30,9 @@ constexpr std::uint64_t kMaxPagePixels = 100'000'000;
 // Tesseract's accuracy depends on text height (best near 20-40 px per line), so small images
 // (screenshots, phone crops of an ID card) are enlarged until the long side reaches this...
 constexpr double kMinLongSide = 1500.0;
+// ... and scans below this resolution are enlarged to it: 10 pt type is ~40 px high at 300 dpi, 13
+// px at 100 dpi, where Tesseract loses digits and labels (issue 13: an ID card's 8 pt lines).
+constexpr double kTargetDpi = 300.0;
 // ...but never more than this factor, which would only magnify blur and JPEG blocks.
 constexpr double kMaxUpscale = 4.0;
 // Larger pages are reduced before OCR: 36 MP is A4 at 600 dpi, more than text needs, and bounds
@@ -66,7 +70,12 @@ tesseract::TessBaseAPI* threadEngine() {
   engine->SetVariable("debug_file", "/dev/null");
   // nullptr datapath: TESSDATA_PREFIX, else the packaged /usr/share/tesseract-ocr/5/tessdata.
   if (engine->Init(nullptr, kLanguages, tesseract::OEM_DEFAULT) != 0) return nullptr;
-  engine->SetPageSegMode(tesseract::PSM_AUTO);
+  // One block of text, read line by line across the page (issue 13): the automatic layout
+  // analysis dropped whole lines of bold type (the 자동차운전면허증 title of a licence copy, a
+  // form's headings), which are often the only label a number has, and split a form's label from
+  // its value when they stood apart. On the generated scanned pages (bench/accuracy.sh) the share
+  // of values read right went from 0.88 to 0.90, and of licence numbers found from 0.17 to 1.
+  engine->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
   t_engine = std::move(engine);
   return t_engine.get();
 }
@@ -115,8 +124,15 @@ PixPtr orient(PixPtr pix, int orientation) {
   return out ? std::move(out) : std::move(pix);
 }
 
-// 8 bpp gray, upright, at a size Tesseract reads well. nullptr only when Leptonica runs out of
-// memory.
+// Upright, at a size Tesseract reads well, straightened and binarised: 8 bpp grey in, 1 bpp out
+// (8 bpp when binarisation fails). nullptr only when Leptonica runs out of memory.
+//
+// Measured on the generated scanned pages (bench/accuracy.sh: forms, ID-card and licence copies,
+// passport pages, 100-300 dpi, JPEG quality 35+), share of planted values whose text OCR got
+// right: 0.79 before; 0.83 with the resolution rule; 0.85 adding deskew; 0.88 adding Sauvola
+// binarisation (light-grey card backgrounds, JPEG noise and uneven toner become white, so
+// Tesseract's own global threshold no longer drops faint 7-8 pt lines). A median filter before
+// binarising, or normalising the background instead, did worse.
 PixPtr prepare(PixPtr pix, int orientation) {
   // Transparent pixels (screenshots, PNG exports) are often black with alpha 0: flatten on white
   // so the text is not lost in a black background.
@@ -125,6 +141,9 @@ PixPtr prepare(PixPtr pix, int orientation) {
     if (!flat) return nullptr;
     pix = std::move(flat);
   }
+  // A bilevel page (a fax, a G4 TIFF) is binary already: thresholding it again after scaling only
+  // moves its edges.
+  const bool bilevel = pixGetDepth(pix.get()) == 1;
   PixPtr gray(pixConvertTo8(pix.get(), 0));
   if (!gray) return nullptr;
   pix.reset();
@@ -134,6 +153,9 @@ PixPtr prepare(PixPtr pix, int orientation) {
   const double h = pixGetHeight(gray.get());
   double factor = 1.0;
   if (std::max(w, h) < kMinLongSide) factor = std::min(kMinLongSide / std::max(w, h), kMaxUpscale);
+  const l_int32 declared = pixGetXRes(gray.get());
+  if (declared >= 70 && declared < kTargetDpi - 50)
+    factor = std::max(factor, std::min(kTargetDpi / declared, kMaxUpscale));
   if (w * h * factor * factor > kMaxOcrPixels) factor = std::sqrt(kMaxOcrPixels / (w * h));
   if (factor != 1.0) {
     PixPtr scaled(
@@ -145,6 +167,20 @@ PixPtr prepare(PixPtr pix, int orientation) {
     const l_int32 scaled_res = res >= 70 && res <= 1200 ? static_cast<l_int32>(res * factor) : 0;
     pixSetResolution(scaled.get(), scaled_res, scaled_res);
     gray = std::move(scaled);
+  }
+  // Straighten a page scanned a few degrees askew: Leptonica measures the skew of the text lines
+  // and rotates only when it is confident (otherwise it returns a copy).
+  l_float32 angle = 0, confidence = 0;
+  if (PixPtr straight(pixFindSkewAndDeskew(gray.get(), 0, &angle, &confidence)); straight)
+    gray = std::move(straight);
+  // Sauvola's local threshold (window 25 px at ~300 dpi, k = 0.34, the values of Sauvola and
+  // Pietikäinen's paper and Leptonica's example).
+  Pix* binary = nullptr;
+  if (!bilevel &&
+      pixSauvolaBinarizeTiled(gray.get(), 25, 0.34f, 1, 1, nullptr, &binary) == 0 && binary) {
+    const l_int32 res = pixGetXRes(gray.get());
+    pixSetResolution(binary, res, res);
+    gray.reset(binary);
   }
   return gray;
 }
@@ -245,7 +281,7 @@ ExtractStatus extractImageDirect(const Document& doc, TextSink& sink, ExtractCon
     }
     const OcrResult ocr = recognize(*engine, gray.get(), ctx);
     gray.reset();
-    sink.beginPart("page " + std::to_string(i + 1) + " (OCR)", PartKind::kLines);
+    sink.beginPart("page " + std::to_string(i + 1) + " (OCR)", PartKind::kOcrLines);
     if (!ocr.text.empty()) sink.append(ocr.text);
     if (ocr.failed) foldStatus(status, ExtractStatus{FileStatus::kError, "image: OCR failed"});
     if (ocr.cancelled) {
@@ -285,7 +321,7 @@ ExtractStatus ocrGrayPage(const std::uint8_t* pixels, int width, int height, int
   tesseract::TessBaseAPI* engine = threadEngine();
   if (!engine) return ExtractStatus{FileStatus::kError, "OCR language data (kor, eng) not installed"};
   const OcrResult ocr = recognize(*engine, gray.get(), ctx);
-  sink.beginPart(location, PartKind::kLines);
+  sink.beginPart(location, PartKind::kOcrLines);
   if (!ocr.text.empty()) sink.append(ocr.text);
   if (ocr.failed) return ExtractStatus{FileStatus::kError, "OCR failed"};
   if (ocr.cancelled) return ExtractStatus::tooLarge("time budget spent during OCR");

@@ -3,7 +3,7 @@
 
 // ocrGrayPage(): OCR of one page given as 8-bit grey pixels, for extractors that render pages
 // themselves (a scanned PDF has pages but no text layer). The same engine, preparation and budget
-// checks as extractImage(); the text goes to `sink` as one kLines part named `location`.
+// checks as extractImage(); the text goes to `sink` as one kOcrLines part named `location`.
 //
 // REQUIRES: ctx.limits().ocr (the caller decides; this does not check), `pixels` holds `height`
 // rows of `stride` bytes each, `stride >= width`. Returns ok, kTooLarge (time budget spent), or

@@ -21,6 +21,12 @@ constexpr std::uint32_t kDrm = 1u << 4;
 constexpr std::uint32_t kCertificateEncrypted = 1u << 8;
 constexpr std::uint32_t kCertificateDrm = 1u << 10;
 
+// A table cell's LIST_HEADER: paragraph count (UINT16), two bytes, properties (UINT32), then the
+// cell's column and row address (UINT16 each, §4.3.9.1 표 80) at bytes 8 and 10, as Hangul writes
+// them (checked on the corpus's hwplib and pyhwp tables, whose cells give 0,0 0,1 ... here).
+constexpr std::size_t kCellColumnAt = 8;
+constexpr std::size_t kCellRowAt = 10;
+
 // §4.3.10.1 (Table 6 "제어 문자"): inline and extended controls occupy 8 UTF-16 units (the code,
 // 6 units of parameters or a control id + pointer, the code again); char controls occupy one.
 bool isEightUnitControl(char16_t c) {
@@ -146,15 +152,53 @@ bool hwpSectionText(std::string_view records, std::string& out) {
   // size follows). A paragraph is a PARA_HEADER followed by its PARA_TEXT (absent when empty);
   // nested paragraphs (cells, text boxes, notes) follow their control, so stream order is
   // reading order.
+  //
+  // Tables (§4.3.9.1): a TABLE record at level L, then per cell a LIST_HEADER at L holding the
+  // cell's column and row, then the cell's paragraphs at L. A table's row becomes one line, its
+  // cells joined by '\t' at their column (a merged cell leaves its columns' tabs), a cell's
+  // paragraphs by ' ', as the DOCX and HWPX extractors write rows; the first row's cells are then
+  // the columns' headers for the detector (issue 13: one cell per line lost them beyond ±100
+  // characters). A table inside a cell stays in that cell, its cells joined by ' '. The table
+  // ends at the first record above its level.
+  struct Table {
+    std::uint32_t level = 0;
+    std::uint32_t row = 0, column = 0;
+    bool any_cell = false;
+    bool nested = false;
+  };
+  std::vector<Table> tables;
+  bool cell_has_text = false;
   std::string paragraph;
   bool open = false;
+  const auto in_cell = [&] { return !tables.empty() && tables.back().any_cell; };
   auto flush = [&] {
     if (!open) return;
     stripTrailingNewlines(paragraph);
-    out += paragraph;
-    out += '\n';
+    if (in_cell()) {
+      for (char& c : paragraph)
+        if (c == '\n' || c == '\t') c = ' ';
+      if (!paragraph.empty()) {
+        if (cell_has_text) out += ' ';
+        out += paragraph;
+        cell_has_text = true;
+      }
+    } else {
+      out += paragraph;
+      out += '\n';
+    }
     paragraph.clear();
     open = false;
+  };
+  auto close_table = [&] {
+    flush();
+    const Table t = tables.back();
+    tables.pop_back();
+    if (!t.any_cell) return;
+    if (t.nested) {
+      cell_has_text = true;
+    } else {
+      out += '\n';
+    }
   };
   std::size_t pos = 0;
   bool complete = true;
@@ -165,15 +209,41 @@ bool hwpSectionText(std::string_view records, std::string& out) {
       break;
     }
     pos += header->header_bytes;
+    const std::uint32_t tag = header->tag;
+    const std::uint32_t level = header->level;
     const std::uint64_t size = header->size;
     const bool truncated = size > records.size() - pos;
     const std::string_view body = records.substr(pos, truncated ? records.size() - pos : size);
-    if (header->tag == kHwpTagParaHeader) {
+    while (!tables.empty() && level < tables.back().level) close_table();
+    if (tag == kHwpTagParaHeader) {
       flush();
       open = true;
-    } else if (header->tag == kHwpTagParaText) {
+    } else if (tag == kHwpTagParaText) {
       open = true;
       appendHwpText(body, paragraph);
+    } else if (tag == kHwpTagTable && tables.size() < 16) {
+      flush();
+      tables.push_back({level, 0, 0, false, in_cell()});
+    } else if (tag == kHwpTagListHeader && !tables.empty() && level == tables.back().level &&
+               body.size() >= kCellRowAt + 2) {
+      flush();
+      Table& t = tables.back();
+      const std::uint32_t column = std::min<std::uint32_t>(le16(body, kCellColumnAt), 256);
+      const std::uint32_t row = le16(body, kCellRowAt);
+      if (t.nested) {
+        if (t.any_cell || cell_has_text) out += ' ';
+      } else if (!t.any_cell) {
+        out.append(column, '\t');
+      } else if (row != t.row) {
+        out += '\n';
+        out.append(column, '\t');
+      } else {
+        out.append(column > t.column ? column - t.column : 1, '\t');
+      }
+      t.any_cell = true;
+      t.row = row;
+      t.column = column;
+      cell_has_text = false;
     }
     if (truncated) {
       complete = false;
@@ -181,6 +251,7 @@ bool hwpSectionText(std::string_view records, std::string& out) {
     }
     pos += size;
   }
+  while (!tables.empty()) close_table();
   flush();
   return complete;
 }

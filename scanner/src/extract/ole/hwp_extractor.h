@@ -11,7 +11,7 @@
 //   PrvText ── UTF-16LE preview, read only when no section can be read (and then kCorrupt)
 //
 // Each section is one PartKind::kParagraphs part, "section 1" for Section0; each paragraph one
-// line. Password, 배포용 and DRM documents are kProtected (their body is encrypted); decompressed
+// line, and each table row one line with its cells joined by tabs (as DOCX and HWPX rows). Password, 배포용 and DRM documents are kProtected (their body is encrypted); decompressed
 // sections are bounded by limits().max_member_bytes, max_ratio and ctx.chargeExpanded().
 //
 // Thread-safety: a pure function of its input.
@@ -56,12 +56,15 @@ struct HwpRecordHeader {
 constexpr std::uint32_t kHwpTagBegin = 0x10;
 constexpr std::uint32_t kHwpTagParaHeader = kHwpTagBegin + 50;
 constexpr std::uint32_t kHwpTagParaText = kHwpTagBegin + 51;
+constexpr std::uint32_t kHwpTagListHeader = kHwpTagBegin + 56;
+constexpr std::uint32_t kHwpTagTable = kHwpTagBegin + 61;
 
 // The record header at records[pos], or nullopt when fewer bytes than it needs remain.
 std::optional<HwpRecordHeader> readHwpRecordHeader(std::string_view records, std::size_t pos);
 
-// The text of one decompressed section stream: one '\n'-terminated line per paragraph, appended
-// to `out`. Returns false when the record stream is truncated (what was read is kept).
+// The text of one decompressed section stream: one '\n'-terminated line per paragraph and per
+// table row (cells joined by '\t' at their column), appended to `out`. Returns false when the
+// record stream is truncated (what was read is kept).
 bool hwpSectionText(std::string_view records, std::string& out);
 
 // UTF-16LE HWP text with its control characters: char controls (1 unit), inline and extended

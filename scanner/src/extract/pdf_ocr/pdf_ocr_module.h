@@ -40,8 +40,9 @@ struct PdfOcrEntryPoints {
   ExtractStatus (*extract_image)(const Document&, TextSink&, ExtractContext&);
 };
 
-// Bumped when PdfOcrEntryPoints or the meaning of its functions change.
-inline constexpr std::uint32_t kPdfOcrAbi = 1;
+// Bumped when PdfOcrEntryPoints or the meaning of its functions change. 2: OCR text comes in
+// PartKind::kOcrLines parts (issue 13).
+inline constexpr std::uint32_t kPdfOcrAbi = 2;
 
 // A fingerprint of the shared types' layout, computed alike on both sides.
 inline constexpr std::uint64_t pdfOcrLayout() {

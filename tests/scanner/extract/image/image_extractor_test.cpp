@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(rrn_in_a_png_comes_out_digit_for_digit) {
   BOOST_TEST(e.format == "png");
   BOOST_REQUIRE_EQUAL(e.sink.parts.size(), 1u);
   BOOST_TEST(e.sink.parts[0].location == "page 1 (OCR)");
-  BOOST_TEST((e.sink.parts[0].kind == PartKind::kLines));
+  BOOST_TEST((e.sink.parts[0].kind == PartKind::kOcrLines));
   BOOST_TEST(contains(e.sink.parts[0].text, kRrn), e.sink.parts[0].text);
   BOOST_TEST(contains(e.sink.parts[0].text, kPhone), e.sink.parts[0].text);
   BOOST_TEST(!e.sink.appended_before_part);

@@ -9,3 +9,5 @@ target_link_libraries(jamul_scanner_tests PRIVATE PkgConfig::JAMUL_TEST_LEPTONIC
 jamul_add_tests(scanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/image_header_test.cpp
                                 ${CMAKE_CURRENT_LIST_DIR}/image_extractor_test.cpp
                                 ${CMAKE_CURRENT_LIST_DIR}/image_corpus_test.cpp)
+# Generated scanned pages (ImageMagick, fonts-nanum) through FileScanner with OCR (issue 13).
+jamul_add_tests(scanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/ocr_accuracy_test.cpp)

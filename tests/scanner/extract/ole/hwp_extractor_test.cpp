@@ -71,6 +71,37 @@ BOOST_AUTO_TEST_CASE(compressed_sections_give_one_line_per_paragraph_in_reading_
   BOOST_TEST(r.sink.parts[1].text == "Section two text\n");
 }
 
+// Issue 13: a register's rows come out one line each, cells joined by tabs at their column, so a
+// column's header stays the first line's cell however far down a value is.
+BOOST_AUTO_TEST_CASE(issue_13_table_rows_are_lines_with_tabbed_cells) {
+  std::string s = h::paragraph(h::utf16("명단"));
+  s += h::paragraph(h::control(11, "tbl "));
+  s += h::record(h::kCtrlHeader, 1, "lbt " + std::string(40, '\0'));
+  s += h::tableRecord(2, 3, 3);
+  const char* cells[3][3] = {{"성명", "주민등록번호", "계좌번호"},
+                             {"홍길동", "900101-1234568", "110-436-387740"},
+                             {"김철수", "", "3333-11-5280860"}};
+  for (std::uint16_t r = 0; r < 3; ++r) {
+    for (std::uint16_t c = 0; c < 3; ++c) {
+      if (r == 2 && c == 1) continue;  // merged away: no cell, its column's tab stays
+      s += h::cellHeader(2, c, r);
+      s += h::paragraph(h::utf16(cells[r][c]), 2);
+      if (r == 1 && c == 0) s += h::paragraph(h::utf16("(대표)"), 2);  // a second paragraph
+    }
+  }
+  s += h::paragraph(h::utf16("끝"));
+  Run r = run(h::document({s}));
+  BOOST_TEST(r.status.isOk(), r.status.detail);
+  BOOST_REQUIRE_EQUAL(r.sink.parts.size(), 1u);
+  BOOST_TEST(r.sink.parts[0].text ==
+             "명단\n"
+             "\n"
+             "성명\t주민등록번호\t계좌번호\n"
+             "홍길동 (대표)\t900101-1234568\t110-436-387740\n"
+             "김철수\t\t3333-11-5280860\n"
+             "끝\n");
+}
+
 BOOST_AUTO_TEST_CASE(uncompressed_documents_and_long_records_are_read) {
   // A record over 4094 bytes uses the extended size field.
   std::string long_text;

@@ -64,6 +64,42 @@ constexpr std::uint32_t kCharShape = 0x44;
 constexpr std::uint32_t kCtrlHeader = 0x47;
 constexpr std::uint32_t kListHeader = 0x48;
 
+constexpr std::uint32_t kTable = 0x4D;
+
+// A TABLE record (§4.3.9.1 표 75): properties, row and column counts, cell spacing, margins, the
+// cells of each row, border fill.
+inline std::string tableRecord(std::uint32_t level, std::uint16_t rows, std::uint16_t columns) {
+  std::string b;
+  auto put16 = [&](std::uint32_t v) {
+    b += static_cast<char>(v & 0xFF);
+    b += static_cast<char>((v >> 8) & 0xFF);
+  };
+  put16(6);
+  put16(0);
+  put16(rows);
+  put16(columns);
+  put16(0);
+  b.append(8, '\0');
+  for (std::uint16_t r = 0; r < rows; ++r) put16(columns);
+  put16(1);
+  return record(kTable, level, b);
+}
+
+// A table cell's LIST_HEADER: paragraph count, properties, then the cell's column and row at
+// bytes 8 and 10, spans of 1, and zero sizes (as Hangul writes them; the corpus's tables agree).
+inline std::string cellHeader(std::uint32_t level, std::uint16_t column, std::uint16_t row) {
+  std::string b(34, '\0');
+  b[0] = 1;
+  b[4] = 32;
+  b[8] = static_cast<char>(column & 0xFF);
+  b[9] = static_cast<char>(column >> 8);
+  b[10] = static_cast<char>(row & 0xFF);
+  b[11] = static_cast<char>(row >> 8);
+  b[12] = 1;
+  b[14] = 1;
+  return record(kListHeader, level, b);
+}
+
 // A paragraph at `level`: PARA_HEADER, PARA_TEXT (UTF-16LE `text16`, ended by 13), CHAR_SHAPE.
 inline std::string paragraph(const std::string& text16, std::uint32_t level = 0) {
   return record(kParaHeader, level, std::string(22, '\0')) +

@@ -19,13 +19,6 @@ constexpr std::size_t kListGapBytes = 8;
 
 constexpr std::uint32_t kRuleBits = (1u << kRuleCount) - 1;
 
-// Rules whose candidates are numbers (the shared negative labels apply to them).
-constexpr std::uint32_t kNumericRules =
-    positiveBit(RuleId::kKrRrn) | positiveBit(RuleId::kKrFrn) | positiveBit(RuleId::kKrPassport) |
-    positiveBit(RuleId::kKrDriverLicense) | positiveBit(RuleId::kKrPhone) |
-    positiveBit(RuleId::kCardNumber) | positiveBit(RuleId::kKrBankAccount) |
-    positiveBit(RuleId::kKrHealthInsurance) | positiveBit(RuleId::kKrBrn) |
-    positiveBit(RuleId::kKrCrn);
 
 int charsBetween(std::string_view text, std::size_t from, std::size_t to) {
   int n = 0;
@@ -66,11 +59,11 @@ bool Attribution::sameSegment(std::size_t from, std::size_t to, bool cells) cons
 }
 
 bool Attribution::fits(std::uint32_t positive, bool negative, const Value& v) const {
-  return (positive & v.rules) != 0 || (negative && (v.rules & kNumericRules) != 0);
+  return (positive & v.rules) != 0 || (negative && (v.rules & numericRuleBits()) != 0);
 }
 
 bool Attribution::fitsWell(std::uint32_t positive, bool negative, const Value& v) const {
-  if (negative && (v.rules & kNumericRules) != 0) return true;
+  if (negative && (v.rules & numericRuleBits()) != 0) return true;
   for (std::uint32_t bits = positive & v.rules; bits != 0; bits &= bits - 1) {
     const std::uint32_t bit = bits & (~bits + 1);
     // A rule fits well when its own candidate stands without context, or when nothing stricter

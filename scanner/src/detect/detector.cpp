@@ -62,29 +62,6 @@ int charCount(std::string_view text, std::size_t begin, std::size_t end) {
   return n;
 }
 
-// Rules whose every match needs a keyword or column header to be reported at all (DETECTION.md
-// §3.14: "—" without one). Without context nearby, their patterns are not even run.
-bool needsContext(RuleId rule) {
-  return rule == RuleId::kKrBankAccount || rule == RuleId::kKrHealthInsurance ||
-         rule == RuleId::kIpv4;
-}
-
-// The shortest candidate each rule's patterns can match (bytes, without the guard): passport
-// M123A4567, Seoul landline 022123456, IPv4 1.1.1.1, e-mail a@b.co, IPv6 ::, password "pw:abcd".
-std::size_t minimumMatchLength(RuleId rule) {
-  switch (rule) {
-    case RuleId::kIpv6: return 2;
-    case RuleId::kEmail: return 6;
-    case RuleId::kIpv4:
-    case RuleId::kPassword: return 7;
-    case RuleId::kKrPassport:
-    case RuleId::kKrPhone: return 9;
-    case RuleId::kKrBrn:
-    case RuleId::kKrBankAccount: return 10;
-    default: return 11;  // health insurance; RRN, FRN, CRN, licence, card are longer still
-  }
-}
-
 detect::CivilDate today(const DetectorOptions& options) {
   const auto now = std::chrono::year_month_day{
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -114,6 +91,9 @@ class Detector::Impl {
     // No match of this pattern (guard byte included) is shorter: once fewer bytes are left in a
     // window, another search cannot succeed and is skipped.
     std::size_t min_length;
+    // Its rule is reported only with a keyword or column header (DETECTION.md §3.14: "—" without
+    // one): without context nearby, the pattern is not even run (RuleTraits::needs_context).
+    bool needs_context;
   };
   struct HeaderContext {
     detect::KeywordClasses classes = 0;
@@ -192,7 +172,8 @@ Status Detector::Impl::compile() {
       if (set_->Add(pattern, &error) != static_cast<int>(patterns_.size()))
         return Error(ErrorCode::kInternal, "RE2::Set rejected a pattern: " + error);
       patterns_.push_back({rule.id, static_cast<int>(v), std::move(extractor), guarded,
-                           minimumMatchLength(rule.id) + (guarded ? 1 : 0)});
+                           std::size_t{rule.traits.min_match_bytes} + (guarded ? 1 : 0),
+                           rule.traits.needs_context});
     }
   }
   if (!set_->Compile()) return Error(ErrorCode::kInternal, "RE2::Set does not compile");
@@ -234,7 +215,7 @@ void Detector::Impl::collectCandidates(std::string_view text, bool structured) {
     bool looked_above = false;
     for (int id : set_hits_) {
       const Pattern& p = patterns_[static_cast<std::size_t>(id)];
-      if (needsContext(p.rule) && (near & detect::positiveBit(p.rule)) == 0 && !looked_above &&
+      if (p.needs_context && (near & detect::positiveBit(p.rule)) == 0 && !looked_above &&
           !structured) {
         // A row of a tab-separated block (a DOCX or HWPX table) has its header far above.
         looked_above = true;
@@ -242,7 +223,7 @@ void Detector::Impl::collectCandidates(std::string_view text, bool structured) {
         if (header.end > header.begin)
           near |= headerContext(text.substr(header.begin, header.end - header.begin)).classes;
       }
-      if (needsContext(p.rule) && (near & detect::positiveBit(p.rule)) == 0) continue;
+      if (p.needs_context && (near & detect::positiveBit(p.rule)) == 0) continue;
       std::size_t pos = 0;  // within the window
       while (window.size() - pos >= p.min_length &&
              p.extractor->Match(window, pos, window.size(), RE2::UNANCHORED, &match, 1)) {

@@ -36,13 +36,6 @@ bool withinOneSyllable(std::u32string_view a, std::u32string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
-// Rules whose candidates are numbers: the shared negative labels (order numbers, barcodes, ...) apply.
-constexpr RuleId kNumericRules[] = {
-    RuleId::kKrRrn,        RuleId::kKrFrn,          RuleId::kKrPassport,
-    RuleId::kKrDriverLicense, RuleId::kKrPhone,     RuleId::kCardNumber,
-    RuleId::kKrBankAccount, RuleId::kKrHealthInsurance, RuleId::kKrBrn,
-    RuleId::kKrCrn};
-
 // A regex piece matching `keyword` byte for byte, ASCII letters in either case.
 std::string keywordRegex(std::string_view keyword) {
   std::string out;
@@ -84,14 +77,23 @@ void KeywordIndex::add(std::string_view keyword, KeywordClasses classes, int ban
   e.ascii_end = isAsciiAlpha(static_cast<unsigned char>(keyword.back()));
 }
 
+KeywordClasses numericRuleBits() {
+  static const KeywordClasses bits = [] {
+    KeywordClasses b = 0;
+    for (const RuleInfo& rule : ruleCatalog())
+      if (rule.traits.numeric) b |= positiveBit(rule.id);
+    return b;
+  }();
+  return bits;
+}
+
 Result<std::unique_ptr<KeywordIndex>> KeywordIndex::create() {
   std::unique_ptr<KeywordIndex> index(new KeywordIndex());
   for (const RuleInfo& rule : ruleCatalog()) {
     for (std::string_view k : rule.keywords) index->add(k, positiveBit(rule.id), -1);
     for (std::string_view k : rule.negative_keywords) index->add(k, negativeBit(rule.id), -1);
   }
-  KeywordClasses numeric_negative = 0;
-  for (RuleId r : kNumericRules) numeric_negative |= negativeBit(r);
+  const KeywordClasses numeric_negative = numericRuleBits() << 16;  // their negative bits
   for (std::string_view k : negativeKeywords()) index->add(k, numeric_negative, -1);
   const auto banks = bankCatalog();
   for (std::size_t b = 0; b < banks.size(); ++b)
@@ -121,7 +123,8 @@ Result<std::unique_ptr<KeywordIndex>> KeywordIndex::create() {
   }
   index->regex_ = std::make_unique<RE2>(pattern, options);
   if (!index->regex_->ok())
-    return Error(ErrorCode::kInternal, "keyword pattern does not compile: " + index->regex_->error());
+    return Error(ErrorCode::kInternal,
+                 "keyword pattern does not compile: " + index->regex_->error());
   return index;
 }
 

@@ -32,6 +32,9 @@ namespace jamul::scanner::detect {
 using KeywordClasses = std::uint32_t;
 constexpr KeywordClasses positiveBit(RuleId rule) { return 1u << ruleIndex(rule); }
 constexpr KeywordClasses negativeBit(RuleId rule) { return 1u << (16 + ruleIndex(rule)); }
+// The positive bits of the rules whose candidates are numbers (RuleTraits::numeric): the shared
+// negative labels apply to them.
+KeywordClasses numericRuleBits();
 
 struct KeywordHit {
   std::size_t begin = 0;

@@ -486,7 +486,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "hyphenated with a failing check, or unhyphenated with a passing check; low: unhyphenated, "
      "failing check, no keyword. A negative label (주문번호, 접수번호, …) nearer than any keyword "
      "drops one level, to low at most when it labels the value directly.",
-     kRrnKeywords, kNoKeywords, kRrnExamples},
+     kRrnKeywords, kNoKeywords, kRrnExamples,
+     {.priority = 2, .numeric = true, .repair = RepairCheck::kCheckDigit}},
     {RuleId::kKrFrn, "Foreigner registration number", "외국인등록번호",
      "고유식별정보; must be encrypted on PCs (고시 §7⑤)",
      "As the RRN, with S = 5-8 (5,6: born 1900s; 7,8: 2000s).", kFrnPatterns,
@@ -494,7 +495,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "formula and the eGovFrame \"+2\" variant `(13 - S mod 11) mod 10`); either counts as a pass.",
      "As the RRN: high with a hyphen and a passing check, or with a keyword; medium with a hyphen or "
      "a passing check; low otherwise.",
-     kFrnKeywords, kNoKeywords, kFrnExamples},
+     kFrnKeywords, kNoKeywords, kFrnExamples,
+     {.priority = 3, .numeric = true, .repair = RepairCheck::kCheckDigit}},
     {RuleId::kKrPassport, "Passport number", "여권번호", "고유식별정보; must be encrypted on PCs",
      "Type letter M, S, R, G, O or D, then either the 2021 form `123A4567` or the older eight digits.",
      kPassportPatterns,
@@ -502,7 +504,13 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "2021 form: high with a keyword, low without. Old form: high with a keyword, not reported "
      "without one (the shape is common in part and order codes). In OCR text, a number read from "
      "a passport's machine-readable zone whose ICAO check digit verifies: high.",
-     kPassportKeywords, kNoKeywords, kPassportExamples},
+     kPassportKeywords, kNoKeywords, kPassportExamples,
+     {.priority = 8,
+      .numeric = true,
+      .min_match_bytes = 9,
+      .leading = {Boundary::kAlnum, Boundary::kAlnum},
+      .trailing = Boundary::kAlnum,
+      .repair = RepairCheck::kMrz}},
     {RuleId::kKrDriverLicense, "Driver's licence number", "운전면허번호",
      "고유식별정보; must be encrypted on PCs",
      "12 digits `AA-BB-CCCCCC-DD`: region code (11-26, 28), year, serial, check/reissue digits; "
@@ -513,7 +521,9 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "Region-name form: high. Numeric form: high when separated and a keyword is near, or when a "
      "keyword labels it (column header, or right before it); low when separated without keyword; "
      "bare 12 digits without such a label are not reported (12-digit timestamps).",
-     kDriverLicenseKeywords, kNoKeywords, kDriverLicenseExamples},
+     kDriverLicenseKeywords, kNoKeywords, kDriverLicenseExamples,
+     // The region-name form (pattern 1) starts with a Hangul name: nothing to guard.
+     {.priority = 7, .numeric = true, .leading = {Boundary::kNumber, Boundary::kNone}}},
     {RuleId::kKrPhone, "Phone number", "전화번호", "개인정보; encrypt when it is 이용자 data",
      "Mobile `01X-XXXX-XXXX`; fixed line with area code (02, 031-064); 070 VoIP; 050X personal "
      "numbers; `+82` forms drop the leading 0.",
@@ -523,7 +533,11 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "are not matched.",
      "Mobile: medium, high with a keyword. Fixed line, 070, 050X: low, medium with a keyword. A "
      "fax/대표번호 label drops one level.",
-     kPhoneKeywords, kPhoneNegativeKeywords, kPhoneExamples},
+     kPhoneKeywords, kPhoneNegativeKeywords, kPhoneExamples,
+     {.priority = 9,
+      .numeric = true,
+      .min_match_bytes = 9,
+      .leading = {Boundary::kNumberOrPlus, Boundary::kNumberOrPlus}}},
     {RuleId::kCardNumber, "Payment card number", "신용카드번호", "must be encrypted for 이용자 (고시 §7②)",
      "14-19 digits, usually 4-4-4-4; AmEx 4-6-5; Diners 4-6-4.", kCardPatterns,
      "Luhn; issuer range and length (Visa, Mastercard incl. 2221-2720, AmEx, Diners, JCB, Discover, "
@@ -531,7 +545,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "not all one digit.",
      "high with a keyword; medium when grouped with consistent separators; low when unformatted. A "
      "negative label (승인번호, 주문번호, …) drops one level.",
-     kCardKeywords, kNoKeywords, kCardExamples},
+     kCardKeywords, kNoKeywords, kCardExamples,
+     {.priority = 5, .numeric = true, .repair = RepairCheck::kLuhn}},
     {RuleId::kKrBankAccount, "Bank account number", "계좌번호",
      "must be encrypted for 이용자 (고시 §7②)",
      "10-14 digits in groups (per-bank layouts in the KFTC CMS table).", kBankAccountPatterns,
@@ -539,12 +554,14 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "Never reported without account context. medium with an account keyword (계좌, 예금주, 은행, …) "
      "or a bank name; high when a bank is named and the number fits one of that bank's layouts "
      "(length and known prefix).",
-     kBankAccountKeywords, kNoKeywords, kBankAccountExamples},
+     kBankAccountKeywords, kNoKeywords, kBankAccountExamples,
+     {.priority = 11, .needs_context = true, .numeric = true, .min_match_bytes = 10}},
     {RuleId::kKrHealthInsurance, "Health insurance card number", "건강보험증번호",
      "개인정보; encrypt when it is 이용자 data",
      "11 digits, no public structure or check digit.", kHealthInsurancePatterns,
      "11 digits.", "medium with a keyword; never reported without one.",
-     kHealthInsuranceKeywords, kNoKeywords, kHealthInsuranceExamples},
+     kHealthInsuranceKeywords, kNoKeywords, kHealthInsuranceExamples,
+     {.priority = 10, .needs_context = true, .numeric = true, .min_match_bytes = 11}},
     {RuleId::kKrBrn, "Business registration number", "사업자등록번호",
      "personal only for 개인사업자; no encryption duty",
      "`XXX-XX-XXXXX`, 10 digits: office, type code, serial, check digit.", kBrnPatterns,
@@ -553,7 +570,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "high: formatted with a keyword; medium: formatted, or bare 10 digits with a keyword (DETECTION.md "
      "suggests low for the latter; a labelled number is plainly a BRN); bare without keyword: not "
      "reported.",
-     kBrnKeywords, kNoKeywords, kBrnExamples},
+     kBrnKeywords, kNoKeywords, kBrnExamples,
+     {.priority = 6, .numeric = true, .min_match_bytes = 10, .repair = RepairCheck::kValidated}},
     {RuleId::kKrCrn, "Corporate registration number", "법인등록번호",
      "not personal; reported so that it is not mistaken for an RRN",
      "`AAAABB-CCCCCCD`, 13 digits: registry office, corporate type code, serial, check digit.",
@@ -562,31 +580,50 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      "31-53, 71, 81-86. A number that passes the RRN check with a real birth date is left to the RRN "
      "rule unless a corporate keyword is near.",
      "high with a keyword; medium when hyphenated; low when bare.", kCrnKeywords, kNoKeywords,
-     kCrnExamples},
+     kCrnExamples,
+     {.priority = 4, .numeric = true, .repair = RepairCheck::kValidated}},
     {RuleId::kEmail, "E-mail address", "이메일", "개인정보; encrypt when it is 이용자 data",
      "local@domain with an ASCII domain; stops at Hangul particles (`hong@naver.com입니다`).",
      kEmailPatterns,
      "The top-level domain is a real one (IANA list via the Public Suffix List, or an `xn--` IDN).",
-     "high whenever it validates.", kEmailKeywords, kNoKeywords, kEmailExamples},
+     "high whenever it validates.", kEmailKeywords, kNoKeywords, kEmailExamples,
+     {.priority = 1,
+      .min_match_bytes = 6,
+      .leading = {Boundary::kEmail, Boundary::kEmail},
+      .trailing = Boundary::kEmail,
+      .repair = RepairCheck::kValidated}},
     {RuleId::kIpv4, "IPv4 address", "IPv4 주소", "개인정보 when linkable to a person",
      "Four dotted decimal octets.", kIpv4Patterns,
      "Octets 0-255 without leading zeros; not followed by a digit or by '.' and a digit (version "
      "numbers).",
      "high with a keyword (IP, 아이피, 접속지, …); not reported without one.", kIpKeywords, kNoKeywords,
-     kIpv4Examples},
+     kIpv4Examples,
+     {.priority = 12,
+      .needs_context = true,
+      .min_match_bytes = 7,
+      .leading = {Boundary::kIpv4, Boundary::kIpv4},
+      .trailing = Boundary::kIpv4}},
     {RuleId::kIpv6, "IPv6 address", "IPv6 주소", "개인정보 when linkable to a person",
      "Eight hex groups, or `::` compression, with an optional dotted IPv4 tail and zone.",
      kIpv6Patterns,
      "inet_pton accepts it; at least one decimal digit or four non-empty groups (so `be::ef` in "
      "source code is not an address).",
      "high with a keyword; medium otherwise; the unspecified and loopback addresses are low.",
-     kIpKeywords, kNoKeywords, kIpv6Examples},
+     kIpKeywords, kNoKeywords, kIpv6Examples,
+     {.priority = 13,
+      .min_match_bytes = 2,
+      .leading = {Boundary::kIpv6, Boundary::kIpv6},
+      .trailing = Boundary::kIpv6}},
     {RuleId::kPassword, "Password", "비밀번호", "인증정보; must be stored one-way (고시 §7①)",
      "A label (비밀번호, 패스워드, 비번, 암호, password, passwd, pwd, pw), ':' or '=', then a printable "
      "ASCII value of 4-128 characters.",
      kPasswordPatterns,
      "The value is not a mask (`********`) or a template placeholder (`${…}`, `<…>`, `%…%`).",
-     "high whenever it validates.", kNoKeywords, kNoKeywords, kPasswordExamples},
+     "high whenever it validates.", kNoKeywords, kNoKeywords, kPasswordExamples,
+     {.priority = 0,
+      .min_match_bytes = 7,
+      .leading = {Boundary::kLetter, Boundary::kLetter},
+      .trailing = Boundary::kNone}},
 }};
 
 // Account layouts per bank from the KFTC CMS table as transcribed in [KOREAN-ACCOUNT-BANKS]

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// RuleLogic: what each rule does with a pattern match, in two phases.
+// RuleLogic: what each rule does with a pattern match, in two phases. Each rule's functions are one
+// entry of a table in rule_logic.cpp; its facts (priority, boundaries, whether it needs context,
+// what confirms an OCR repair) are in its catalogue entry (RuleInfo::traits).
 //
 //   inspect()  phase 1, no context: guards, lengths, separators, dates, checksums, issuer ranges.
 //              Returns a Candidate with the facts scoring needs, or nothing when the match is not
@@ -85,18 +87,11 @@ class RuleLogic {
   // The masked excerpt of `candidate` (whose text is text[begin, end)), e.g. "900101-1******".
   static std::string mask(const Candidate& candidate, std::string_view text);
 
-  // A rule's tie-break rank when candidates of different rules overlap: lower wins.
+  // A rule's tie-break rank when candidates of different rules overlap: lower wins
+  // (RuleTraits::priority).
   static int priority(RuleId rule);
 
  private:
-  std::optional<Candidate> inspectRegistration(RuleId rule, std::string_view digits,
-                                               bool separated) const;
-  std::optional<Candidate> inspectPhone(int variant, std::string_view match) const;
-  std::optional<Candidate> inspectCard(std::string_view match) const;
-  std::optional<Candidate> inspectEmail(std::string_view match) const;
-  std::optional<Candidate> inspectIpv6(std::string_view match) const;
-  std::optional<Candidate> inspectPassword(std::string_view match) const;
-
   CivilDate today_;
   std::unordered_set<std::string_view> tlds_;
 };

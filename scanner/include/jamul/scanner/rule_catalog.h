@@ -15,6 +15,8 @@
 //
 // The catalogue is immutable static data; thread-safe.
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -35,6 +37,51 @@ struct RuleExample {
   std::string_view source = "derived";
 };
 
+// Where a candidate may start and end (DETECTION.md §2.2): the character right before (leading) or
+// right after (trailing) it must not continue it, or the match is part of a longer token. RE2 has
+// no lookahead, so the detector checks these itself.
+enum class Boundary : std::uint8_t {
+  kNone,          // anything may touch it
+  kNumber,        // no digit; before it not "digit-" or "digit."; after it not ".digit" or "-digit"
+  kNumberOrPlus,  // (leading) as kNumber, and no '+' (a longer international number)
+  kAlnum,         // no ASCII letter or digit
+  kEmail,         // leading: no letter, digit or one of . _ % + -; trailing: no letter, digit or -
+  kIpv4,          // no digit; leading: no '.'; trailing: no ".digit"
+  kIpv6,          // leading: no letter, digit, ':' or '.'; trailing: no hex digit, ':' or ".digit"
+  kLetter,        // (leading) no ASCII letter
+};
+
+// What, besides a label of its rule, confirms a value that OCR misread and the detector repaired
+// (issue 13): without it, a repaired value is not reported.
+enum class RepairCheck : std::uint8_t {
+  kLabelOnly,   // nothing in the value itself
+  kCheckDigit,  // its check digit passes (RRN, FRN)
+  kLuhn,        // its Luhn digit passes (cards)
+  kValidated,   // its validation alone is strong enough (BRN and CRN check digits, a real TLD)
+  kMrz,         // it was read from a machine-readable zone whose check digit verifies (passports)
+};
+
+// The facts the detector acts on for a rule, beside its prose and patterns: one place for them, so
+// that adding a rule is one catalogue entry (and its validator), not edits across the detector.
+struct RuleTraits {
+  // Among overlapping candidates of different rules (after confidence and labels): lower first.
+  // Specific, checksummed identifiers before context-only shapes (account, health card).
+  int priority = 99;
+  // Reported only with a keyword or column header of the rule; without one nearby, its patterns
+  // are not even run.
+  bool needs_context = false;
+  // Its candidates are numbers: the shared negative labels (negativeKeywords()) apply to them.
+  bool numeric = false;
+  // The shortest candidate its patterns can match, in bytes (a window with less left is skipped).
+  std::uint8_t min_match_bytes = 11;
+  // The leading boundary of each pattern (by variant; variants beyond the array use its last).
+  std::array<Boundary, 2> leading = {Boundary::kNumber, Boundary::kNumber};
+  Boundary trailing = Boundary::kNumber;
+  RepairCheck repair = RepairCheck::kLabelOnly;
+
+  Boundary leadingOf(int variant) const { return leading[variant > 0 ? 1 : 0]; }
+};
+
 struct RuleInfo {
   RuleId id;
   std::string_view title;     // English name
@@ -51,6 +98,7 @@ struct RuleInfo {
   // shared negativeKeywords()).
   std::span<const std::string_view> negative_keywords;
   std::span<const RuleExample> examples;
+  RuleTraits traits;
 };
 
 // Every rule, in RuleId order.

@@ -38,8 +38,13 @@ class FileReader {
   std::uint64_t bytesRead() const { return bytes_read_; }
 
  private:
-  FileReader(int fd, FileEntry entry) : fd_(fd), entry_(std::move(entry)) {}
-  int fd_ = -1;
+  // What the OS gave for the open file (a descriptor on POSIX, a HANDLE on Windows), as an opaque
+  // value only platform/<os>/ reads: nothing outside it may act on the file but through read().
+  struct Handle {
+    std::intptr_t value = -1;
+  };
+  FileReader(Handle handle, FileEntry entry) : handle_(handle), entry_(std::move(entry)) {}
+  Handle handle_;
   FileEntry entry_;
   std::uint64_t bytes_read_ = 0;
 };

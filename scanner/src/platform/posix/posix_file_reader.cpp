@@ -8,6 +8,14 @@
 #include "platform/file_reader.h"
 
 namespace jamul::scanner::platform {
+namespace {
+
+template <typename H>
+int fdOf(const H& handle) {
+  return static_cast<int>(handle.value);
+}
+
+}  // namespace
 
 Result<FileReader> FileReader::open(const std::string& path) {
   constexpr int kFlags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
@@ -38,32 +46,32 @@ Result<FileReader> FileReader::open(const std::string& path) {
   // Reading a regular file never blocks; the flag was only there to make open() safe.
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return FileReader(fd, std::move(entry));
+  return FileReader(Handle{fd}, std::move(entry));
 }
 
 FileReader::FileReader(FileReader&& other) noexcept
-    : fd_(other.fd_), entry_(std::move(other.entry_)), bytes_read_(other.bytes_read_) {
-  other.fd_ = -1;
+    : handle_(other.handle_), entry_(std::move(other.entry_)), bytes_read_(other.bytes_read_) {
+  other.handle_ = Handle{};
 }
 
 FileReader& FileReader::operator=(FileReader&& other) noexcept {
   if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = other.fd_;
+    if (handle_.value >= 0) ::close(fdOf(handle_));
+    handle_ = other.handle_;
     entry_ = std::move(other.entry_);
     bytes_read_ = other.bytes_read_;
-    other.fd_ = -1;
+    other.handle_ = Handle{};
   }
   return *this;
 }
 
 FileReader::~FileReader() {
-  if (fd_ >= 0) ::close(fd_);
+  if (handle_.value >= 0) ::close(fdOf(handle_));
 }
 
 Result<std::size_t> FileReader::read(char* buffer, std::size_t size) {
   for (;;) {
-    const ssize_t n = ::read(fd_, buffer, size);
+    const ssize_t n = ::read(fdOf(handle_), buffer, size);
     if (n >= 0) {
       bytes_read_ += static_cast<std::uint64_t>(n);
       return static_cast<std::size_t>(n);

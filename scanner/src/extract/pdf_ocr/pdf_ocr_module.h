@@ -15,10 +15,17 @@
 // error report naming the problem, never "clean".
 //
 // The module holds its own copy of the few scanner functions the extractors call
-// (ExtractContext, foldStatus, utf8), compiled from the same sources, and exports one symbol;
-// nested documents (PDF attachments) go back to the program's dispatcher through the
-// ExtractContext's std::function. Nothing but ExtractStatus values crosses the boundary: the
-// extractors catch everything themselves.
+// (ExtractContext, foldStatus, utf8), compiled from the same sources, and exports one symbol.
+// What crosses the boundary, both ways, is C++ objects of the program's own types, by reference:
+// the Document (bytes and name), the TextSink the text goes to (a vtable call per part and per
+// append), the ExtractContext with its limits, clock and the std::function that takes nested
+// documents (PDF attachments) back to the program's dispatcher, and the ExtractStatus returned.
+// No exception crosses (the extractors catch everything themselves), and no allocation made on
+// one side is freed on the other but through those types' own members. Because the two sides
+// share these layouts and vtables, a module from another build is refused: `abi` says what the
+// functions mean, and pdfOcrLayout() fingerprints the sizes of the shared types, so that a change
+// to any of them that was not matched by a rebuild of the module is caught at load time instead
+// of corrupting memory.
 
 #include <cstdint>
 

@@ -26,7 +26,9 @@
 #include <string>
 #include <vector>
 
+#include "jamul/common/utf8.h"
 #include "jamul/scanner/rule.h"
+#include "jamul/common/utf8.h"
 #include "support/accuracy_sets.h"
 #include "support/accuracy_tally.h"
 #include "support/attribution_corpus.h"
@@ -71,23 +73,7 @@ class JsonParser {
   void ws() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) ++i_;
   }
-  static void appendUtf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
+  static void appendUtf8(std::string& out, unsigned cp) { jamul::utf8::append(out, cp); }
   bool hex4(unsigned& v) {
     if (i_ + 4 > s_.size()) return false;
     v = 0;

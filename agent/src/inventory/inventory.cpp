@@ -40,8 +40,8 @@ bool isWalkError(const FileReport& report) {
 constexpr const char* kUpsertFile = R"sql(
     INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status,
                        detail, error_code, format, text_bytes, findings_truncated, occurrences,
-                       last_scan_id, scanned_at_ms, report_cache)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                       last_scan_id, scanned_at_ms, report_cache, owner_uid)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
     ON CONFLICT(path) DO UPDATE SET
       size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
       inode = excluded.inode, device = excluded.device, ruleset_version = excluded.ruleset_version,
@@ -49,7 +49,7 @@ constexpr const char* kUpsertFile = R"sql(
       format = excluded.format, text_bytes = excluded.text_bytes,
       findings_truncated = excluded.findings_truncated, occurrences = excluded.occurrences,
       last_scan_id = excluded.last_scan_id, scanned_at_ms = excluded.scanned_at_ms,
-      report_cache = excluded.report_cache)sql";
+      report_cache = excluded.report_cache, owner_uid = excluded.owner_uid)sql";
 
 Status Inventory::Impl::prepareStatements() {
   const auto prep = [&](std::optional<sqlite::Statement>& slot, std::string_view sql) -> Status {
@@ -126,6 +126,7 @@ void Inventory::Impl::bindFileRow(sqlite::Statement& up, std::int64_t scan_id,
     report_cache_buffer = encodeReportCache(report);
     up.bindBlobInPlace(17, report_cache_buffer);
   }
+  up.bind(18, std::int64_t{e.owner});
 }
 
 // The row of a clean file whose old row had no findings: one statement, no id needed. `known`: the

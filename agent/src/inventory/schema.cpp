@@ -115,8 +115,50 @@ CREATE TABLE file_actions (
 CREATE INDEX file_actions_unfinished ON file_actions(step) WHERE step NOT IN ('done', 'rolled_back', 'failed');
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4};
+// Version 5 (issue 15, the agent): one inventory for the machine, so each file's owner is kept (a
+// user sees only their own files); the removable volumes the agent has seen; the exception
+// requests and the questions of `notify` actions, kept until a console or the user takes them;
+// and a few facts of the agent's own (the scan in progress, the last good policy's version).
+constexpr std::string_view kVersion5 = R"sql(
+ALTER TABLE files ADD COLUMN owner_uid INTEGER;  -- NULL: written before version 5
+CREATE INDEX files_by_owner ON files(owner_uid);
+CREATE TABLE volumes (
+  id            INTEGER PRIMARY KEY,
+  uuid          TEXT    NOT NULL UNIQUE,  -- file system UUID, else label, else device and size
+  label         TEXT    NOT NULL DEFAULT '',
+  mount_point   BLOB    NOT NULL,         -- where it was last mounted
+  size_bytes    INTEGER NOT NULL DEFAULT 0,
+  removable     INTEGER NOT NULL DEFAULT 1,
+  first_seen_ms INTEGER NOT NULL,
+  last_seen_ms  INTEGER NOT NULL
+);
+CREATE TABLE exceptions (
+  id              INTEGER PRIMARY KEY,
+  path            BLOB    NOT NULL,
+  owner_uid       INTEGER NOT NULL,
+  reason          TEXT    NOT NULL,
+  days            INTEGER NOT NULL,
+  requested_at_ms INTEGER NOT NULL,
+  state           TEXT    NOT NULL DEFAULT 'pending',  -- pending | approved | denied | expired
+  decided_at_ms   INTEGER,
+  expires_at_ms   INTEGER
+);
+CREATE TABLE questions (
+  id          INTEGER PRIMARY KEY,
+  path        BLOB    NOT NULL UNIQUE,
+  owner_uid   INTEGER NOT NULL,
+  asked_at_ms INTEGER NOT NULL,
+  answer      TEXT,                     -- NULL: not answered; encrypt | keep | exception
+  answered_at_ms INTEGER
+);
+CREATE TABLE agent_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5};
 
 }  // namespace
 

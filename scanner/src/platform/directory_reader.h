@@ -38,6 +38,7 @@ struct EntryInfo {
   std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
   std::int64_t ctime_ns = 0;
   FileId id;
+  std::uint32_t owner = 0;  // the owner's user id (uid; a SID's index on Windows, later)
 };
 
 // The entries of one directory, without "." and "..", in the order the OS gave them. Names are

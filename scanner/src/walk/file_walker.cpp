@@ -119,6 +119,7 @@ FileEntry entryOf(std::string path, const EntryInfo& info) {
   entry.ctime_ns = info.ctime_ns;
   entry.inode = info.id.inode;
   entry.device = info.id.device;
+  entry.owner = info.owner;
   return entry;
 }
 

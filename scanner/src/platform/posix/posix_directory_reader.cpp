@@ -48,6 +48,7 @@ EntryInfo infoOf(const struct stat& st) {
   info.mtime_ns = nanoseconds(st.st_mtim);
   info.ctime_ns = nanoseconds(st.st_ctim);
   info.id = {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+  info.owner = st.st_uid;
   return info;
 }
 

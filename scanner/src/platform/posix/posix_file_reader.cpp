@@ -43,6 +43,7 @@ Result<FileReader> FileReader::open(const std::string& path) {
   entry.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
   entry.inode = st.st_ino;
   entry.device = st.st_dev;
+  entry.owner = st.st_uid;
   // Reading a regular file never blocks; the flag was only there to make open() safe.
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);

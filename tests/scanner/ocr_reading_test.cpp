@@ -159,7 +159,8 @@ BOOST_AUTO_TEST_CASE(issue_13_misread_labels_still_label) {
   BOOST_REQUIRE(m != nullptr);
   BOOST_TEST((m->confidence == Confidence::kHigh));
   // Not in ordinary text, where "민등록번호" holds the BRN keyword 등록번호 and no RRN label.
-  const Match* plain = find(detectOcr("민등록번호 9001011234567\n", false), RuleId::kKrRrn);
+  const auto ordinary = detectOcr("민등록번호 9001011234567\n", false);
+  const Match* plain = find(ordinary, RuleId::kKrRrn);
   BOOST_TEST(!(plain && plain->confidence == Confidence::kHigh));
   // A word as close to keywords of two kinds labels nothing: "어권번호" is one syllable from
   // 여권번호 and from 증권번호 (a securities number, not personal).

@@ -55,7 +55,10 @@ ExtractContext::ExtractContext(ExtractLimits limits, Dispatch dispatch)
       dispatch_(std::move(dispatch)),
       deadline_(std::chrono::steady_clock::now() + limits.time_budget) {}
 
-bool ExtractContext::expired() const { return std::chrono::steady_clock::now() >= deadline_; }
+bool ExtractContext::expired() const {
+  return std::chrono::steady_clock::now() >= deadline_ ||
+         (limits_.stop != nullptr && limits_.stop->load(std::memory_order_relaxed));
+}
 
 bool ExtractContext::chargeExpanded(std::uint64_t bytes) {
   expanded_ += bytes;

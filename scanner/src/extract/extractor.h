@@ -100,7 +100,8 @@ class ExtractContext {
   const ExtractLimits& limits() const { return limits_; }
   int depth() const { return depth_; }
 
-  // True once the time budget is spent (checked cheaply: a clock read).
+  // True once the time budget is spent, or the scan is stopping (ExtractLimits::stop); checked
+  // cheaply: a clock read.
   bool expired() const;
   // Accounts for `bytes` decompressed bytes (zlib streams, archive members). Returns false, and
   // the caller stops with kTooLarge, once the total passes limits().max_expanded_bytes.

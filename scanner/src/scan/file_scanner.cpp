@@ -109,6 +109,14 @@ class FileScanner::Impl {
   extract::ExtractStatus extractDocument(Opened& file, extract::DocumentKind kind,
                                          extract::TextSink& sink, std::string& format);
 
+  void paced(std::size_t bytes) {
+    if (options_.pacer != nullptr) options_.pacer->pace(bytes);
+  }
+  bool stopping() const {
+    return options_.extract.stop != nullptr &&
+           options_.extract.stop->load(std::memory_order_relaxed);
+  }
+
   ScanOptions options_;
   Detector detector_;
   ValueHasher hasher_;  // digests of whole documents, for the quarantine
@@ -130,6 +138,7 @@ Result<FileScanner::Impl::Opened> FileScanner::Impl::open(const std::string& pat
   while (filled < kHeadBytes) {
     JAMUL_ASSIGN_OR_RETURN(std::size_t n,
                            file.reader.read(head_buffer_.get() + filled, kHeadBytes - filled));
+    paced(n);
     if (n == 0) {
       file.eof = true;
       break;
@@ -178,7 +187,9 @@ std::string FileScanner::Impl::decodeHead(const Opened& file, decode::TextDecode
 Status FileScanner::Impl::readRest(Opened& file,
                                    const std::function<void(std::string_view, bool)>& on_block) {
   while (!file.eof) {
+    if (stopping()) return Error(ErrorCode::kCancelled, "the scan was cancelled");
     JAMUL_ASSIGN_OR_RETURN(std::size_t n, file.reader.read(buffer_.data(), buffer_.size()));
+    paced(n);
     file.eof = n == 0;
     on_block(std::string_view(buffer_.data(), n), file.eof);
   }

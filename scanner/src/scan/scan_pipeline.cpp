@@ -32,17 +32,26 @@ struct Job {
 // `capacity` files in flight (issued, not yet handed to the sink), so the reports waiting always
 // have sequence numbers in [next, next + capacity): a ring of that many slots holds them without
 // the allocation and tree balancing per file of an ordered map.
+//
+// A slot may hold a file abandoned by a cancellation instead of a report: its turn passes without
+// anything reaching the sink.
 class ReorderRing {
  public:
   explicit ReorderRing(std::size_t capacity) : slots_(capacity) {}
   // REQUIRES: fewer than `capacity` reports in flight, `seq` not put yet.
   void put(std::uint64_t seq, FileReport report) { slot(seq).emplace(std::move(report)); }
+  void putAbandoned(std::uint64_t seq) {
+    slot(seq).emplace();
+    abandoned_[seq % slots_.size()] = true;
+  }
   // REQUIRES: seq is the next report the sink waits for (or later, within the window).
   bool has(std::uint64_t seq) const { return slots_[seq % slots_.size()].has_value(); }
-  // REQUIRES: has(seq).
-  FileReport take(std::uint64_t seq) {
+  // REQUIRES: has(seq). Null for an abandoned file.
+  std::optional<FileReport> take(std::uint64_t seq) {
     std::optional<FileReport>& s = slot(seq);
-    FileReport report = std::move(*s);
+    std::optional<FileReport> report;
+    if (!abandoned_[seq % slots_.size()]) report = std::move(*s);
+    abandoned_[seq % slots_.size()] = false;
     s.reset();
     return report;
   }
@@ -50,6 +59,7 @@ class ReorderRing {
  private:
   std::optional<FileReport>& slot(std::uint64_t seq) { return slots_[seq % slots_.size()]; }
   std::vector<std::optional<FileReport>> slots_;
+  std::vector<bool> abandoned_ = std::vector<bool>(slots_.size());
 };
 
 // State shared by the walker, the workers and the sink thread; guarded by `mutex`.
@@ -118,10 +128,19 @@ class WalkRecording final : public WalkVisitor {
 class PipelineWalkVisitor final : public WalkVisitor {
  public:
   PipelineWalkVisitor(Shared& shared, const ChangeOracle* oracle, std::size_t max_in_flight,
-                      const std::atomic<bool>* cancel)
-      : shared_(shared), oracle_(oracle), max_in_flight_(max_in_flight), cancel_(cancel) {}
+                      const std::atomic<bool>* cancel, ScanPacer* pacer)
+      : shared_(shared),
+        oracle_(oracle),
+        max_in_flight_(max_in_flight),
+        cancel_(cancel),
+        pacer_(pacer) {}
 
   void onFile(FileEntry entry) override {
+    // Listing costs CPU too (a stat per file): the pacer holds the walker to the budget as well.
+    if (pacer_ != nullptr && ++since_paced_ >= kPaceEvery) {
+      since_paced_ = 0;
+      pacer_->pace(0);
+    }
     if (stillLoading()) {
       held_.onFile(std::move(entry));
       return;
@@ -173,6 +192,7 @@ class PipelineWalkVisitor final : public WalkVisitor {
   // Beyond this many held events the walker waits for the oracle (memory stays bounded on huge
   // trees; loading is then the slower side anyway).
   static constexpr std::size_t kMaxHeld = 1 << 16;
+  static constexpr unsigned kPaceEvery = 32;  // files listed per ScanPacer::pace() call
 
   // True while the oracle is loading and the next event is to be held. Once the oracle is ready
   // (or too much is held, after waiting for it), first releases what was held, in walk order.
@@ -271,6 +291,8 @@ class PipelineWalkVisitor final : public WalkVisitor {
   const ChangeOracle* oracle_;
   std::size_t max_in_flight_;
   const std::atomic<bool>* cancel_;
+  ScanPacer* pacer_;
+  unsigned since_paced_ = 0;
   bool loading_ = oracle_ != nullptr;  // until the oracle is seen ready (walker thread only)
   WalkRecording held_;                 // walk events kept while the oracle loads
   std::vector<FileReport> cached_;     // unchanged files not yet handed on (walker thread only)
@@ -333,7 +355,12 @@ void walkOnTwoThreads(const FileWalker& walker, const std::string& root,
 // file, compiles nothing, and a first scan compiles while the walk is already under way. Should
 // that fail (it cannot with the built-in rules; options could make it), the walk stops, every
 // file handed out gets an error report naming the failure, and runScan() returns it.
-void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& hasher) {
+//
+// After a cancellation, a file not yet started is abandoned, and so is one whose scan the
+// cancellation cut short (ExtractLimits::stop): its report would say less than the file holds.
+void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& hasher,
+                const std::atomic<bool>* cancel) {
+  const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(); };
   std::optional<FileScanner> scanner;
   for (;;) {
     Job job;
@@ -343,6 +370,13 @@ void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& h
       if (shared.jobs.empty()) return;  // walk done and nothing left
       job = std::move(shared.jobs.front());
       shared.jobs.pop_front();
+    }
+    if (options.pacer != nullptr && !cancelled()) options.pacer->pace(0);
+    if (cancelled()) {
+      std::lock_guard lock(shared.mutex);
+      shared.results.putAbandoned(job.seq);
+      if (shared.results.has(shared.awaited)) shared.result_ready.notify_one();
+      continue;
     }
     std::optional<Error> failure;
     if (!scanner) {
@@ -367,7 +401,10 @@ void workerLoop(Shared& shared, const ScanOptions& options, const ValueHasher& h
       shared.scanner_failure = failure;
       shared.stop_walk.store(true, std::memory_order_relaxed);
     }
-    shared.results.put(job.seq, std::move(report));
+    if (cancelled())
+      shared.results.putAbandoned(job.seq);
+    else
+      shared.results.put(job.seq, std::move(report));
     // The sink waits for report `awaited`; it has a batch to take once that one is there.
     const bool batch_full = ++shared.read_since_wake >= kResultWakeBatch;
     if ((batch_full || shared.jobs.empty() || shared.walk_done) &&
@@ -389,12 +426,16 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
   const std::size_t max_in_flight = std::max<std::size_t>(pipeline_options.max_in_flight, 1);
+  // A cancellation also ends the reading and extraction of the files in hand.
+  ScanOptions options = scan_options;
+  if (options.extract.stop == nullptr) options.extract.stop = cancel;
   Shared shared(max_in_flight);
-  PipelineWalkVisitor visitor(shared, oracle, max_in_flight, cancel);
+  PipelineWalkVisitor visitor(shared, oracle, max_in_flight, cancel, options.pacer);
   std::vector<std::thread> workers;
   workers.reserve(threads);
   for (unsigned i = 0; i < threads; ++i)
-    workers.emplace_back(workerLoop, std::ref(shared), std::cref(scan_options), std::cref(hasher));
+    workers.emplace_back(workerLoop, std::ref(shared), std::cref(options), std::cref(hasher),
+                         cancel);
   std::thread walk_thread([&] {
     // One directory root (the usual `jamul scan FOLDER`, and an agent's folders one at a time) is
     // walked by two threads when there are two CPUs: an unchanged rescan is bound by the walk's
@@ -434,9 +475,11 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
         return shared.results.has(next) || (shared.walk_done && next == shared.issued);
       });
       while (batch.size() < kSinkBatch && shared.results.has(next)) {
-        FileReport& report = batch.emplace_back(shared.results.take(next));
+        std::optional<FileReport> taken = shared.results.take(next);
         ++next;
         --shared.in_flight;
+        if (!taken) continue;  // abandoned by a cancellation
+        FileReport& report = batch.emplace_back(std::move(*taken));
         ++shared.progress.files_done;
         shared.progress.bytes_done += report.entry.size;
         shared.progress.bytes_read += report.bytes_read;

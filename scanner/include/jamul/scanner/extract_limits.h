@@ -7,6 +7,7 @@
 //
 // A value type.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 
@@ -22,6 +23,9 @@ struct ExtractLimits {
   std::uint32_t max_ratio = 200;                              // decompressed / compressed, per member
   std::chrono::milliseconds time_budget{60000};               // wall-clock for the whole file
   bool ocr = false;                                           // images: OCR only when policy asks
+  // Once this is true (the scan was cancelled), reading and extraction end as if the time budget
+  // were spent; the file's report is then incomplete and runScan() drops it. Null: never.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 }  // namespace jamul::scanner

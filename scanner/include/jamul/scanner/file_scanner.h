@@ -25,6 +25,7 @@
 #include "jamul/scanner/file_entry.h"
 #include "jamul/scanner/file_report.h"
 #include "jamul/scanner/parser_quarantine.h"
+#include "jamul/scanner/scan_pacer.h"
 
 namespace jamul::scanner {
 
@@ -42,6 +43,9 @@ struct ScanOptions {
   // Documents that crashed or hung a parser before; null: none are remembered. Not owned; must
   // outlive every FileScanner made with these options.
   ParserQuarantine* quarantine = nullptr;
+  // Slows the scan to a budget (scan_pacer.h); null: full speed. Not owned; must outlive every
+  // FileScanner made with these options.
+  ScanPacer* pacer = nullptr;
 };
 
 // What `jamul extract` prints: the format, and the text in the pieces the detector sees them.

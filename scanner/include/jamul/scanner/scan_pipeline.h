@@ -78,8 +78,10 @@ struct PipelineOptions {
 };
 
 // Scans `roots`. Fails only if a FileScanner cannot be built; per-file problems are reports. If
-// `cancel` becomes true the walk stops, files in flight are finished and reported, and runScan()
-// returns kCancelled.
+// `cancel` becomes true the walk stops, the reading and extraction of the files in hand end
+// (ExtractLimits::stop), the files not finished by then are not reported (what was reported is
+// complete), and runScan() returns kCancelled. ScanOptions::pacer, if set, paces the walker and
+// the workers.
 Status runScan(std::span<const std::string> roots, const WalkOptions& walk_options,
                const ScanOptions& scan_options, const PipelineOptions& pipeline_options,
                ValueHasher hasher, const ChangeOracle* oracle, ScanSink& sink,

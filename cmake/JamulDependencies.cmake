@@ -8,3 +8,5 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
+# Poco ships CMake configs: the agent's service frame (Util::ServerApplication) and logging.
+find_package(Poco REQUIRED COMPONENTS Foundation Util)

@@ -26,9 +26,8 @@
 #include "cli/scan_output.h"
 #include "jamul/agent/data_dirs.h"
 #include "jamul/agent/inventory.h"
-#include "jamul/agent/parse_journal.h"
 #include "jamul/agent/root_set.h"
-#include "jamul/crypto/keyed_hasher.h"
+#include "jamul/agent/scan_job.h"
 #include "jamul/scanner/scan_pipeline.h"
 
 namespace jamul::cli {
@@ -117,33 +116,19 @@ Result<std::uint64_t> parseSize(const std::string& text) {
   return value * scale;
 }
 
-// Hands each report to the inventory and the printer, in walk order.
-class CliSink final : public scanner::ScanSink {
+// Hands each recorded report to the printer, in walk order.
+class CliListener final : public agent::ScanJobListener {
  public:
-  CliSink(agent::Inventory& inventory, std::int64_t scan_id, const std::vector<Root>& roots,
-          const agent::RootSet& root_set, ScanOutput& output, ScanTally& tally,
-          ProgressLine* progress)
-      : inventory_(inventory),
-        scan_id_(scan_id),
-        roots_(roots),
-        root_set_(root_set),
-        output_(output),
-        tally_(tally),
-        progress_(progress) {}
+  CliListener(const std::vector<Root>& roots, const agent::RootSet& root_set, ScanOutput& output,
+              ScanTally& tally, ProgressLine* progress)
+      : roots_(roots), root_set_(root_set), output_(output), tally_(tally), progress_(progress) {}
 
-  void onReport(FileReport report) override {
-    if (report.from_cache) {
-      if (const Status s = inventory_.fillFromCache(report); !s) {
-        // The row vanished under us (another scan?): say so rather than report the file as clean.
-        report.from_cache = false;
-        report.status = scanner::FileStatus::kError;
-        report.error_code = s.error().code();
-        report.detail = "inventory: " + s.error().message();
-      }
-    }
-    if (const Status s = inventory_.record(scan_id_, report); !s && !inventory_error_) {
-      inventory_error_ = s.error();
-    }
+  void onQuarantined(const agent::UnfinishedParse& p) override {
+    say("scan", p.path + " stopped an earlier scan while its " + p.format +
+                    " parser read it; it is quarantined and skipped until it changes");
+  }
+
+  void onReport(const FileReport& report) override {
     tally_.add(report);
     if (progress_ != nullptr) progress_->clear();
     output_.file(report, displayPath(report.entry.path));
@@ -151,13 +136,18 @@ class CliSink final : public scanner::ScanSink {
 
   void onProgress(const scanner::ScanProgress& progress) override {
     if (progress_ != nullptr) progress_->update(progress);
-    // While the workers are busy with a large file no report arrives: the batch is committed here
-    // so that other processes' writes do not wait on it.
-    if (const Status s = inventory_.flushIfDue(); !s && !inventory_error_)
-      inventory_error_ = s.error();
   }
 
-  const std::optional<Error>& inventoryError() const { return inventory_error_; }
+  // A parser that ignores its time budget cannot be stopped from here: say which file; the process
+  // then ends, and the journal keeps the parse's start, so the next scan skips it.
+  void onHang(const agent::UnfinishedParse& p, std::chrono::milliseconds elapsed) override {
+    std::fputc('\n', stderr);
+    say("scan", p.path + " has kept the " + p.format + " parser busy for " +
+                    std::to_string(elapsed.count() / 1000) +
+                    " s; it is quarantined and will be skipped. Stopping here: run the scan "
+                    "again to continue.");
+    std::fflush(stderr);
+  }
 
  private:
   // The path as the user would write it: the root as given, then the part below it.
@@ -175,14 +165,11 @@ class CliSink final : public scanner::ScanSink {
     return display_;
   }
 
-  agent::Inventory& inventory_;
-  std::int64_t scan_id_;
   const std::vector<Root>& roots_;
   const agent::RootSet& root_set_;  // of roots_' absolute paths, in the same order
   ScanOutput& output_;
   ScanTally& tally_;
   ProgressLine* progress_;
-  std::optional<Error> inventory_error_;
   std::string display_;  // see displayPath()
 };
 
@@ -213,7 +200,8 @@ int scanCommand(std::span<const std::string> args) {
                         "--min-confidence must be low, medium or high, not " + *level));
     min_confidence = *parsed;
   }
-  scanner::PipelineOptions pipeline;
+  agent::ScanJobOptions job;
+  scanner::PipelineOptions& pipeline = job.pipeline;
   if (const auto threads = parser.value("threads")) {
     char* end = nullptr;
     const long n = std::strtol(threads->c_str(), &end, 10);
@@ -221,23 +209,22 @@ int scanCommand(std::span<const std::string> args) {
       return fail(Error(ErrorCode::kInvalidArgument, "--threads must be 1 to 256"));
     pipeline.threads = static_cast<unsigned>(n);
   }
-  scanner::ScanOptions scan_options;
+  scanner::ScanOptions& scan_options = job.scan;
   if (const auto size = parser.value("max-size")) {
     auto parsed = parseSize(*size);
     if (!parsed) return fail(parsed.error());
     scan_options.max_file_size = *parsed;
   }
   scan_options.extract.ocr = parser.has("ocr");
-  // Findings depend on whether images were read: a scan with OCR and one without keep apart in
-  // the inventory's eyes, so switching --ocr on reads every file again once.
-  const std::string ruleset =
-      std::string(scanner::kRulesetVersion) + (scan_options.extract.ocr ? "+ocr" : "");
-  scanner::WalkOptions walk_options;
+  scanner::WalkOptions& walk_options = job.walk;
   walk_options.exclude = parser.values("exclude");
   walk_options.include = parser.values("include");
   walk_options.one_file_system = parser.has("one-file-system");
   // The table lists everything with --all, links and special files passed over included.
   walk_options.report_skipped = parser.has("all");
+  job.full = parser.has("full");
+  job.retry_quarantined = parser.has("retry-quarantined");
+  job.count_from = min_confidence;
 
   std::vector<Root> roots;
   std::vector<std::string> absolute_roots;
@@ -269,69 +256,13 @@ int scanCommand(std::span<const std::string> args) {
   }
   auto inventory = agent::Inventory::open(db_path);
   if (!inventory) return fail(inventory.error());
-  // The inventory may sit inside a scanned folder (--db ./inv.db): its own files are not the
-  // user's.
-  if (auto db_root = resolveRoot(db_path)) {
-    const std::string::size_type slash = db_root->absolute.rfind('/');
-    walk_options.own_file = [folder = db_root->absolute.substr(0, slash + 1),
-                             name = db_root->absolute.substr(slash + 1)](std::string_view path) {
-      return path.starts_with(folder) && path.find('/', folder.size()) == std::string_view::npos &&
-             agent::isInventoryFile(name, path.substr(folder.size()));
-    };
-  }
   // A decryption that a kill interrupted left its plaintext so far in a temporary file: it goes
   // before the walk, rather than be reported as a user's file.
   (void)recoverIfIdle("scan", db_path, *inventory);
-  // The key of the value digests lives beside its inventory, readable by the owner only.
-  auto hasher = crypto::KeyedHasher::loadOrCreate(db_path + ".key");
-  if (!hasher) return fail(hasher.error());
-
-  // Poison documents (DESIGN.md §4): parses that never ended in an earlier process are recorded,
-  // and the documents quarantined under this ruleset are skipped.
-  std::vector<agent::UnfinishedParse> unfinished;
-  auto journal = agent::ParseJournal::open(db_path, unfinished);
-  if (!journal) return fail(journal.error());
   catchInterrupts();
-  agent::TurnWait turn;
-  turn.cancel = &interrupted();
-  turn.waiting = [] { say("scan", "waiting for another scan of this inventory to finish..."); };
-  auto scan_id = inventory->beginScan(absolute_roots, ruleset, turn);
-  if (!scan_id && scan_id.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
-  if (!scan_id) return fail(scan_id.error());
-  // What the inventory knows under the roots loads (on connections of its own) while the rest is
-  // set up and the walk starts (the walk holds what it finds until then): on an unchanged tree
-  // loading and walking take about as long.
-  const scanner::ChangeOracle* oracle = nullptr;
-  std::future<Status> loaded;
-  if (!parser.has("full")) {
-    loaded = inventory->prepareIncrementalInBackground(absolute_roots, ruleset);
-    oracle = &inventory->changeOracle();
-  }
-  if (const Status s = inventory->addQuarantined(unfinished, ruleset); !s) return fail(s.error());
-  for (const agent::UnfinishedParse& p : unfinished)
-    say("scan", p.path + " stopped an earlier scan while its " + p.format +
-                    " parser read it; it is quarantined and skipped until it changes");
-  if (parser.has("retry-quarantined")) {
-    if (auto cleared = inventory->clearQuarantine(ruleset); !cleared) return fail(cleared.error());
-  } else {
-    auto digests = inventory->quarantined(ruleset);
-    if (!digests) return fail(digests.error());
-    (*journal)->setQuarantined(std::move(*digests));
-  }
-  scan_options.quarantine = journal->get();
-  // A parser that ignores its time budget cannot be stopped from here: say which file, and stop
-  // the scan; the journal keeps its start, so the next scan skips it.
-  (*journal)->watchForHangs(
-      2 * scan_options.extract.time_budget + std::chrono::seconds(30),
-      [](const agent::UnfinishedParse& p, std::chrono::milliseconds elapsed) {
-        std::fputc('\n', stderr);
-        say("scan", p.path + " has kept the " + p.format + " parser busy for " +
-                        std::to_string(elapsed.count() / 1000) +
-                        " s; it is quarantined and will be skipped. Stopping here: run the scan "
-                        "again to continue.");
-        std::fflush(stderr);
-        std::_Exit(2);
-      });
+  job.turn.cancel = &interrupted();
+  job.turn.waiting = [] { say("scan", "waiting for another scan of this inventory to finish..."); };
+  job.roots = absolute_roots;
 
   const bool json = parser.has("json");
   std::unique_ptr<ScanOutput> output =
@@ -341,37 +272,24 @@ int scanCommand(std::span<const std::string> args) {
   if (!parser.has("no-progress") && ::isatty(STDERR_FILENO) == 1) progress.emplace(stderr);
   ScanTally tally(min_confidence);
   const agent::RootSet root_set(absolute_roots);
-  CliSink sink(*inventory, *scan_id, roots, root_set, *output, tally,
-               progress ? &*progress : nullptr);
+  CliListener listener(roots, root_set, *output, tally, progress ? &*progress : nullptr);
 
   const auto started = std::chrono::steady_clock::now();
-  const Status run = scanner::runScan(absolute_roots, walk_options, scan_options, pipeline,
-                                      hasher->asValueHasher(), oracle, sink, &interrupted());
-  // The loader is done once the walk has used the oracle; after a failure to load, the scan read
-  // every file (nothing was known to be unchanged) and is not recorded as complete.
-  if (loaded.valid())
-    if (const Status s = loaded.get(); !s) return fail(s.error());
+  auto outcome =
+      agent::runScanJob(*inventory, db_path, std::move(job), listener, &interrupted());
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   if (progress) progress->clear();
-
-  agent::ScanTotals totals;
-  totals.files_seen = tally.files;
-  totals.files_read = tally.files_read;
-  totals.files_cached = tally.files_cached;
-  totals.bytes_read = tally.bytes_read;
-  totals.files_with_findings = tally.files_with_findings;
-  totals.errors = tally.by_status[static_cast<std::size_t>(scanner::FileStatus::kError)];
-  totals.completed = run.ok();
-  const Status finished = inventory->finishScan(*scan_id, totals);
+  if (!outcome && outcome.error().code() == ErrorCode::kCancelled) return kInterruptedExit;
+  if (!outcome) return fail(outcome.error());
   output->summary(tally, elapsed);
 
+  const Status& run = outcome->run;
   if (!run && run.error().code() == ErrorCode::kCancelled) {
     say("scan", "interrupted; the inventory keeps what was scanned so far");
     return kInterruptedExit;
   }
   if (!run) return fail(run.error());
-  if (sink.inventoryError()) return fail(*sink.inventoryError());
-  if (!finished) return fail(finished.error());
+  if (!outcome->recording) return fail(outcome->recording.error());
   return tally.exitCode();
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/terminal_text.h"
-#include "jamul/common/base64.h"
+#include "jamul/agent/report_json.h"
 #include "jamul/common/json_writer.h"
 
 namespace jamul::cli {
@@ -146,40 +146,7 @@ class JsonOutput final : public ScanOutput {
     line_.clear();
     JsonWriter& w = writer_;
     w.restart();
-    w.beginObject().key("path").value(display_path);
-    if (!w.lastStringValid()) w.key("path_base64").value(base64::encode(display_path));
-    w.key("status").value(scanner::fileStatusName(report.status));
-    if (!report.detail.empty()) w.key("detail").value(report.detail);
-    if (report.error_code) w.key("error").value(errorCodeName(*report.error_code));
-    if (!report.format.empty()) w.key("format").value(report.format);
-    w.key("size").value(report.entry.size);
-    if (report.from_cache) w.key("cached").value(true);
-    w.key("counts").beginObject();
-    for (RuleId rule : scanner::kAllRules)
-      if (const std::uint64_t n = report.count(rule, min_); n > 0)
-        w.key(scanner::ruleName(rule)).value(n);
-    w.endObject();
-    w.key("findings").beginArray();
-    for (const scanner::FindingSummary& f : report.findings) {
-      if (f.confidence < min_) continue;
-      w.beginObject()
-          .key("rule")
-          .value(scanner::ruleName(f.rule))
-          .key("confidence")
-          .value(scanner::confidenceName(f.confidence))
-          .key("location")
-          .value(f.location)
-          .key("offset")
-          .value(f.offset)
-          .key("masked")
-          .value(f.masked)
-          .key("count")
-          .value(f.count)
-          .endObject();
-    }
-    w.endArray();
-    if (report.findings_truncated) w.key("findings_truncated").value(true);
-    w.endObject();
+    agent::writeReportJson(w, report, display_path, min_);
     line_.push_back('\n');
     std::fwrite(line_.data(), 1, line_.size(), out_);
   }

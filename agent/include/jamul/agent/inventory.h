@@ -40,6 +40,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -173,6 +174,52 @@ class Inventory {
   // Paths of the files whose last scan found personal data at `min` confidence or above (what
   // `jamul encrypt --findings` encrypts), in path order.
   Result<std::vector<std::string>> filesWithFindings(scanner::Confidence min);
+
+  // The files whose last scan found personal data at `min` or above, as reports (status, format,
+  // counts, findings with their masked excerpts), in path order; with `owner`, only the files of
+  // that user (the agent's local API: a user sees only their own files).
+  Result<std::vector<scanner::FileReport>> reportsWithFindings(
+      scanner::Confidence min, std::optional<std::uint32_t> owner = std::nullopt);
+  // The owner the last scan saw for `path` (nullopt: not in the inventory, or recorded before
+  // owners were).
+  Result<std::optional<std::uint32_t>> ownerOf(const std::string& path);
+
+  // --- What the agent keeps (issue 15) ---------------------------------------------------------
+  // A removable volume seen mounted (the key is VolumeFacts::key: UUID, label or device).
+  struct Volume {
+    std::string key;
+    std::string label;
+    std::string mount_point;
+    std::uint64_t size_bytes = 0;
+    bool removable = true;
+    std::int64_t first_seen_ms = 0;
+    std::int64_t last_seen_ms = 0;
+  };
+  // Adds the volume, or updates its label, mount point, size and last_seen (first_seen kept).
+  Status recordVolume(const Volume& volume);
+  Result<std::vector<Volume>> volumes();
+  // An employee's request that `path` be left in plaintext for `days` (kept until a console
+  // decides it); returns its id.
+  Result<std::int64_t> addException(const std::string& path, std::uint32_t owner,
+                                    const std::string& reason, int days, std::int64_t now_ms);
+  // The question a `notify` action asks about `path` (one open question per file); returns its id,
+  // the existing one's if there is one.
+  Result<std::int64_t> askQuestion(const std::string& path, std::uint32_t owner,
+                                   std::int64_t now_ms);
+  struct Question {
+    std::int64_t id = 0;
+    std::string path;
+    std::uint32_t owner = 0;
+    std::int64_t asked_at_ms = 0;
+    std::string answer;  // empty: not answered yet
+  };
+  Result<std::optional<Question>> question(std::int64_t id);
+  // The unanswered questions (of `owner` only, when given).
+  Result<std::vector<Question>> openQuestions(std::optional<std::uint32_t> owner);
+  Status answerQuestion(std::int64_t id, const std::string& answer, std::int64_t now_ms);
+  // Small facts of the agent's own (the scan in progress, the policy version), by key.
+  Status setAgentState(std::string_view key, std::string_view value);
+  Result<std::optional<std::string>> agentState(std::string_view key);
 
   // What in-place protection has done (file_actions, see file_protector.h), and how much personal
   // data is still in plaintext, for `jamul status` and the 암호화율.

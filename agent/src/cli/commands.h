@@ -25,5 +25,8 @@ int recoverCommand(std::span<const std::string> args);
 int shredCommand(std::span<const std::string> args);
 int statusCommand(std::span<const std::string> args);
 int keysCommand(std::span<const std::string> args);
+// `jamul agent status|scan|pause|resume|findings|encrypt|decrypt|shred`: a client of jamul-agent's
+// local API (agent_client.h).
+int agentCommand(std::span<const std::string> args);
 
 }  // namespace jamul::cli

@@ -26,7 +26,8 @@ constexpr const char* kHelp =
     "  recover PATH...  for IT: decrypt with the organisation recovery key\n"
     "  shred FILE...  delete files for good (완전삭제)\n"
     "  status         files with personal data, encrypted files, 암호화율\n"
-    "  keys           this device's and the recovery public keys\n\n"
+    "  keys           this device's and the recovery public keys\n"
+    "  agent VERB     talk to jamul-agent, the background service (see jamul agent --help)\n\n"
     "Options:\n"
     "  --help         show this help\n"
     "  --version      show the version\n";
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   if (command == "shred") return jamul::cli::shredCommand(rest);
   if (command == "status") return jamul::cli::statusCommand(rest);
   if (command == "keys") return jamul::cli::keysCommand(rest);
+  if (command == "agent") return jamul::cli::agentCommand(rest);
   const std::string shown = jamul::cli::printableText(command);
   std::fprintf(stderr, "jamul: unknown command '%s' (see jamul --help)\n", shown.c_str());
   return 2;

@@ -229,11 +229,18 @@ Result<std::vector<Inventory::Question>> Inventory::openQuestions(
 Status Inventory::answerQuestion(std::int64_t id, const std::string& answer, std::int64_t now_ms) {
   Impl& d = *impl_;
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
+  // RETURNING tells an id that names no question (the tray's answer to a question gone since)
+  // from one answered: the caller must not report the first as done.
   JAMUL_ASSIGN_OR_RETURN(
       sqlite::Statement update,
-      d.db.prepare("UPDATE questions SET answer = ?2, answered_at_ms = ?3 WHERE id = ?1"));
+      d.db.prepare(
+          "UPDATE questions SET answer = ?2, answered_at_ms = ?3 WHERE id = ?1 RETURNING id"));
   update.bind(1, id).bindText(2, answer).bind(3, now_ms);
-  return update.run();
+  bool found = false;
+  JAMUL_RETURN_IF_ERROR(
+      sqlite::forEachRow(update, [&](const sqlite::Statement&) { found = true; }));
+  if (!found) return Error(ErrorCode::kNotFound, "no question " + std::to_string(id));
+  return okStatus();
 }
 
 Status Inventory::setAgentState(std::string_view key, std::string_view value) {

@@ -14,7 +14,9 @@
 // from the thread's effective set, and restores them with the fsuid. Descriptors opened before
 // (the journal's database) stay usable. Windows: ImpersonateNamedPipeClient, later.
 //
-// Thread-safety: affects the calling thread only; destroy it on the thread that made it.
+// Thread-safety: affects the calling thread only; destroy it on the thread that made it. A thread
+// started while it lives inherits the user's identity from its creator and keeps it for good:
+// start none.
 
 #include <cstdint>
 #include <vector>

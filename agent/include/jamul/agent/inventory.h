@@ -216,6 +216,8 @@ class Inventory {
   Result<std::optional<Question>> question(std::int64_t id);
   // The unanswered questions (of `owner` only, when given).
   Result<std::vector<Question>> openQuestions(std::optional<std::uint32_t> owner);
+  // Records `answer` to question `id` (it is then no longer open; a later answer replaces it).
+  // kNotFound when no question has that id.
   Status answerQuestion(std::int64_t id, const std::string& answer, std::int64_t now_ms);
   // Small facts of the agent's own (the scan in progress, the policy version), by key.
   Status setAgentState(std::string_view key, std::string_view value);

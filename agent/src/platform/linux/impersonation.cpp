@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <string>
 
 namespace jamul::agent {
 namespace {
@@ -30,14 +31,19 @@ std::vector<std::uint32_t> threadGroups() {
 }  // namespace
 
 Result<UserIdentity> identityOf(std::uint32_t uid) {
-  long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+  const long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
   std::vector<char> buf(size > 0 ? static_cast<std::size_t>(size) : 16384);
   passwd pw{};
   passwd* found = nullptr;
-  if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) != 0 || found == nullptr) {
-    // A uid without a name (a container's, a deleted user's): no supplementary groups.
-    return UserIdentity{uid, uid, {}};
-  }
+  int err = 0;
+  while ((err = ::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found)) == ERANGE &&
+         buf.size() < (std::size_t{1} << 20))
+    buf.resize(buf.size() * 2);
+  // A uid without a name (a container's, a deleted user's) is not acted for: its primary group
+  // would be a guess, and a guessed gid may be some other group's.
+  if (err == 0 && found == nullptr)
+    return Error(ErrorCode::kNotFound, "no user has uid " + std::to_string(uid));
+  if (err != 0) return errorFromErrno(err, "look up uid " + std::to_string(uid));
   UserIdentity who{uid, pw.pw_gid, {}};
   int count = 64;
   std::vector<gid_t> groups(static_cast<std::size_t>(count));

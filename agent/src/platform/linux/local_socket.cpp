@@ -116,9 +116,9 @@ Result<LocalListener> LocalListener::listen(const std::string& path) {
   }
   Fd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (!fd) return errorFromErrno(errno, "socket");
-  // Created 0666 whatever the umask (bind uses it): every local user may connect, and each
-  // request is authorised by the peer's identity.
-  const mode_t old = ::umask(0);
+  // Created 0666 whatever the umask (bind applies it to 0777): every local user may connect, and
+  // each request is authorised by the peer's identity.
+  const mode_t old = ::umask(0111);
   const int bound = ::bind(fd.get(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
   const int err = errno;
   ::umask(old);

@@ -60,6 +60,9 @@ std::int64_t processCpuNs() {
 
 // A supply of type Mains (or USB, or a USB-C port) that is online means mains power; otherwise a
 // Battery that says Discharging means battery. No supply at all (a desktop, a VM): not on battery.
+// Supplies of scope Device power a peripheral (a wireless mouse's or keyboard's battery), not the
+// PC: the kernel leaves them out of "is the system on mains" too (power_supply_is_system_supplied),
+// or a desktop with a wireless mouse would count as on battery for good.
 std::optional<bool> onBatteryPower(const std::string& power_supply_dir) {
   std::error_code ec;
   std::filesystem::directory_iterator it(power_supply_dir, ec);
@@ -67,6 +70,7 @@ std::optional<bool> onBatteryPower(const std::string& power_supply_dir) {
                                                           : std::nullopt;
   bool mains_online = false, discharging = false;
   for (const auto& supply : it) {
+    if (firstLine(supply.path() / "scope") == "Device") continue;
     const std::string type = firstLine(supply.path() / "type");
     if (type == "Mains" || type == "USB" || type == "USB_C" || type == "USB_PD") {
       if (firstLine(supply.path() / "online") == "1") mains_online = true;

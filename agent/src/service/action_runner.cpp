@@ -119,8 +119,10 @@ void ActionRunner::run() {
       touched.push_back(r.file);
       if (*r.outcome != r.file) touched.push_back(*r.outcome);
     }
-    job.done.set_value(std::move(results));
+    // The refresh is queued before the requester hears back: what it then asks of the agent
+    // (status, findings) waits for, or sees, the inventory catching up.
     if (finished && !touched.empty()) finished(touched);
+    job.done.set_value(std::move(results));
   }
   ended_.set_value();
 }

@@ -548,9 +548,9 @@ void Agent::runScan(const ScanRequest& request) {
   if (cancelled) return;
   for (const auto& [owner, files] : listener.toEncrypt()) {
     ActionRequest action{ActionKind::kEncrypt, std::nullopt, files, "policy"};
-    // As the file's owner, with the owner's rights (a user-private group when the uid has no
-    // account: the encrypted copy takes the original's group anyway).
-    if (owner != 0) action.user = identityFor(owner, owner);
+    // As the file's owner, with the owner's rights (a uid without an account gets no group's:
+    // nogroup; the encrypted copy takes the original's group anyway).
+    if (owner != 0) action.user = identityFor(owner, 65534);
     log_.info("policy: encrypting " + std::to_string(files.size()) + " file(s)");
     (void)actions_->submit(std::move(action));  // results are logged by the action thread
   }

@@ -311,7 +311,9 @@ JsonValue JsonValue::number(double n) {
   JsonValue v;
   v.type_ = Type::kNumber;
   v.number_ = n;
-  v.integer_ = static_cast<std::int64_t>(n);
+  // The integer view of a number beyond int64 (or NaN) is 0: the cast would be undefined.
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  v.integer_ = n >= -kLimit && n < kLimit ? static_cast<std::int64_t>(n) : 0;
   return v;
 }
 

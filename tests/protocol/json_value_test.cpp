@@ -66,6 +66,17 @@ BOOST_AUTO_TEST_CASE(a_hostile_document_costs_bounded_work) {
   BOOST_TEST(JsonValue::parse(many).ok());
 }
 
+BOOST_AUTO_TEST_CASE(numbers_beyond_int64_stay_numbers) {
+  // Found by fuzz_local_api: 1e40 once went through an undefined double -> int64 cast.
+  auto doc = JsonValue::parse("[1e40, -1e300, 9223372036854775808, 1.5]");
+  BOOST_REQUIRE(doc.ok());
+  for (const JsonValue& v : doc->asArray()) {
+    BOOST_TEST(v.isNumber());
+    BOOST_TEST(!v.isInteger());
+  }
+  BOOST_TEST(doc->asArray()[0].asNumber() == 1e40);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

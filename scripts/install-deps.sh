@@ -20,6 +20,7 @@ packages=(
   libc-bin zip                              # iconv and Info-ZIP, used by the sample generator
   age                                       # the age CLI, used by the crypto interop tests
   imagemagick fonts-nanum                   # scanned test pages drawn for the OCR tests (issue 13)
+  dpkg-dev file systemd                     # the .deb: dpkg-shlibdeps (CPack), systemd-analyze verify
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 

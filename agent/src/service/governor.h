@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <string>
 
@@ -104,6 +105,8 @@ class Governor final : public scanner::ScanPacer {
   bool on_battery_ = false;
   bool interrupted_ = false;
   int waiting_ = 0;
+  // When pace() last read the clocks (it reads them at most every 2 ms while running).
+  std::int64_t last_check_ns_ = std::numeric_limits<std::int64_t>::min() / 2;
   std::int64_t waited_ns_ = 0;
 };
 

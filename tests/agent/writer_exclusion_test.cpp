@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -134,6 +135,51 @@ BOOST_AUTO_TEST_CASE(issue_12_1_a_lease_break_does_not_kill_the_holder) {
   BOOST_TEST(errno == EWOULDBLOCK);
   BOOST_TEST(!(*excluded)->stillExclusive().ok());  // and we are still here to see it
   ::close(fd);
+}
+
+BOOST_AUTO_TEST_CASE(a_writer_that_may_not_be_looked_at_is_not_assumed_absent) {
+  // Without a lease, a process whose open files this one may not see, and which could write the
+  // file, makes the answer unknown: refused ("cannot tell"), never taken for "no writer". (The
+  // agent under systemd without CAP_SYS_PTRACE, on a file system without leases.)
+  if (::geteuid() != 0) {
+    BOOST_TEST_MESSAGE("JAMUL-SKIPPED: needs root to run processes as two other users");
+    return;
+  }
+  test::TempDir dir;
+  ::chmod(dir.path().c_str(), 0755);
+  const std::string file = dir.write("shared.txt", "text\n").string();
+  BOOST_REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+  BOOST_REQUIRE(::chmod(file.c_str(), 0666) == 0);  // another user could write it
+  // Another user's process, holding nothing: the checker cannot know that.
+  const pid_t other = ::fork();
+  BOOST_REQUIRE(other >= 0);
+  if (other == 0) {
+    if (::setgid(65533) != 0 || ::setuid(65533) != 0) ::_exit(1);
+    for (;;) ::pause();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const pid_t checker = ::fork();
+  BOOST_REQUIRE(checker >= 0);
+  if (checker == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(10);
+    const int fd = openReadOnly(file);
+    auto excluded = WriterExclusion::exclude(fd, file, Method::kProcScan);
+    if (excluded) ::_exit(11);
+    if (excluded.error().code() != ErrorCode::kUnavailable) ::_exit(12);
+    if (excluded.error().message().find("cannot tell") == std::string::npos) ::_exit(13);
+    // A file only its owner may write: the other user's process cannot be writing it.
+    ::fchmod(fd, 0644);
+    ::close(fd);
+    const int again = openReadOnly(file);
+    if (!WriterExclusion::exclude(again, file, Method::kProcScan)) ::_exit(14);
+    ::_exit(0);
+  }
+  int status = -1;
+  ::waitpid(checker, &status, 0);
+  ::kill(other, SIGKILL);
+  ::waitpid(other, nullptr, 0);
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

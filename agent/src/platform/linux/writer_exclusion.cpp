@@ -79,52 +79,80 @@ int fdinfoAccessMode(int fdinfo_dir, const char* fd_name) {
   return static_cast<int>(std::strtol(flags + 6, nullptr, 8) & O_ACCMODE);
 }
 
-// Whether a process that this one may inspect has the file (dev, ino) open for writing.
-bool someoneHasItOpenForWriting(dev_t dev, ino_t ino) {
+Error cannotTell(const std::string& path) {
+  return Error(ErrorCode::kUnavailable,
+               "cannot tell whether another program has it open for writing (no read lease on "
+               "this file system, and that program's open files may not be looked at)",
+               path);
+}
+
+// Whether a process of `process_uid` could have the file (stat `file`) open for writing. Root's
+// processes are left out: they can write anything, so counting them would refuse every file to
+// a user who may not look at them, and a root daemon holding a user's document open for writing
+// is not the case this guards against (an editor of the user's is).
+bool couldWrite(uid_t process_uid, const struct stat& file) {
+  if (process_uid == 0) return false;
+  if (process_uid == file.st_uid) return (file.st_mode & S_IWUSR) != 0;
+  return (file.st_mode & (S_IWGRP | S_IWOTH)) != 0;  // group membership is not known here
+}
+
+enum class Writers { kNone, kSome, kUnknown };
+
+// Whether a process has the file open for writing, looking through /proc. kUnknown when a process
+// that could write it may not be looked at (another user's, without CAP_SYS_PTRACE): "none seen"
+// would then be a guess, and a wrong guess loses what that program writes.
+Writers writersOf(const struct stat& file) {
   DIR* proc = ::opendir("/proc");
-  if (proc == nullptr) return false;  // no /proc: nothing to see (the signature check remains)
-  bool found = false;
-  while (!found) {
+  if (proc == nullptr) return Writers::kNone;  // no /proc: nothing to see (the signature check remains)
+  Writers result = Writers::kNone;
+  while (result != Writers::kSome) {
     const dirent* process = ::readdir(proc);
     if (process == nullptr) break;
     if (process->d_name[0] < '1' || process->d_name[0] > '9') continue;
     const std::string base = std::string("/proc/") + process->d_name;
     DIR* fds = ::opendir((base + "/fd").c_str());
-    if (fds == nullptr) continue;  // gone, or another user's (not root): invisible
+    if (fds == nullptr) {
+      struct stat owner {};
+      if (errno == EACCES && ::stat(base.c_str(), &owner) == 0 && couldWrite(owner.st_uid, file))
+        result = Writers::kUnknown;
+      continue;  // gone, or a process that cannot write the file
+    }
     const int fdinfo = ::open((base + "/fdinfo").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    while (fdinfo >= 0 && !found) {
+    while (fdinfo >= 0 && result != Writers::kSome) {
       const dirent* fd = ::readdir(fds);
       if (fd == nullptr) break;
       if (fd->d_name[0] == '.') continue;
       struct stat st {};
       // fstatat follows the /proc/PID/fd/N link to the open file itself.
       if (::fstatat(::dirfd(fds), fd->d_name, &st, 0) != 0) continue;
-      if (st.st_dev != dev || st.st_ino != ino) continue;
+      if (st.st_dev != file.st_dev || st.st_ino != file.st_ino) continue;
       const int mode = fdinfoAccessMode(fdinfo, fd->d_name);
-      found = mode == O_WRONLY || mode == O_RDWR;
+      if (mode == O_WRONLY || mode == O_RDWR) result = Writers::kSome;
     }
     if (fdinfo >= 0) ::close(fdinfo);
     ::closedir(fds);
   }
   ::closedir(proc);
-  return found;
+  return result;
 }
 
 class ProcScanExclusion final : public WriterExclusion {
  public:
-  ProcScanExclusion(const struct stat& st, std::string path)
-      : dev_(st.st_dev), ino_(st.st_ino), path_(std::move(path)) {}
+  ProcScanExclusion(const struct stat& st, std::string path) : st_(st), path_(std::move(path)) {}
 
   Status stillExclusive() override {
-    if (!someoneHasItOpenForWriting(dev_, ino_)) return okStatus();
-    return openedDuringTheRun(path_);
+    switch (writersOf(st_)) {
+      case Writers::kNone: return okStatus();
+      case Writers::kSome: return openedDuringTheRun(path_);
+      case Writers::kUnknown: return cannotTell(path_);
+    }
+    return cannotTell(path_);
   }
   void release() override {}
   Method method() const override { return Method::kProcScan; }
 
  private:
-  dev_t dev_;
-  ino_t ino_;
+  struct stat st_;
   std::string path_;
 };
 
@@ -147,7 +175,11 @@ Result<std::unique_ptr<WriterExclusion>> WriterExclusion::exclude(int fd, const 
       return Error(ErrorCode::kInvalidArgument,
                    std::string("no read lease on this file: ") + std::strerror(errno), path);
   }
-  if (someoneHasItOpenForWriting(st.st_dev, st.st_ino)) return openForWriting(path);
+  switch (writersOf(st)) {
+    case Writers::kNone: break;
+    case Writers::kSome: return openForWriting(path);
+    case Writers::kUnknown: return cannotTell(path);
+  }
   return std::unique_ptr<WriterExclusion>(std::make_unique<ProcScanExclusion>(st, path));
 }
 

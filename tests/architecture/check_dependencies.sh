@@ -55,6 +55,14 @@ forbid agent/src/platform 'inventory/|protect/|quarantine/|cli/|jamul/agent/(inv
 forbid agent/src/inventory 'protect/|quarantine/|cli/' "the inventory knows nothing of the protocol or the CLI"
 forbid agent/src/quarantine 'protect/|inventory/|cli/' "the parse journal stands alone"
 forbid agent/src/protect 'cli/|quarantine/' "the protocol knows nothing of the CLI"
+# The service (issue 15): only it uses Poco; the CLI and the library never reach into it, and it
+# never into the CLI; the scan job and the client stand below both.
+forbid agent/src/cli 'service/|Poco/' "the CLI talks to the service through the local API only"
+forbid agent/src/service 'cli/' "the service does not use the CLI"
+for dir in agent/include agent/src/scan agent/src/client agent/src/inventory agent/src/protect agent/src/quarantine agent/src/platform; do
+  forbid "$dir" 'service/|Poco/' "Poco and the service's units stay in agent/src/service"
+done
+forbid agent/src/scan 'protect/|cli/|quarantine/' "the scan job records; it does not act on files"
 for dir in agent/src/inventory agent/src/protect agent/src/quarantine; do
   forbid "$dir" 'fcntl\.h|unistd\.h|dirent\.h|sys/(file|stat|statvfs|random)\.h' "OS calls go through platform/env.h"
 done

@@ -320,12 +320,12 @@ std::string LocalApiServer::handle(Client& client, const std::string& line) {
     }
     case LocalOp::kSubscribe: {
       if (Status s = noArgs(); !s) return fail(s.error());
-      if (client.subscription == 0) {
-        LocalConnection* connection = client.connection.get();
-        client.subscription = agent_.events().subscribe(uid, [connection](const std::string& l) {
-          return connection->send(l, kEventSendTimeout).ok();
-        });
-      }
+      // Afresh each time: a subscriber too slow for an event was dropped from the stream.
+      if (client.subscription != 0) agent_.events().unsubscribe(client.subscription);
+      LocalConnection* connection = client.connection.get();
+      client.subscription = agent_.events().subscribe(uid, [connection](const std::string& l) {
+        return connection->send(l, kEventSendTimeout).ok();
+      });
       return reply(JsonValue::object({{"subscribed", JsonValue::boolean(true)}}));
     }
   }

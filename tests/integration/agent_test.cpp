@@ -322,6 +322,82 @@ BOOST_AUTO_TEST_CASE(a_volume_mounted_under_a_mount_prefix_is_recorded_and_scann
   BOOST_TEST(status.out.find((media / "stick").string()) != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_policy_names_its_key_and_the_last_good_one_stays) {
+  TempDir dir;
+  const fs::path policy = dir.path() / "policy.json";
+  const std::string good = R"({"version":4,"roots":[")" + (dir.path() / "home").string() +
+                           R"("],"schedule":"manual","governor":{"cpu_percent":40}})";
+  std::ofstream(policy) << good;
+  fs::create_directories(dir.path() / "home");
+  const std::string cfg = R"({"data_dir":")" + (dir.path() / "data").string() + R"(","socket":")" +
+                          (dir.path() / "agent.sock").string() +
+                          R"(","log":"console","policy":")" + policy.string() + R"("})";
+  {
+    AgentProcess agent(dir.path(), cfg);
+    // SIGHUP with a broken policy: refused, naming the key; version 4 stays in force.
+    std::ofstream(policy) << R"({"version":5,"roots":["/tmp"],"governor":{"cpu_percnt":10}})";
+    ::kill(agent.pid(), SIGHUP);
+    BOOST_REQUIRE(eventually([&] { return agent.log().find("policy refused") != std::string::npos; }, 5s));
+    const ProcessResult status = agent.cli({"status", "--json"});
+    BOOST_TEST(status.out.find("cpu_percnt") != std::string::npos);
+    BOOST_TEST(status.out.find(R"("version":4)") != std::string::npos);
+    BOOST_TEST(status.out.find(R"("cpu_percent":40)") != std::string::npos);
+    agent.terminate();
+  }
+  // Started again with the broken file: the last good policy, kept in the inventory, applies.
+  AgentProcess again(dir.path(), cfg);
+  const ProcessResult status = again.cli({"status", "--json"});
+  BOOST_TEST(status.out.find(R"("version":4)") != std::string::npos);
+  BOOST_TEST(status.out.find("cpu_percnt") != std::string::npos);
+  BOOST_TEST(again.log().find("the last good policy stays in force") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_missed_scheduled_scan_runs_at_the_next_start) {
+  TempDir dir;
+  dir.write("home/list.txt", kRrnLine);
+  // A window every day from midnight: the latest opening is in the past, and no scan has run.
+  AgentProcess agent(dir.path(), config(dir.path(), R"({"roots":[")" +
+      (dir.path() / "home").string() + R"("],"schedule":{"days":["mon","tue","wed","thu","fri","sat","sun"],
+      "start":"00:00","end":"23:59"},"governor":{"cpu_percent":100}})"));
+  BOOST_TEST(eventually([&] { return agent.log().find("(schedule) completed") != std::string::npos; },
+                        20s));
+  BOOST_TEST(jsonLines(agent.cli({"findings", "--json"}).out).size() == 1u);
+  // And only once: the window's scan has happened.
+  std::this_thread::sleep_for(1500ms);
+  const std::string log = agent.log();
+  BOOST_TEST(log.find("(schedule) completed") == log.rfind("(schedule) completed"));
+}
+
+BOOST_AUTO_TEST_CASE(sigterm_mid_encryption_loses_nothing) {
+  TempDir dir;
+  // A file large enough that SIGTERM arrives while it is being encrypted and verified.
+  std::string big(160u << 20, '\0');
+  for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 2654435761u) >> 13);
+  const fs::path file = dir.write("home/big.bin", big);
+  const std::string cfg = config(dir.path(), R"({"roots":[")" + (dir.path() / "home").string() +
+                                                 R"("],"schedule":"manual"})");
+  {
+    AgentProcess agent(dir.path(), cfg);
+    std::thread request([&] { (void)agent.cli({"encrypt", file.string()}); });
+    BOOST_REQUIRE(eventually([&] { return !actionTemporaryFiles(dir.path() / "home").empty(); }, 10s));
+    int status = -1;
+    const auto took = agent.terminate(&status);
+    request.join();
+    BOOST_TEST(took.count() < 5000);
+  }
+  // The next start finishes or rolls back what was cut short: the original, or a copy that
+  // decrypts to it; never neither, never a temporary file left.
+  AgentProcess agent(dir.path(), cfg);
+  BOOST_TEST(actionTemporaryFiles(dir.path() / "home").empty());
+  const fs::path sealed = file.string() + ".age";
+  BOOST_REQUIRE(fs::exists(file) != fs::exists(sealed));
+  if (fs::exists(sealed)) {
+    const ProcessResult opened = agent.cli({"decrypt", sealed.string()});
+    BOOST_REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+  }
+  BOOST_TEST((readFile(file) == big));
+}
+
 // A raw connection to the agent's socket, for what no well-behaved client sends.
 class RawConnection {
  public:

@@ -57,6 +57,11 @@ void ActionRunner::setPolicyRecipients(std::vector<age::X25519Recipient> recipie
   policy_recipients_ = std::move(recipients);
 }
 
+std::size_t ActionRunner::recoveryRecipients() {
+  std::lock_guard lock(mutex_);
+  return file_recipients_.size() + policy_recipients_.size();
+}
+
 void ActionRunner::onFinished(std::function<void(const std::vector<std::string>&)> callback) {
   std::lock_guard lock(mutex_);
   on_finished_ = std::move(callback);

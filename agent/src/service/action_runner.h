@@ -73,6 +73,9 @@ class ActionRunner {
   // The policy's recovery recipients (age1...), added to the file's; invalid ones are refused
   // by the policy's validation before they get here.
   void setPolicyRecipients(std::vector<crypto::age::X25519Recipient> recipients);
+  // How many recovery recipients encryption adds to the device key (the inventory's list and the
+  // policy's): 0 means only this PC's key opens what the agent encrypts.
+  std::size_t recoveryRecipients();
   // Called on the action thread after each request, with the paths it touched (for the agent to
   // refresh the inventory).
   void onFinished(std::function<void(const std::vector<std::string>&)> callback);

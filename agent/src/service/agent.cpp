@@ -306,6 +306,9 @@ void Agent::applyPolicy(protocol::Policy policy, std::string source) {
     }
   }
   log_.notice("policy " + std::to_string(policy.version) + " in force (" + source + ")");
+  if (actions_ && actions_->recoveryRecipients() == 0)
+    log_.warning("no organisation recovery key is set (jamul keys set-recovery, or the policy's "
+                 "recovery_recipients): only this PC's device key opens what the agent encrypts");
   std::lock_guard lock(mutex_);
   policy_ = std::move(policy);
   policy_source_ = std::move(source);

@@ -3,15 +3,15 @@
 
 // What the libFuzzer harnesses (tests/scanner/extract/*/fuzz_*.cpp, built by tests/fuzz/) share:
 // small budgets, so that a bomb is found quickly and the fuzzer never runs out of memory, and an
-// ExtractContext whose nested documents go back through the real dispatcher.
+// ExtractContext whose nested documents go back through the real dispatcher (extraction.h).
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "extract/document_extractor.h"
 #include "extract/extractor.h"
+#include "support/extraction.h"
 
 namespace jamul::testing {
 
@@ -27,10 +27,7 @@ inline scanner::extract::ExtractLimits fuzzLimits() {
 
 inline scanner::extract::ExtractContext fuzzContext(
     const scanner::extract::ExtractLimits& limits = fuzzLimits()) {
-  using namespace scanner::extract;
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  return dispatchingContext(limits);
 }
 
 inline std::string_view fuzzBytes(const std::uint8_t* data, std::size_t size) {

@@ -5,17 +5,12 @@
 #include <string>
 
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
-
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
 
 BOOST_AUTO_TEST_SUITE(document_extractor)
 
@@ -45,7 +40,7 @@ BOOST_AUTO_TEST_CASE(documents_are_recognised_by_signature_not_name) {
 
 BOOST_AUTO_TEST_CASE(text_members_are_decoded_and_csv_becomes_a_table) {
   CollectingSink sink;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   const std::string csv = "성명,주민등록번호\n홍길동,900101-1234568\n";
   const ExtractStatus st = extractDocument({csv, "dir/명단.csv"}, sink, ctx);
   BOOST_TEST(st.isOk());
@@ -63,7 +58,7 @@ BOOST_AUTO_TEST_CASE(text_members_are_decoded_and_csv_becomes_a_table) {
 
 BOOST_AUTO_TEST_CASE(binary_and_encrypted_members_say_so) {
   CollectingSink sink;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   const std::string elf("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12);
   BOOST_TEST((extractDocument({elf, "a.bin"}, sink, ctx).status == FileStatus::kUnsupported));
   const std::string age = "age-encryption.org/v1\n-> X25519 abc\n";
@@ -74,7 +69,7 @@ BOOST_AUTO_TEST_CASE(binary_and_encrypted_members_say_so) {
 BOOST_AUTO_TEST_CASE(nested_documents_get_prefixed_locations_and_a_depth_limit) {
   ExtractLimits limits;
   limits.max_depth = 1;
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   CollectingSink sink;
   BOOST_TEST(ctx.nested("a.zip!/b.txt", {"hello", "b.txt"}, sink).isOk());
   BOOST_REQUIRE_EQUAL(sink.parts.size(), 1u);
@@ -93,14 +88,14 @@ BOOST_AUTO_TEST_CASE(budgets_are_counted) {
   ExtractLimits limits;
   limits.max_entries = 2;
   limits.max_expanded_bytes = 100;
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   BOOST_TEST(ctx.chargeEntry());
   BOOST_TEST(ctx.chargeEntry());
   BOOST_TEST(!ctx.chargeEntry());
   BOOST_TEST(ctx.chargeExpanded(60));
   BOOST_TEST(!ctx.chargeExpanded(60));
   limits.time_budget = std::chrono::milliseconds(0);
-  BOOST_TEST(makeContext(limits).expired());
+  BOOST_TEST(testing::dispatchingContext(limits).expired());
 }
 
 BOOST_AUTO_TEST_CASE(the_worst_status_wins_but_unsupported_members_do_not_degrade) {

@@ -17,6 +17,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -36,9 +37,7 @@ Outcome ocr(const fs::path& path, std::chrono::milliseconds budget) {
   ExtractLimits limits;
   limits.ocr = true;
   limits.time_budget = budget;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = testing::dispatchingContext(limits);
   const std::string bytes = test::readFile(path);
   const std::string name = path.filename().string();
   CollectingSink sink;

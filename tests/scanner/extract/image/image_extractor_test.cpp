@@ -8,6 +8,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/pdf_writer.h"
 #include "test_images.h"
 
@@ -27,24 +28,10 @@ ExtractLimits ocrOn() {
   return limits;
 }
 
-ExtractContext makeContext(ExtractLimits limits = ocrOn()) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
-
-struct Extracted {
-  ExtractStatus status;
-  CollectingSink sink;
-  std::string format;
-};
+using Extracted = testing::Extraction;
 
 Extracted extract(std::string_view bytes, ExtractLimits limits = ocrOn()) {
-  Extracted out;
-  ExtractContext ctx = makeContext(limits);
-  out.status = extractDocument({bytes, "scan"}, out.sink, ctx);
-  out.format = ctx.format();
-  return out;
+  return testing::extractWithDispatcher(bytes, "scan", limits);
 }
 
 bool contains(std::string_view text, std::string_view what) {
@@ -106,7 +93,7 @@ BOOST_AUTO_TEST_CASE(a_scanned_pdf_is_read_by_ocr_when_ocr_is_on) {
   testing::TestPix pix = renderText({kRrn});
   const std::string pdf = scannedPdf(pix.get());
   CollectingSink on;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext(ocrOn());
   const ExtractStatus status = extractPdf({pdf, "scan.pdf"}, on, ctx);
   BOOST_TEST(status.isOk(), status.detail);
   BOOST_REQUIRE_EQUAL(on.parts.size(), 1u);
@@ -116,7 +103,7 @@ BOOST_AUTO_TEST_CASE(a_scanned_pdf_is_read_by_ocr_when_ocr_is_on) {
   ExtractLimits off = ocrOn();
   off.ocr = false;
   CollectingSink sink_off;
-  ExtractContext ctx_off = makeContext(off);
+  ExtractContext ctx_off = testing::dispatchingContext(off);
   const ExtractStatus no_ocr = extractPdf({pdf, "scan.pdf"}, sink_off, ctx_off);
   BOOST_TEST((no_ocr.status == FileStatus::kUnsupported));
   BOOST_TEST(no_ocr.detail.find("image_only") != std::string::npos);
@@ -210,7 +197,7 @@ BOOST_AUTO_TEST_CASE(a_spent_time_budget_stops_before_ocr) {
   ExtractLimits limits = ocrOn();
   limits.time_budget = std::chrono::milliseconds(0);
   testing::TestPix pix = renderText({kRrn});
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   CollectingSink sink;
   // Straight to the entry point: the dispatcher would refuse before calling it.
   const ExtractStatus st = extractImage({encode(pix.get(), IFF_PNG), "a.png"}, sink, ctx);

@@ -10,6 +10,7 @@
 #include "hwp_test_document.h"
 #include "salvage_test_values.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -17,12 +18,6 @@ namespace {
 using testing::CollectingSink;
 using testing::countFound;
 namespace h = testing::hwp;
-
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
 
 // Appends `data` to `file` at the next multiple of 64 bytes (a mini sector boundary).
 std::size_t place(std::string& file, const std::string& data) {
@@ -46,7 +41,7 @@ struct Carved {
 
 Carved carve(const std::string& bytes, ole::HwpSections storage, ExtractLimits limits = {}) {
   Carved c;
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   c.result = ole::carveHwpSections(bytes, storage, c.sink, ctx);
   BOOST_TEST(!c.sink.appended_before_part);
   return c;

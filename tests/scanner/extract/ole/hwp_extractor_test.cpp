@@ -8,6 +8,7 @@
 #include "extract/extractors.h"
 #include "hwp_test_document.h"
 #include "salvage_test_values.h"
+#include "support/checked_extraction.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -17,23 +18,10 @@ using testing::CollectingSink;
 using testing::countFound;
 namespace h = testing::hwp;
 
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
-
-struct Run {
-  ExtractStatus status;
-  CollectingSink sink;
-};
+using Run = testing::Extraction;
 
 Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  Run r;
-  ExtractContext ctx = makeContext(limits);
-  r.status = extractDocument({bytes, "t.hwp"}, r.sink, ctx);
-  BOOST_TEST(!r.sink.appended_before_part);
-  return r;
+  return testing::checkedDispatch(bytes, "t.hwp", limits);
 }
 
 // Section 0: a paragraph with an inline tab and an extended control (a table) whose parameters
@@ -141,7 +129,7 @@ BOOST_AUTO_TEST_CASE(hwp3_and_unknown_compound_files_are_unsupported) {
   BOOST_TEST((v3.status.status == FileStatus::kUnsupported));
   BOOST_TEST(v3.status.detail == "HWP 3 format");
   CollectingSink sink;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   const std::string legacy = std::string("HWP Document File V3.00 \x1A\x01\x02\x03\x04\x05", 30);
   BOOST_TEST(extractOle({legacy, "old.hwp"}, sink, ctx).detail == "HWP 3 format");
   testing::CfbBuilder other;
@@ -342,7 +330,7 @@ BOOST_AUTO_TEST_CASE(issue_12_a_cut_hwp_without_its_file_header_is_still_carved)
     std::string hwp = h::hancomDocument({h::registerSection(rrns)}, flags, 512, &layout);
     hwp[hwp.find("HWP Document File")] = 'X';
     CollectingSink sink;
-    ExtractContext ctx = makeContext();
+    ExtractContext ctx = testing::dispatchingContext();
     const ExtractStatus st = extractOle({hwp.substr(0, layout.dirEntry(0)), "t.hwp"}, sink, ctx);
     BOOST_TEST((st.status == FileStatus::kCorrupt), st.detail);
     BOOST_TEST(ctx.format() == "hwp");

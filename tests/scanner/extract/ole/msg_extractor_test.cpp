@@ -8,6 +8,7 @@
 #include "extract/extractors.h"
 #include "office_test_document.h"
 #include "scanner/extract/zip/zip_writer.h"
+#include "support/checked_extraction.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -22,21 +23,10 @@ constexpr std::uint16_t kUnicode = 0x001F;
 constexpr std::uint16_t kString8 = 0x001E;
 constexpr std::uint16_t kBinary = 0x0102;
 
-struct Run {
-  ExtractStatus status;
-  CollectingSink sink;
-  std::string format;
-};
+using Run = testing::Extraction;
 
 Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  Run r;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-  r.status = extractDocument({bytes, "t.msg"}, r.sink, ctx);
-  r.format = ctx.format();
-  BOOST_TEST(!r.sink.appended_before_part);
-  return r;
+  return testing::checkedDispatch(bytes, "t.msg", limits);
 }
 
 void addProp(testing::CfbBuilder& b, const std::string& storage, std::uint16_t prop,

@@ -17,6 +17,7 @@
 #include "extract/extractors.h"
 #include "extract/ole/compound_file.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -35,9 +36,7 @@ struct Outcome {
 Outcome extractBytes(const std::string& bytes, const std::string& name) {
   ExtractLimits limits;
   limits.time_budget = std::chrono::milliseconds(10000);
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = testing::dispatchingContext(limits);
   CollectingSink sink;
   Outcome out;
   out.status = extractOle({bytes, name}, sink, ctx);

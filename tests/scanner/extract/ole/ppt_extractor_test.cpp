@@ -7,6 +7,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "office_test_document.h"
+#include "support/checked_extraction.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -16,22 +17,9 @@ using testing::CollectingSink;
 namespace o = testing::office;
 namespace p = testing::office::ppt;
 
-struct Run {
-  ExtractStatus status;
-  CollectingSink sink;
-  std::string format;
-};
+using Run = testing::Extraction;
 
-Run run(const std::string& bytes) {
-  Run r;
-  ExtractContext ctx({}, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-  r.status = extractDocument({bytes, "t.ppt"}, r.sink, ctx);
-  r.format = ctx.format();
-  BOOST_TEST(!r.sink.appended_before_part);
-  return r;
-}
+Run run(const std::string& bytes) { return testing::checkedDispatch(bytes, "t.ppt"); }
 
 // A Document container with a SlideListWithText, and a slide whose drawing repeats the title.
 std::string presentation() {

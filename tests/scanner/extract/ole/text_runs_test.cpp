@@ -10,6 +10,7 @@
 #include "office_test_document.h"
 #include "salvage_test_values.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -27,9 +28,7 @@ struct Runs {
 
 Runs runs(const std::string& bytes, ExtractLimits limits = {}) {
   Runs r;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = testing::dispatchingContext(limits);
   r.result = ole::salvageTextRuns(bytes, r.sink, ctx);
   BOOST_TEST(!r.sink.appended_before_part);
   BOOST_TEST(r.sink.parts.size() <= 1u);

@@ -8,6 +8,7 @@
 #include "extract/extractors.h"
 #include "office_test_document.h"
 #include "salvage_test_values.h"
+#include "support/checked_extraction.h"
 #include "support/collecting_sink.h"
 
 namespace jamul::scanner::extract {
@@ -17,21 +18,10 @@ using testing::CollectingSink;
 namespace o = testing::office;
 namespace x = testing::office::xls;
 
-struct Run {
-  ExtractStatus status;
-  CollectingSink sink;
-  std::string format;
-};
+using Run = testing::Extraction;
 
 Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  Run r;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-  r.status = extractDocument({bytes, "t.xls"}, r.sink, ctx);
-  r.format = ctx.format();
-  BOOST_TEST(!r.sink.appended_before_part);
-  return r;
+  return testing::checkedDispatch(bytes, "t.xls", limits);
 }
 
 BOOST_AUTO_TEST_SUITE(ole_xls_extractor)

@@ -16,6 +16,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -56,9 +57,7 @@ BOOST_AUTO_TEST_CASE(every_corpus_pdf_returns_in_time_and_good_ones_yield_text) 
     ++files;
     ExtractLimits limits;
     limits.time_budget = std::chrono::seconds(20);
-    ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-      return extractDocument(d, s, c);
-    });
+    ExtractContext ctx = testing::dispatchingContext(limits);
     CollectingSink sink;
     const auto start = std::chrono::steady_clock::now();
     const ExtractStatus st = extractDocument({bytes, name}, sink, ctx);

@@ -9,18 +9,13 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/pdf_writer.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
-
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
 
 using testing::buildPdf;
 using testing::pdfWithPages;
@@ -30,7 +25,7 @@ const std::string kPage1 =
 const std::string kPage2 = "BT /F1 12 Tf 72 720 Td (phone 010-2000-0000) Tj ET";
 
 ExtractStatus run(const std::string& bytes, CollectingSink& sink, ExtractLimits limits = {}) {
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   return extractPdf({bytes, "t.pdf"}, sink, ctx);
 }
 
@@ -51,7 +46,7 @@ BOOST_AUTO_TEST_CASE(text_comes_out_one_part_per_page_one_line_per_text_line) {
 
   // The dispatcher routes it here by signature.
   CollectingSink via_dispatch;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   BOOST_TEST(extractDocument({pdf, "noname"}, via_dispatch, ctx).isOk());
   BOOST_TEST(via_dispatch.allText().find("900101-1234568") != std::string::npos);
 }

@@ -8,28 +8,17 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
 
-struct Extracted {
-  ExtractStatus status;
-  CollectingSink sink;
-  std::string part(std::string_view location) const {
-    const testing::CollectedPart* p = sink.part(location);
-    return p == nullptr ? "<none>" : p->text;
-  }
-};
+using Extracted = testing::Extraction;
 
 Extracted run(const std::string& bytes, ExtractLimits limits = {}) {
-  Extracted e;
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-  e.status = extractEml({bytes, "t.eml"}, e.sink, ctx);
-  return e;
+  return testing::extractWith(extractEml, bytes, "t.eml", limits);
 }
 
 // base64 of "홍길동 900101-1234568" in CP949.

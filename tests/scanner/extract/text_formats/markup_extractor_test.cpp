@@ -6,26 +6,17 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
 
-struct Extracted {
-  ExtractStatus status;
-  std::string text;
-  CollectingSink sink;
-};
+using Extracted = testing::Extraction;
 
 Extracted run(const std::string& bytes) {
-  Extracted e;
-  ExtractContext ctx({}, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-  e.status = extractMarkup({bytes, "t.html"}, e.sink, ctx);
-  e.text = e.sink.parts.empty() ? "" : e.sink.parts[0].text;
-  return e;
+  return testing::extractWith(extractMarkup, bytes, "t.html");
 }
 
 BOOST_AUTO_TEST_SUITE(markup_extractor)
@@ -41,7 +32,7 @@ BOOST_AUTO_TEST_CASE(blocks_become_lines_and_cells_tabs) {
   BOOST_TEST(e.status.isOk());
   BOOST_REQUIRE_EQUAL(e.sink.parts.size(), 1u);
   BOOST_TEST(e.sink.parts[0].location == "body");
-  BOOST_TEST(e.text ==
+  BOOST_TEST(e.text() ==
              "명단\n주민번호 900101-1234568\n이름\t홍길동\n전화\t010-2000-0000\n"
              "a&b <c> 01 \xC2\xA0x &bogus; 1 < 2\n");
 }
@@ -50,7 +41,7 @@ BOOST_AUTO_TEST_CASE(form_values_and_alt_text_are_read) {
   const Extracted e =
       run("<html><body><form><input type=\"text\" name=\"rrn\" value=\"900101-1234568\">"
           "<img src=x.png alt='전화 010-2000-0000'></form></body></html>");
-  BOOST_TEST(e.text == "900101-1234568\n전화 010-2000-0000\n");
+  BOOST_TEST(e.text() == "900101-1234568\n전화 010-2000-0000\n");
 }
 
 BOOST_AUTO_TEST_CASE(declared_charsets_are_honoured) {
@@ -61,22 +52,22 @@ BOOST_AUTO_TEST_CASE(declared_charsets_are_honoured) {
         run("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
             "charset=" +
             label + "\"></head><body>" + hong + "</body></html>");
-    BOOST_TEST(e.text == "홍길동\n", label);
+    BOOST_TEST(e.text() == "홍길동\n", label);
   }
   const Extracted meta = run("<html><meta charset=\"euc-kr\"><p>" + hong + "</p></html>");
-  BOOST_TEST(meta.text == "홍길동\n");
+  BOOST_TEST(meta.text() == "홍길동\n");
   const Extracted xml = run("<?xml version=\"1.0\" encoding=\"EUC-KR\"?><r><name>" + hong +
                             "</name><rrn>900101-1234568</rrn></r>");
-  BOOST_TEST(xml.text == "홍길동\n900101-1234568\n");
+  BOOST_TEST(xml.text() == "홍길동\n900101-1234568\n");
   // UTF-16LE with a BOM.
   std::string utf16 = "\xFF\xFE";
   for (char c : std::string("<html><p>010-2000-0000</p></html>")) {
     utf16 += c;
     utf16 += '\0';
   }
-  BOOST_TEST(run(utf16).text == "010-2000-0000\n");
+  BOOST_TEST(run(utf16).text() == "010-2000-0000\n");
   // Undeclared: sniffed (CP949 here).
-  BOOST_TEST(run("<html><body>" + hong + " 900101-1234568</body></html>").text ==
+  BOOST_TEST(run("<html><body>" + hong + " 900101-1234568</body></html>").text() ==
              "홍길동 900101-1234568\n");
 }
 
@@ -84,7 +75,7 @@ BOOST_AUTO_TEST_CASE(cdata_and_broken_markup_are_tolerated) {
   const Extracted rss =
       run("<?xml version=\"1.0\"?><rss><item><description><![CDATA[<p>RRN "
           "900101-1234568</p>]]></description></item></rss>");
-  BOOST_TEST(rss.text == "RRN 900101-1234568\n");
+  BOOST_TEST(rss.text() == "RRN 900101-1234568\n");
   // Unclosed comment, tag, attribute quote, script: no crash, no hang.
   for (const std::string& broken :
        {std::string("<html><p>ok</p><!-- never closed"), std::string("<html><p>ok<div class=\"x"),
@@ -94,7 +85,7 @@ BOOST_AUTO_TEST_CASE(cdata_and_broken_markup_are_tolerated) {
     BOOST_TEST(e.status.isOk());
     BOOST_TEST(!e.sink.appended_before_part);
   }
-  BOOST_TEST(run("<html>&#xD800;</html>").text == "\xEF\xBF\xBD\n");
+  BOOST_TEST(run("<html>&#xD800;</html>").text() == "\xEF\xBF\xBD\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,30 +6,17 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
 
 using testing::CollectingSink;
 
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
-
-struct Extracted {
-  ExtractStatus status;
-  std::string text;
-  CollectingSink sink;
-};
+using Extracted = testing::Extraction;
 
 Extracted run(const std::string& rtf, ExtractLimits limits = {}) {
-  Extracted e;
-  ExtractContext ctx = makeContext(limits);
-  e.status = extractRtf({rtf, "t.rtf"}, e.sink, ctx);
-  e.text = e.sink.parts.empty() ? "" : e.sink.parts[0].text;
-  return e;
+  return testing::extractWith(extractRtf, rtf, "t.rtf", limits);
 }
 
 // "홍길동" in CP949: C8 AB B1 E6 B5 BF.
@@ -48,16 +35,16 @@ BOOST_AUTO_TEST_CASE(paragraphs_and_tabs_with_destinations_skipped) {
   BOOST_REQUIRE_EQUAL(e.sink.parts.size(), 1u);
   BOOST_TEST(e.sink.parts[0].location == "body");
   BOOST_TEST((e.sink.parts[0].kind == PartKind::kParagraphs));
-  BOOST_TEST(e.text == "RRN\t900101-1234568\nphone 010-2000-0000\nend\n");
-  BOOST_TEST(e.text.find("Arial") == std::string::npos);
-  BOOST_TEST(e.text.find("Author") == std::string::npos);
+  BOOST_TEST(e.text() == "RRN\t900101-1234568\nphone 010-2000-0000\nend\n");
+  BOOST_TEST(e.text().find("Arial") == std::string::npos);
+  BOOST_TEST(e.text().find("Author") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(hex_bytes_use_the_document_code_page) {
   const Extracted cp949 = run("{\\rtf1\\ansi\\ansicpg949 " + kHongCp949 + " 900101-1234568\\par}");
-  BOOST_TEST(cp949.text == "홍길동 900101-1234568\n");
+  BOOST_TEST(cp949.text() == "홍길동 900101-1234568\n");
   const Extracted cp1252 = run("{\\rtf1\\ansi\\ansicpg1252 caf\\'e9 \\'80\\par}");
-  BOOST_TEST(cp1252.text == "café €\n");
+  BOOST_TEST(cp1252.text() == "café €\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_hangul_font_charset_decodes_cp949_in_a_latin_document) {
@@ -66,7 +53,7 @@ BOOST_AUTO_TEST_CASE(a_hangul_font_charset_decodes_cp949_in_a_latin_document) {
           "{\\f1\\fcharset129 \\'b1\\'bc\\'b8\\'b2;}}"
           "\\f0 caf\\'e9 {\\f1 " +
           kHongCp949 + "}\\par}");
-  BOOST_TEST(e.text == "café 홍길동\n");
+  BOOST_TEST(e.text() == "café 홍길동\n");
 }
 
 BOOST_AUTO_TEST_CASE(unicode_escapes_skip_their_fallback) {
@@ -74,32 +61,32 @@ BOOST_AUTO_TEST_CASE(unicode_escapes_skip_their_fallback) {
   const Extracted e =
       run("{\\rtf1\\ansi\\uc1 \\u54861?\\u44600?\\u46041? 900101\\uc2 \\u45\\'3f\\'3f 1234568"
           "\\par {\\uc1\\u-10179?\\u-8704?}\\par}");
-  BOOST_TEST(e.text == "홍길동 900101- 1234568\n\xF0\x9F\x98\x80\n");
+  BOOST_TEST(e.text() == "홍길동 900101- 1234568\n\xF0\x9F\x98\x80\n");
 }
 
 BOOST_AUTO_TEST_CASE(bin_data_is_skipped_by_its_length) {
   const std::string bin = "\\bin6 }{\\par";  // six raw bytes that look like RTF
   const Extracted e = run("{\\rtf1\\ansi before" + bin + "after\\par}");
   BOOST_TEST(e.status.isOk(), e.status.detail);
-  BOOST_TEST(e.text == "beforeafter\n");
+  BOOST_TEST(e.text() == "beforeafter\n");
   // A length past the end stops at the end.
   const Extracted past = run("{\\rtf1\\ansi x\\bin999999999 abc");
   BOOST_TEST((past.status.status == FileStatus::kCorrupt));
-  BOOST_TEST(past.text == "x\n");
+  BOOST_TEST(past.text() == "x\n");
 }
 
 BOOST_AUTO_TEST_CASE(fields_keep_their_result_not_their_instruction) {
   const Extracted e =
       run("{\\rtf1\\ansi{\\field{\\*\\fldinst HYPERLINK \"mailto:a@example.com\"}"
           "{\\fldrslt 010-2000-0000}}\\par}");
-  BOOST_TEST(e.text == "010-2000-0000\n");
+  BOOST_TEST(e.text() == "010-2000-0000\n");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_rtf_keeps_text_and_says_so) {
   // Unclosed groups lose no text: read, like Word does.
   const Extracted unclosed = run("{\\rtf1\\ansi 900101-1234568\\par {\\b bold");
   BOOST_TEST(unclosed.status.isOk());
-  BOOST_TEST(unclosed.text == "900101-1234568\nbold\n");
+  BOOST_TEST(unclosed.text() == "900101-1234568\nbold\n");
 
   const Extracted deep = run("{\\rtf1 " + std::string(100000, '{') + "x");
   BOOST_TEST((deep.status.status == FileStatus::kCorrupt));
@@ -126,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_spent_time_budget_stops_it) {
 
 BOOST_AUTO_TEST_CASE(the_dispatcher_routes_rtf_here) {
   CollectingSink sink;
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   const std::string rtf = "{\\rtf1\\ansi\\ansicpg949 " + kHongCp949 + "\\par}";
   BOOST_TEST(extractDocument({rtf, "x"}, sink, ctx).isOk());
   BOOST_TEST(sink.allText().find("홍길동") != std::string::npos);

@@ -15,6 +15,7 @@
 #include "extract/document_extractor.h"
 #include "extract/extractors.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -54,9 +55,7 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_returns_in_time_and_good_ones_yield_text)
       ++files;
       ExtractLimits limits;
       limits.time_budget = std::chrono::seconds(10);
-      ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-        return extractDocument(d, s, c);
-      });
+      ExtractContext ctx = testing::dispatchingContext(limits);
       CollectingSink sink;
       const auto start = std::chrono::steady_clock::now();
       const Document doc{bytes, name};

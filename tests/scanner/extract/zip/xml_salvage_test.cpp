@@ -7,6 +7,7 @@
 #include <string>
 
 #include "extract/document_extractor.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract::zip {
 namespace {
@@ -24,14 +25,8 @@ class RecordingHandler final : public XmlHandler {
   std::string out;
 };
 
-ExtractContext makeContext() {
-  return ExtractContext(ExtractLimits{}, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
-
 std::string salvage(std::string_view xml) {
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   RecordingHandler h;
   BOOST_TEST(salvageXml(xml, 0, h, ctx).isOk());
   return h.out;
@@ -63,7 +58,7 @@ BOOST_AUTO_TEST_CASE(damaged_and_cut_off_markup) {
 }
 
 BOOST_AUTO_TEST_CASE(parse_xml_reads_on_after_a_malformed_spot) {
-  ExtractContext ctx = makeContext();
+  ExtractContext ctx = testing::dispatchingContext();
   RecordingHandler h;
   const std::string xml =
       "<d><w:t>before</w:t><w:t>bad & byte</w:t><w:t>after 900101-1234568</w:t><w:t>cut 0";

@@ -8,6 +8,7 @@
 #include "extract/extractors.h"
 #include "scanner/extract/zip/zip_writer.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 
 namespace jamul::scanner::extract {
 namespace {
@@ -18,14 +19,8 @@ using testing::zip::buildZip;
 using testing::zip::deflateRaw;
 using testing::zip::ZipMember;
 
-ExtractContext makeContext(ExtractLimits limits = {}) {
-  return ExtractContext(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
-}
-
 ExtractStatus run(const std::string& bytes, CollectingSink& sink, ExtractLimits limits = {}) {
-  ExtractContext ctx = makeContext(limits);
+  ExtractContext ctx = testing::dispatchingContext(limits);
   return extractZip({bytes, "a.zip"}, sink, ctx);
 }
 

@@ -14,6 +14,7 @@
 
 #include "extract/document_extractor.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -38,9 +39,7 @@ std::string readFile(const fs::path& path) {
 Outcome extractBytes(const std::string& bytes, const std::string& name) {
   ExtractLimits limits;
   limits.time_budget = std::chrono::milliseconds(10000);
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = testing::dispatchingContext(limits);
   CollectingSink sink;
   ExtractStatus status = extractDocument({bytes, name}, sink, ctx);
   BOOST_TEST(!sink.appended_before_part, name);

@@ -11,6 +11,7 @@
 #include "extract/extractors.h"
 #include "scanner/extract/zip/zip_writer.h"
 #include "support/collecting_sink.h"
+#include "support/extraction.h"
 #include "support/synthetic_values.h"
 
 namespace jamul::scanner::extract {
@@ -27,9 +28,7 @@ const std::string kContentTypes =
     kXml + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
 
 ExtractStatus run(const std::string& bytes, CollectingSink& sink, ExtractLimits limits = {}) {
-  ExtractContext ctx(limits, [](const Document& d, TextSink& s, ExtractContext& c) {
-    return extractDocument(d, s, c);
-  });
+  ExtractContext ctx = testing::dispatchingContext(limits);
   return extractDocument({bytes, "doc"}, sink, ctx);
 }
 

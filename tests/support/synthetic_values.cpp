@@ -6,14 +6,13 @@
 #include <cstdio>
 #include <tuple>
 
-#include "detect/validators.h"
 #include "jamul/scanner/rule_catalog.h"
+#include "support/reference_checks.h"
 
 namespace jamul::test::synth {
 namespace {
 
 using scanner::RuleId;
-namespace detect = scanner::detect;
 
 std::uint64_t splitmix(std::uint64_t& x) {
   std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
@@ -83,7 +82,7 @@ struct Date {
 Date randomDate(Rng& rng, int from_year, int to_year) {
   for (;;) {
     const Date d{rng.range(from_year, to_year), rng.range(1, 12), rng.range(1, 31)};
-    if (detect::isValidDate(d.year, d.month, d.day)) return d;
+    if (reference::realDate(d.year, d.month, d.day)) return d;
   }
 }
 
@@ -95,51 +94,14 @@ bool before(const Date& a, const Date& b) {
 // the RRN or FRN rule would take for a registration number.
 bool registrationShaped(std::string_view d) {
   if (d.size() != 13 || d[6] < '1' || d[6] > '8') return false;
-  return detect::registrationBirthDate(d).has_value();
+  return reference::registrationBirthDate(d).has_value();
 }
 
-// The RRN check digit for the first 12 digits of `d`; `plus2`: the foreigner "+2" variant.
-int registrationCheck(std::string_view d, bool plus2) {
-  static constexpr int kWeights[12] = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-  int sum = 0;
-  for (std::size_t i = 0; i < 12; ++i) sum += digitAt(d, i) * kWeights[i];
-  return ((plus2 ? 13 : 11) - sum % 11) % 10;
-}
+using reference::CheckDigit;
 
-int luhnCheck(std::string_view payload) {
-  // Check digit that makes payload + digit pass Luhn.
-  int sum = 0;
-  bool twice = true;
-  for (std::size_t i = payload.size(); i-- > 0;) {
-    int v = digitAt(payload, i);
-    if (twice) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-    twice = !twice;
-  }
-  return (10 - sum % 10) % 10;
-}
-
-int ean13Check(std::string_view d12) {
-  int sum = 0;
-  for (std::size_t i = 0; i < 12; ++i) sum += digitAt(d12, i) * (i % 2 == 0 ? 1 : 3);
-  return (10 - sum % 10) % 10;
-}
-
-int brnCheck(std::string_view d9) {
-  static constexpr int kWeights[9] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
-  int sum = 0;
-  for (std::size_t i = 0; i < 9; ++i) sum += digitAt(d9, i) * kWeights[i];
-  sum += digitAt(d9, 8) * 5 / 10;
-  return (10 - sum % 10) % 10;
-}
-
-int crnCheck(std::string_view d12) {
-  int sum = 0;
-  for (std::size_t i = 0; i < 12; ++i) sum += digitAt(d12, i) * (i % 2 == 0 ? 1 : 2);
-  return (10 - sum % 10) % 10;
+// The digit `scheme` appends to `payload`, as a character.
+char checkChar(CheckDigit scheme, std::string_view payload) {
+  return digitChar(reference::checkDigit(scheme, payload));
 }
 
 constexpr RuleMask kAccountBit = ruleBit(RuleId::kKrBankAccount);
@@ -228,10 +190,7 @@ std::string digitsOf(std::string_view s) {
 }
 
 bool isbn13Ok(std::string_view d) {
-  if (d.size() != 13) return false;
-  int sum = 0;
-  for (std::size_t i = 0; i < 12; ++i) sum += digitAt(d, i) * (i % 2 == 0 ? 1 : 3);
-  return (10 - sum % 10) % 10 == digitAt(d, 12);
+  return d.size() == 13 && reference::endsInCheckDigit(reference::CheckDigit::kEan13, d);
 }
 
 std::string koreanName(Rng& rng) {
@@ -305,20 +264,26 @@ std::string registrationDigits(Rng& rng, bool foreign, bool& pass) {
       d += twoDigits(rng.range(0, 95));  // region (<= 95 for numbers issued with a check digit)
       d += randomDigits(rng, 3);
       const bool plus2 = foreign && rng.chance(0.5);
-      const int check = registrationCheck(d, plus2);
+      const int check = reference::checkDigit(
+          plus2 ? CheckDigit::kForeignerPlus2 : CheckDigit::kResidentRegistration, d);
       pass = rng.chance(0.85);
       int digit = check;
       if (!pass) {
         // A wrong check digit that also fails the other foreigner formula.
-        const int other = registrationCheck(d, !plus2);
+        const int other = reference::checkDigit(
+            plus2 ? CheckDigit::kResidentRegistration : CheckDigit::kForeignerPlus2, d);
         do digit = static_cast<int>(rng.below(10));
         while (digit == check || (foreign && digit == other));
       }
       d.push_back(digitChar(digit));
     }
     // Not also a corporate number, not an EAN-13 of a Korean product (both lower an RRN's score).
-    if (detect::crnChecksumOk(d) && detect::crnTypeCodeOk(d)) continue;
-    if ((d.starts_with("880") || d.starts_with("881")) && detect::ean13Ok(d)) continue;
+    if (reference::endsInCheckDigit(CheckDigit::kCorporateRegistration, d) &&
+        reference::crnTypeCode(d))
+      continue;
+    if ((d.starts_with("880") || d.starts_with("881")) &&
+        reference::endsInCheckDigit(CheckDigit::kEan13, d))
+      continue;
     return d;
   }
 }
@@ -456,7 +421,7 @@ Item makeCard(Rng& rng) {
       amex = true;
       break;
   }
-  const std::string d = payload + digitChar(luhnCheck(payload));
+  const std::string d = payload + checkChar(CheckDigit::kLuhn, payload);
   std::string text;
   const std::uint64_t form = rng.below(100);
   const bool bare = form < 22;
@@ -549,12 +514,16 @@ Item makeAccount(Rng& rng, std::size_t& bank_index) {
     const bool bare = form < 20;
     // Digits that another rule would take for its own (DETECTION.md §3.7 "FP traps") are re-drawn:
     // this generator plants accounts, not ambiguous numbers.
-    if (d[0] == '0' || detect::allSameDigit(d)) continue;
-    if (d.size() == 10 && detect::brnChecksumOk(d) && detect::brnComponentsOk(d)) continue;
-    if (d.size() == 13 && detect::crnChecksumOk(d) && detect::crnTypeCodeOk(d)) continue;
+    if (d[0] == '0' || d.find_first_not_of(d[0]) == std::string::npos) continue;
+    if (d.size() == 10 && reference::endsInCheckDigit(CheckDigit::kBusinessRegistration, d) &&
+        reference::brnPartsPossible(d))
+      continue;
+    if (d.size() == 13 && reference::endsInCheckDigit(CheckDigit::kCorporateRegistration, d) &&
+        reference::crnTypeCode(d))
+      continue;
     if (d.size() == 13 && bare && registrationShaped(d)) continue;
     if (d.size() == 12 && bare && isDriverLicenceRegion(d)) continue;
-    if (detect::cardNetwork(d) && detect::luhnOk(d)) continue;
+    if (reference::cardBrand(d) && reference::endsInCheckDigit(CheckDigit::kLuhn, d)) continue;
     std::string text =
         bare ? d : groupedBy(d, groupingFor(rng, bank.name, layout.length), form < 95 ? '-' : ' ');
     Item item = planted(RuleId::kKrBankAccount, std::move(text));
@@ -595,7 +564,7 @@ Item makeBrn(Rng& rng) {
   }
   std::string d = std::to_string(rng.range(101, 999)) + twoDigits(type) +
                   std::to_string(rng.range(1, 9)) + randomDigits(rng, 3);
-  d.push_back(digitChar(brnCheck(d)));
+  d.push_back(checkChar(CheckDigit::kBusinessRegistration, d));
   const std::uint64_t form = rng.below(100);
   const bool bare = form < 20;
   std::string text = bare ? d : grouped(d, {3, 2, 5}, form < 95 ? '-' : ' ');
@@ -619,7 +588,7 @@ Item makeCrn(Rng& rng) {
   // mistake the number for a birth date with a sex digit.
   std::string d =
       std::string(rng.pick(kOffices)) + twoDigits(rng.pick(kTypes)) + "0" + randomDigits(rng, 5);
-  d.push_back(digitChar(crnCheck(d)));
+  d.push_back(checkChar(CheckDigit::kCorporateRegistration, d));
   const bool bare = rng.chance(0.15);
   Item item = planted(RuleId::kKrCrn, bare ? d : d.substr(0, 6) + "-" + d.substr(6));
   item.needs_label = bare;
@@ -831,7 +800,7 @@ Item trapOfKind(Rng& rng, TrapKind kind, std::string& label, bool english) {
   switch (kind) {
     case TrapKind::kEan13: {
       std::string d = "880" + randomDigits(rng, 9);
-      d.push_back(digitChar(ean13Check(d)));
+      d.push_back(checkChar(CheckDigit::kEan13, d));
       static constexpr std::string_view kKo[] = {"바코드 ", "바코드: ", "상품 바코드 ",
                                                  "바코드번호 "};
       static constexpr std::string_view kEn[] = {"Barcode ", "barcode: ", "EAN barcode "};
@@ -951,7 +920,7 @@ Item trapOfKind(Rng& rng, TrapKind kind, std::string& label, bool english) {
     case TrapKind::kIsbn: {
       std::string d = rng.chance(0.6) ? "97889" : "97911";
       d += randomDigits(rng, 7);
-      d.push_back(digitChar(ean13Check(d)));
+      d.push_back(checkChar(CheckDigit::kEan13, d));
       label = "ISBN ";
       const int publisher = d.starts_with("97889") ? 4 : 3;
       return trap("isbn", d.substr(0, 3) + "-" + d.substr(3, 2) + "-" +

@@ -10,7 +10,8 @@
 // BRN/CRN check digits, EAN-13, ISBN-13) and re-drawn until their digits are not also a candidate
 // of a rule they should not compete with (an account number that passes the BRN check, an RRN that
 // is also a valid corporate number, an EAN-13 that looks like a birth date with a valid check
-// digit).
+// digit). Check digits and those tests come from reference_checks.h, written apart from the
+// detector's validators, so that the corpus does not inherit the detector's mistakes.
 //
 // Thread-safety: pure functions of their Rng; the Rng is not thread-safe.
 

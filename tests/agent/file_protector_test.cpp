@@ -21,6 +21,7 @@
 #include "inventory/sqlite_db.h"
 #include "jamul/agent/age_sealer.h"
 #include "jamul/agent/device_keys.h"
+#include "support/fake_clock.h"
 #include "support/fault_env.h"
 #include "support/temp_dir.h"
 
@@ -605,6 +606,37 @@ BOOST_AUTO_TEST_CASE(the_device_key_is_private_and_stable) {
   auto linked = loadDeviceKey((dir.path() / "link").string());
   BOOST_REQUIRE(!linked.ok());
   BOOST_TEST((linked.error().code() == ErrorCode::kPermissionDenied));
+}
+
+// Key files carry their creation time as age-keygen writes it, taken from the Env's clock: with a
+// fake clock the date is known, and a wall clock set back dates the next file earlier.
+BOOST_AUTO_TEST_CASE(key_files_are_dated_by_the_env_clock) {
+  using namespace std::chrono_literals;
+  // The "# created:" line of a key file (never the key itself, which must stay out of logs).
+  const auto created = [](const std::string& key_file) {
+    const std::string text = test::readFile(key_file);
+    const std::size_t at = text.find("# created: ");
+    return at == std::string::npos ? std::string("(none)")
+                                   : text.substr(at, text.find('\n', at) - at);
+  };
+  test::TempDir dir;
+  test::FakeClock clock;  // 2026-11-22T00:00:00Z
+  FaultEnv env;
+  env.useClock(clock);
+  clock.advance(9h + 30min + 15s);
+  const std::string path = (dir.path() / "device-key").string();
+  auto key = loadOrCreateDeviceKey(path, &env);
+  BOOST_REQUIRE(key.ok());
+  BOOST_TEST(created(path) == "# created: 2026-11-22T09:30:15Z");
+  // Loading it again a day later rewrites nothing.
+  clock.advance(24h);
+  BOOST_REQUIRE(loadOrCreateDeviceKey(path, &env).ok());
+  BOOST_TEST(created(path) == "# created: 2026-11-22T09:30:15Z");
+  // After an NTP step back to a day and a half before the clock's start.
+  clock.setWallMs(test::FakeClock::kDefaultWallMs - 36 * 3600 * 1000);
+  const std::string copy = (dir.path() / "copy").string();
+  BOOST_REQUIRE(writeIdentityFile(copy, *key, "copy", &env).ok());
+  BOOST_TEST(created(copy) == "# created: 2026-11-20T12:00:00Z");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,7 +13,8 @@
 //     the disk is full; EIO);
 //   - before(op, ...) runs a test's code right before each call of `op` (a writer that opens the
 //     file mid-encryption);
-//   - a clock the test sets (setNowMs); the real one until then.
+//   - the wall clock of a FakeClock the test moves (useClock, fake_clock.h); the real one until
+//     then. (Env has no steady clock yet: code that measures durations reads the OS's.)
 // For tests only: agent test executables, which see agent/src.
 //
 // Thread-safety: none; one thread drives it.
@@ -27,6 +28,7 @@
 #include <utility>
 
 #include "platform/env.h"
+#include "support/fake_clock.h"
 
 namespace jamul::test {
 
@@ -56,7 +58,8 @@ class FaultEnv final : public agent::EnvWrapper {
   // Makes mutation number `mutation` fail with errno `err`.
   void failAt(int mutation, int err) { fail_at_ = {mutation, err}; }
   void before(Op op, std::function<void(const std::string& path)> run) { before_[op] = run; }
-  void setNowMs(std::int64_t ms) { now_ms_ = ms; }
+  // nowMs() reads `clock` from now on; it must outlive this Env.
+  void useClock(const FakeClock& clock) { clock_ = &clock; }
 
   int mutations() const { return mutations_; }
   int calls(Op op) const {
@@ -115,7 +118,9 @@ class FaultEnv final : public agent::EnvWrapper {
     if (auto e = enter(Op::kExcludeWriters, path)) return *e;
     return EnvWrapper::excludeWriters(fd, path);
   }
-  std::int64_t nowMs() override { return now_ms_ ? *now_ms_ : EnvWrapper::nowMs(); }
+  std::int64_t nowMs() override {
+    return clock_ != nullptr ? clock_->wallMs() : EnvWrapper::nowMs();
+  }
 
  private:
   static bool mutates(Op op) {
@@ -142,7 +147,7 @@ class FaultEnv final : public agent::EnvWrapper {
   int crash_at_ = -1;
   std::optional<std::pair<Op, int>> crash_before_;
   std::optional<std::pair<int, int>> fail_at_;  // mutation, errno
-  std::optional<std::int64_t> now_ms_;
+  const FakeClock* clock_ = nullptr;
 };
 
 }  // namespace jamul::test

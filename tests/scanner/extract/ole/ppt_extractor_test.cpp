@@ -69,15 +69,23 @@ BOOST_AUTO_TEST_CASE(an_atom_past_the_stream_is_corrupt_and_keeps_text) {
   BOOST_TEST((cut.status.status == FileStatus::kCorrupt));
 }
 
+// "PowerPoint Document" streams cut short or garbled: every run returns in time with bounded text
+// and a clean detail (checkedBrokenRun). Unlike DOC and MSG, a stream cut between two records is
+// still reported ok (issue 14), so that is not asserted here.
 BOOST_AUTO_TEST_CASE(malformed_streams_never_crash) {
   const std::string s = presentation();
+  const auto ppt = [](std::string_view stream, const std::string& what) {
+    return testing::checkedBrokenRun(
+        [&](TextSink& sink, ExtractContext& ctx) {
+          return ole::pptDocumentText(stream, sink, ctx);
+        },
+        stream.size(), "900101", what);
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
-    CollectingSink sink;
-    ExtractContext ctx({}, nullptr);
-    (void)ole::pptDocumentText(s.substr(0, i), sink, ctx);
+    (void)ppt(s.substr(0, i), "cut at " + std::to_string(i));
     std::string flipped = s;
     flipped[i] = static_cast<char>(~flipped[i]);
-    (void)ole::pptDocumentText(flipped, sink, ctx);
+    (void)ppt(flipped, "byte " + std::to_string(i) + " flipped");
   }
   // Nothing but empty container headers: no recursion, linear time.
   std::string deep;

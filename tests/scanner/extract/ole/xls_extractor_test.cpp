@@ -147,15 +147,26 @@ BOOST_AUTO_TEST_CASE(record_past_the_end_and_bad_columns_are_corrupt) {
   BOOST_TEST(tail.sink.parts.at(0).text == "x\n");
 }
 
+// Workbook streams cut short or garbled: every run returns in time with bounded text and a clean
+// detail (checkedBrokenRun). Unlike DOC and MSG, a stream cut between two records is still
+// reported ok (issue 14), so that is not asserted here.
 BOOST_AUTO_TEST_CASE(malformed_streams_never_crash) {
   std::string wb =
       x::workbook({{"S", x::labelSst(0, 0, 0) + x::number(1, 1, 1e300) + x::rk(2, 2, 0xFFFFFFFF)}},
                   x::sst({"a", "900101-1234568"}));
+  const auto xls = [](const std::string& workbook, const std::string& what) {
+    const std::string file = x::file(workbook);
+    return testing::checkedBrokenRun(
+        [&](TextSink& sink, ExtractContext& ctx) {
+          return extractDocument({file, "t.xls"}, sink, ctx);
+        },
+        file.size(), "900101", what);
+  };
   for (std::size_t cut = 0; cut < wb.size(); cut += 3) {
-    (void)run(x::file(wb.substr(0, cut)));
+    (void)xls(wb.substr(0, cut), "cut at " + std::to_string(cut));
     std::string flipped = wb;
     flipped[cut] = static_cast<char>(~flipped[cut]);
-    (void)run(x::file(flipped));
+    (void)xls(flipped, "byte " + std::to_string(cut) + " flipped");
   }
   CollectingSink sink;
   ExtractContext ctx({}, nullptr);

@@ -3,7 +3,8 @@
 # The test command (README; .ci/run calls exactly this): installs what is needed, builds with
 # warnings as errors, runs the whole CTest suite, builds and checks the .deb (installing it on a
 # machine that has no Jamul), then runs the suites again under AddressSanitizer and UBSan (all but
-# the integration tests), then runs each document parser's libFuzzer harness briefly
+# the integration tests), then runs each libFuzzer harness (parsers, decoder, detector, local API)
+# briefly
 # (JAMUL_FUZZ_SECONDS, default 15 s each, seeded with ../shared/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."

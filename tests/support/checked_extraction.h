@@ -3,7 +3,8 @@
 
 // extraction.h for Boost.Test cases: the same runs with the extractor contract (extractor.h)
 // checked on each, so that no test forgets it:
-//   - checkedExtraction(), checkedDispatch(): a part is begun before any text is appended;
+//   - checkedExtraction(), CheckedExtractorUnderTest: a part is begun before any text is
+//     appended;
 //   - checkedBrokenRun(): for a run on broken input (cut short, garbled), also that it returned
 //     within a second, wrote no more text than its input could hold, and kept the document's text
 //     out of the status detail. A "never crash" test built on it can fail.
@@ -25,10 +26,15 @@ inline Extraction checkedExtraction(Extractor extractor, std::string_view bytes,
   return out;
 }
 
-inline Extraction checkedDispatch(std::string_view bytes, std::string_view name,
-                                  const scanner::extract::ExtractLimits& limits = {}) {
-  return checkedExtraction(&scanner::extract::extractDocument, bytes, name, limits);
-}
+// ExtractorUnderTest with the check above on every run.
+struct CheckedExtractorUnderTest : ExtractorUnderTest {
+  using ExtractorUnderTest::ExtractorUnderTest;
+
+  Extraction operator()(std::string_view bytes,
+                        const scanner::extract::ExtractLimits& limits = {}) const {
+    return checkedExtraction(extractor, bytes, name, limits);
+  }
+};
 
 // Runs `extract(sink, ctx)` (a call of an extractor or stream parser on `input_size` bytes of
 // broken input) with default limits and checks what holds for any input:

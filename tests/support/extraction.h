@@ -9,7 +9,8 @@
 //   - extractWith(extractor, bytes, name, limits): one extractor run on `bytes` with such a
 //     context; the parts it wrote are collected (CollectingSink), its status and the format it
 //     named (ExtractContext::format()) kept;
-//   - extractWithDispatcher(bytes, name, limits): the same through extractDocument() itself.
+//   - extractWithDispatcher(bytes, name, limits): the same through extractDocument() itself;
+//   - ExtractorUnderTest: an extractor and a file name, for a test's run(bytes, limits).
 // Checks of the sink's contract (a part before any text) stay with the caller, which knows
 // whether it runs under Boost.Test or libFuzzer.
 //
@@ -61,6 +62,20 @@ inline Extraction extractWith(Extractor extractor, std::string_view bytes, std::
   out.format = ctx.format();
   return out;
 }
+
+// An extractor and the file name its test gives every document, called like a function:
+//   const testing::ExtractorUnderTest run{extractRtf, "t.rtf"};  ...  run(bytes, limits)
+struct ExtractorUnderTest {
+  ExtractorUnderTest(Extractor e, std::string_view n) : extractor(e), name(n) {}
+
+  Extraction operator()(std::string_view bytes,
+                        const scanner::extract::ExtractLimits& limits = {}) const {
+    return extractWith(extractor, bytes, name, limits);
+  }
+
+  Extractor extractor;
+  std::string_view name;  // a view: give it a literal
+};
 
 inline Extraction extractWithDispatcher(std::string_view bytes, std::string_view name,
                                         const scanner::extract::ExtractLimits& limits = {}) {

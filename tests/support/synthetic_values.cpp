@@ -46,7 +46,7 @@ std::string twoDigits(int v) {
 }
 
 // Splits `digits` into groups of the given sizes joined by `sep` (sep 0: no separator).
-std::string grouped(std::string_view digits, std::initializer_list<int> sizes, char sep) {
+std::string groupedBy(std::string_view digits, std::span<const int> sizes, char sep) {
   std::string out;
   std::size_t pos = 0;
   for (int size : sizes) {
@@ -57,15 +57,8 @@ std::string grouped(std::string_view digits, std::initializer_list<int> sizes, c
   return out;
 }
 
-std::string groupedBy(std::string_view digits, std::span<const int> sizes, char sep) {
-  std::string out;
-  std::size_t pos = 0;
-  for (int size : sizes) {
-    if (pos > 0 && sep != 0) out.push_back(sep);
-    out.append(digits.substr(pos, static_cast<std::size_t>(size)));
-    pos += static_cast<std::size_t>(size);
-  }
-  return out;
+std::string grouped(std::string_view digits, std::initializer_list<int> sizes, char sep) {
+  return groupedBy(digits, std::span<const int>(sizes.begin(), sizes.size()), sep);
 }
 
 std::string lower(std::string_view s) {

@@ -12,10 +12,11 @@
 #include "extract/image/image_header.h"
 #include "extract/pdf_ocr/pdf_ocr_module.h"
 #include "support/collecting_sink.h"
+#include "support/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jamul::scanner::extract;
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const std::string_view bytes = jamul::testing::fuzzBytes(data, size);
   (void)readImageHeader(bytes);
 
   ExtractLimits limits;
@@ -27,5 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   });
   jamul::testing::CollectingSink sink;
   (void)extractImageDirect({bytes, "fuzz"}, sink, ctx);
+  jamul::testing::fuzzCheckRun(sink);
   return 0;
 }

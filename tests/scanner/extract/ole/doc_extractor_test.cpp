@@ -14,15 +14,12 @@
 namespace jamul::scanner::extract {
 namespace {
 
-using testing::CollectingSink;
 namespace o = testing::office;
 namespace d = testing::office::doc;
 
 using Run = testing::Extraction;
 
-Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  return testing::checkedDispatch(bytes, "t.doc", limits);
-}
+const testing::CheckedExtractorUnderTest run{extractDocument, "t.doc"};
 
 BOOST_AUTO_TEST_SUITE(ole_doc_extractor)
 

@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ExtractContext ctx = jamul::testing::fuzzContext(limits);
   jamul::testing::CollectingSink sink;
   (void)extractOle({bytes, "fuzz"}, sink, ctx);
+  jamul::testing::fuzzCheckRun(sink);
   // The record parser on its own, for inputs that are not compound files.
   std::string text;
   (void)ole::hwpSectionText(bytes, text);

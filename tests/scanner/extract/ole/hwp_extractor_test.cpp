@@ -20,9 +20,7 @@ namespace h = testing::hwp;
 
 using Run = testing::Extraction;
 
-Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  return testing::checkedDispatch(bytes, "t.hwp", limits);
-}
+const testing::CheckedExtractorUnderTest run{extractDocument, "t.hwp"};
 
 // Section 0: a paragraph with an inline tab and an extended control (a table) whose parameters
 // hold bytes that would read as text, then the table's cell paragraphs at deeper levels, then an

@@ -14,7 +14,6 @@
 namespace jamul::scanner::extract {
 namespace {
 
-using testing::CollectingSink;
 namespace o = testing::office;
 using testing::office::msg::properties;
 using testing::office::msg::streamName;
@@ -25,9 +24,7 @@ constexpr std::uint16_t kBinary = 0x0102;
 
 using Run = testing::Extraction;
 
-Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  return testing::checkedDispatch(bytes, "t.msg", limits);
-}
+const testing::CheckedExtractorUnderTest run{extractDocument, "t.msg"};
 
 void addProp(testing::CfbBuilder& b, const std::string& storage, std::uint16_t prop,
              std::uint16_t type, const std::string& data) {

@@ -19,7 +19,7 @@ namespace p = testing::office::ppt;
 
 using Run = testing::Extraction;
 
-Run run(const std::string& bytes) { return testing::checkedDispatch(bytes, "t.ppt"); }
+const testing::CheckedExtractorUnderTest run{extractDocument, "t.ppt"};
 
 // A Document container with a SlideListWithText, and a slide whose drawing repeats the title.
 std::string presentation() {

@@ -20,9 +20,7 @@ namespace x = testing::office::xls;
 
 using Run = testing::Extraction;
 
-Run run(const std::string& bytes, ExtractLimits limits = {}) {
-  return testing::checkedDispatch(bytes, "t.xls", limits);
-}
+const testing::CheckedExtractorUnderTest run{extractDocument, "t.xls"};
 
 BOOST_AUTO_TEST_SUITE(ole_xls_extractor)
 

@@ -13,13 +13,9 @@
 namespace jamul::scanner::extract {
 namespace {
 
-using testing::CollectingSink;
-
 using Extracted = testing::Extraction;
 
-Extracted run(const std::string& bytes, ExtractLimits limits = {}) {
-  return testing::extractWith(extractEml, bytes, "t.eml", limits);
-}
+const testing::ExtractorUnderTest run{extractEml, "t.eml"};
 
 // base64 of "홍길동 900101-1234568" in CP949.
 const std::string kHongRrnCp949B64 = "yKux5rW/IDkwMDEwMS0xMjM0NTY4";

@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// libFuzzer harness for extractEml(): any bytes, small budgets; nested documents go back
-// through the dispatcher. Built by the fuzz preset (tests/fuzz/).
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-
-#include "extract/document_extractor.h"
+// libFuzzer harness for extractEml(): any bytes, small budgets; nested documents go back through
+// the dispatcher. Built by the fuzz preset (tests/fuzz/); tests/support/fuzz_support.h runs it and
+// checks the run.
 #include "extract/extractors.h"
-#include "support/collecting_sink.h"
 #include "support/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace jamul::scanner::extract;
-  ExtractContext ctx = jamul::testing::fuzzContext();
-  jamul::testing::CollectingSink sink;
-  const std::string_view bytes = jamul::testing::fuzzBytes(data, size);
-  (void)extractEml({bytes, "fuzz.eml"}, sink, ctx);
-  return 0;
+  using jamul::scanner::extract::extractEml;
+  return jamul::testing::fuzzExtractor(extractEml, "fuzz.eml", data, size);
 }

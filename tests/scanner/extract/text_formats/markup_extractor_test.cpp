@@ -11,13 +11,9 @@
 namespace jamul::scanner::extract {
 namespace {
 
-using testing::CollectingSink;
-
 using Extracted = testing::Extraction;
 
-Extracted run(const std::string& bytes) {
-  return testing::extractWith(extractMarkup, bytes, "t.html");
-}
+const testing::ExtractorUnderTest run{extractMarkup, "t.html"};
 
 BOOST_AUTO_TEST_SUITE(markup_extractor)
 

@@ -15,9 +15,7 @@ using testing::CollectingSink;
 
 using Extracted = testing::Extraction;
 
-Extracted run(const std::string& rtf, ExtractLimits limits = {}) {
-  return testing::extractWith(extractRtf, rtf, "t.rtf", limits);
-}
+const testing::ExtractorUnderTest run{extractRtf, "t.rtf"};
 
 // "홍길동" in CP949: C8 AB B1 E6 B5 BF.
 const std::string kHongCp949 = "\\'c8\\'ab\\'b1\\'e6\\'b5\\'bf";

@@ -4,8 +4,7 @@
 # warnings as errors, runs the whole CTest suite, builds and checks the .deb (installing it on a
 # machine that has no Jamul), then runs the suites again under AddressSanitizer and UBSan (all but
 # the integration tests), then runs each libFuzzer harness (parsers, decoder, detector, local API)
-# briefly
-# (JAMUL_FUZZ_SECONDS, default 15 s each, seeded with ../shared/corpus).
+# briefly (JAMUL_FUZZ_SECONDS, default 15 s each, seeded with ../shared/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh

@@ -80,18 +80,7 @@ Result<std::vector<FileReport>> Inventory::reportsWithFindings(Confidence min,
     });
     if (!status) break;
     status = sqlite::forEachRow(findings.bind(1, ids[i]), [&](const sqlite::Statement& row) {
-      const auto rule = scanner::ruleFromName(row.columnText(0));
-      const auto level = scanner::confidenceFromName(row.columnText(1));
-      if (!rule || !level) return;
-      scanner::FindingSummary& f = r.findings.emplace_back();
-      f.rule = *rule;
-      f.confidence = *level;
-      f.count = static_cast<std::uint64_t>(row.columnInt(2));
-      f.offset = static_cast<std::uint64_t>(row.columnInt(3));
-      f.location = row.columnText(4);
-      f.masked = row.columnText(5);
-      const std::string_view digest = row.columnBlobView(6);
-      std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
+      if (auto f = inventory_detail::findingFromRow(row)) r.findings.push_back(std::move(*f));
     });
   }
   (void)d.db.exec(status ? "COMMIT" : "ROLLBACK");

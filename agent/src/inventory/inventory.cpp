@@ -36,6 +36,23 @@ bool isWalkError(const FileReport& report) {
 
 }  // namespace
 
+std::optional<scanner::FindingSummary> inventory_detail::findingFromRow(
+    const sqlite::Statement& row) {
+  const auto rule = scanner::ruleFromName(row.columnText(0));
+  const auto confidence = scanner::confidenceFromName(row.columnText(1));
+  if (!rule || !confidence) return std::nullopt;  // a rule this version does not know
+  scanner::FindingSummary f;
+  f.rule = *rule;
+  f.confidence = *confidence;
+  f.count = static_cast<std::uint64_t>(row.columnInt(2));
+  f.offset = static_cast<std::uint64_t>(row.columnInt(3));
+  f.location = row.columnText(4);
+  f.masked = row.columnText(5);
+  const std::string_view digest = row.columnBlobView(6);
+  std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
+  return f;
+}
+
 // A file row, replacing the one with the same path (parameters: see bindFileRow()).
 constexpr const char* kUpsertFile = R"sql(
     INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, ruleset_version, status,
@@ -380,19 +397,7 @@ Status Inventory::fillFromCache(FileReport& report) {
 
   JAMUL_RETURN_IF_ERROR(
       sqlite::forEachRow(impl_->select_findings->bind(1, k.id), [&](const sqlite::Statement& row) {
-        const auto rule = scanner::ruleFromName(row.columnText(0));
-        const auto confidence = scanner::confidenceFromName(row.columnText(1));
-        if (!rule || !confidence) return;  // a rule this version does not know: skip it
-        scanner::FindingSummary f;
-        f.rule = *rule;
-        f.confidence = *confidence;
-        f.count = static_cast<std::uint64_t>(row.columnInt(2));
-        f.offset = static_cast<std::uint64_t>(row.columnInt(3));
-        f.location = row.columnText(4);
-        f.masked = row.columnText(5);
-        const std::string digest = row.columnBlob(6);
-        std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
-        report.findings.push_back(std::move(f));
+        if (auto f = inventory_detail::findingFromRow(row)) report.findings.push_back(std::move(*f));
       }));
   if (!k.truncated) {
     // Every distinct value was kept, so the findings hold the exact counts: no second query (an

@@ -658,7 +658,7 @@ void Agent::monitorLoop() {
 }
 
 void Agent::checkMounts(MountWatcher& watcher, bool baseline) {
-  static thread_local std::set<std::uint64_t> known;  // one monitor thread per process
+  std::set<std::uint64_t>& known = known_mounts_;
   auto table = watcher.read();
   if (!table) return;
   std::set<std::uint64_t> now;
@@ -667,12 +667,21 @@ void Agent::checkMounts(MountWatcher& watcher, bool baseline) {
     std::lock_guard lock(mutex_);
     media = policy_.media;
   }
+  std::set<std::string> recorded;  // at start: the volumes the inventory already knows
+  if (baseline) {
+    std::lock_guard read_lock(read_mutex_);
+    if (auto vs = read_inventory_->volumes())
+      for (const Inventory::Volume& v : *vs) recorded.insert(v.key);
+  }
   for (const MountEntry& m : *table) {
     now.insert(m.id);
-    if (baseline || known.count(m.id) != 0 || isPseudoFileSystem(m.fs_type)) continue;
+    if (known.count(m.id) != 0 || isPseudoFileSystem(m.fs_type)) continue;
     const bool under = underPrefix(m.mount_point, media.mount_prefixes);
     const VolumeFacts facts = describeVolume(m, options_.devices);
     if (!under && !facts.removable) continue;
+    // Mounted before the agent started: scanned if the inventory has never seen it (a stick
+    // plugged in while the agent was stopped), only recorded as seen otherwise.
+    const bool scan = !baseline || recorded.count(facts.key) == 0;
     Inventory::Volume volume;
     volume.key = facts.key;
     volume.label = facts.label;
@@ -685,10 +694,11 @@ void Agent::checkMounts(MountWatcher& watcher, bool baseline) {
       if (const Status s = read_inventory_->recordVolume(volume); !s)
         log_.warning("could not record a volume: " + s.error().toString());
     }
-    log_.notice("volume mounted at " + m.mount_point + " (" + facts.key + ")");
+    log_.notice(std::string(baseline ? "volume present at start at " : "volume mounted at ") +
+                m.mount_point + " (" + facts.key + ")" + (scan ? "" : ", known: not scanned again"));
     events_.publish("volume", JsonValue::object({{"mount_point", str(m.mount_point)},
                                                  {"label", str(facts.label)}}));
-    if (media.scan_on_mount) enqueueScan({"mount", {m.mount_point}, facts.key});
+    if (media.scan_on_mount && scan) enqueueScan({"mount", {m.mount_point}, facts.key});
   }
   known = std::move(now);
 }

@@ -38,6 +38,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -178,6 +179,8 @@ class Agent {
   bool root_paused_ = false;
   bool stopping_ = false;
   std::string last_scan_error_;
+
+  std::set<std::uint64_t> known_mounts_;  // the monitor thread's: mount ids seen
 
   std::atomic<bool> cancel_scan_{false};
   std::thread scan_thread_;

@@ -140,6 +140,8 @@ BOOST_AUTO_TEST_CASE(scans_reports_progress_applies_policy_and_decrypts_byte_ide
   const auto took = agent.terminate(&exit_status);
   BOOST_TEST(took.count() < 5000);
   BOOST_TEST((WIFEXITED(exit_status) && WEXITSTATUS(exit_status) == 0));
+  // ... with every thread ended, also the subscribed connection's (`client` is still open).
+  BOOST_TEST(agent.log().find("work cut short") == std::string::npos);
   // The log never holds a raw value.
   BOOST_TEST(agent.log().find("900101-1234568") == std::string::npos);
 }

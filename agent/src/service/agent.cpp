@@ -359,11 +359,7 @@ bool Agent::stop() {
   };
   join(scan_thread_, scan_ended_);
   join(monitor_thread_, monitor_ended_);
-  if (clean) {
-    std::lock_guard read_lock(read_mutex_);
-    read_inventory_.reset();
-    scan_inventory_.reset();
-  }
+  // The inventories stay open until the destructor: a local API thread may still be answering.
   log_.notice(clean ? "stopped" : "stopped; work cut short is picked up at the next start");
   return clean;
 }

@@ -84,7 +84,8 @@ class Agent {
   Agent& operator=(const Agent&) = delete;
 
   // Returns within about 5 s. true: every thread ended (false: the process should end now; the
-  // next start picks up what was cut short).
+  // next start picks up what was cut short). The local API calls stay usable (the inventories
+  // close with the destructor); actions are refused from then on.
   bool stop();
 
   // Reads the config's policy again (SIGHUP). An invalid one is refused naming the key; the

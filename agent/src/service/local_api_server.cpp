@@ -122,15 +122,21 @@ bool LocalApiServer::stop(std::chrono::milliseconds grace) {
   listener_.stop();
   if (accept_thread_.joinable()) accept_thread_.join();
   const auto deadline = std::chrono::steady_clock::now() + grace;
+  // Waited for without the lock: a connection's thread takes it on its way out.
+  std::vector<std::shared_ptr<Client>> clients;
+  {
+    std::lock_guard lock(mutex_);
+    clients = clients_;
+  }
   bool clean = true;
-  std::lock_guard lock(mutex_);
-  for (auto& c : clients_) {
+  for (auto& c : clients) {
     if (!c->thread.joinable()) continue;
     if (c->ended_future.wait_until(deadline) == std::future_status::ready)
       c->thread.join();
     else
       clean = false;
   }
+  std::lock_guard lock(mutex_);
   if (clean) clients_.clear();
   return clean;
 }

@@ -149,7 +149,10 @@ class AgentApplication final : public Poco::Util::ServerApplication {
       log.notice(std::string("stopping (") + (sig == SIGTERM ? "SIGTERM" : "signal") + ")");
       break;
     }
-    // The socket first (no new requests), then the agent's threads; within about 5 s in all.
+    // The socket first (no new requests; open connections closed), then the agent's threads
+    // (which also answers requests still waiting for an action), then the connections' threads;
+    // within about 5 s in all.
+    (void)(*server)->stop(std::chrono::milliseconds(100));
     bool clean = (*agent)->stop();
     clean = (*server)->stop(std::chrono::milliseconds(500)) && clean;
     if (!clean) {

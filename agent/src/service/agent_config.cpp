@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "jamul/crypto/age_keys.h"
 #include "jamul/protocol/json_value.h"
 #include "jamul/scanner/rule.h"
 
@@ -99,7 +100,16 @@ protocol::PolicyVocabulary policyVocabulary() {
 
 Result<protocol::Policy> policyOf(const AgentConfig& config) {
   if (config.policy_json.empty()) return protocol::defaultPolicy();
-  return protocol::parsePolicy(config.policy_json, policyVocabulary());
+  JAMUL_ASSIGN_OR_RETURN(protocol::Policy policy,
+                         protocol::parsePolicy(config.policy_json, policyVocabulary()));
+  // The protocol checks the shape ("age1..."); a key that does not decode would be dropped at
+  // encryption time, and files would silently lack the organisation's recovery key.
+  for (std::size_t i = 0; i < policy.recovery_recipients.size(); ++i)
+    if (auto r = crypto::age::X25519Recipient::parse(policy.recovery_recipients[i]); !r)
+      return Error(ErrorCode::kInvalidArgument, "policy: recovery_recipients[" +
+                                                    std::to_string(i) + "]: " +
+                                                    r.error().message());
+  return policy;
 }
 
 }  // namespace jamul::agent

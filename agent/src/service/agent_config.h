@@ -8,7 +8,7 @@
 //    "socket": "/run/jamul/agent.sock",     the local API
 //    "policy": "/etc/jamul/policy.json",    a policy file (docs/policy.md), or the policy itself
 //                                           as an object; absent: the built-in default
-//    "threads": 0,                          scanning threads (0: by the CPU budget)
+//    "threads": 0,                          scanning threads (0: one; the budget is of one core)
 //    "log": "syslog"}                       syslog (journald) or "console" (standard error)
 //
 // Keys are checked as a policy's are: an unknown key or a wrong type is refused, naming the key.

@@ -65,7 +65,7 @@ class AgentApplication final : public Poco::Util::ServerApplication {
     options.addOption(Option("help", "h", "show this help and exit"));
     options.addOption(Option("version", "", "print the version and exit"));
     options.addOption(Option("foreground", "", "run in the terminal (no daemon); logs to the "
-                                               "terminal unless the config says syslog"));
+                                               "terminal when standard error is one"));
     options.addOption(Option("config", "c", "the agent's config file (default " +
                                                 std::string(kDefaultConfigPath) + ")")
                           .argument("FILE"));

@@ -121,6 +121,8 @@ BOOST_AUTO_TEST_CASE(an_invalid_policy_is_refused_naming_its_key) {
       {R"({"governor": {"cpu_percent": 0}})", "governor.cpu_percent"},
       {R"({"colour": "blue"})", "colour"},
       {R"({"actions": [{"rules": ["no_such_rule"], "action": "encrypt"}]})", "no_such_rule"},
+      // The right prefix, but not a key: refused, not dropped at encryption time.
+      {R"({"recovery_recipients": ["age1qqqqqqqqqqqqqqqqqqqq"]})", "recovery_recipients[0]"},
   };
   for (const auto& c : cases) {
     AgentConfig config;

@@ -15,7 +15,7 @@ packages=(
   tesseract-ocr-kor tesseract-ocr-eng       #   and its Korean and English language data
   libpoco-dev                               # Poco: jamul-agent's service frame and logging
   libboost-test-dev                         # Boost.Test
-  util-linux                                # setpriv, unshare, mount: the agent's tests
+  util-linux mount                          # setpriv, unshare, nsenter, mount: the agent's tests
   clang libclang-rt-14-dev                  # libFuzzer harnesses (the fuzz preset)
   libc-bin zip                              # iconv and Info-ZIP, used by the sample generator
   age                                       # the age CLI, used by the crypto interop tests

@@ -8,6 +8,7 @@
 namespace jamul::agent {
 namespace {
 
+// An entry viewing `path`: the caller keeps `path` alive until add() has copied it.
 KnownFiles::Entry entryFor(const std::string& path, std::int64_t id) {
   KnownFiles::Entry e;
   e.id = id;
@@ -56,9 +57,12 @@ BOOST_AUTO_TEST_CASE(append_keeps_both_halves_and_their_strings) {
   KnownFiles lower, upper;
   const std::string big(100 * 1024, 'c');  // larger than a quarter block: a block of its own
   for (int i = 0; i < 3000; ++i) {
-    KnownFiles::Entry e = entryFor("/r/low-" + std::to_string(i), i);
+    // The names outlive the entries that view them until add() has copied them.
+    const std::string low_name = "/r/low-" + std::to_string(i);
+    const std::string up_name = "/r/up-" + std::to_string(i);
+    KnownFiles::Entry e = entryFor(low_name, i);
     lower.add(e);
-    KnownFiles::Entry u = entryFor("/r/up-" + std::to_string(i), 10000 + i);
+    KnownFiles::Entry u = entryFor(up_name, 10000 + i);
     if (i == 7) u.report_cache = big;
     upper.add(u);
   }

@@ -43,7 +43,12 @@ class AgentProcess {
       std::ofstream(dir / "agent.json") << config_json;
     }
     std::vector<std::string> argv;
-    if (own_mount_namespace) argv = {"/usr/bin/unshare", "--mount", "--propagation", "private"};
+    // A namespace whose mounts stay in it: private from "/" down where "/" is a mount point
+    // (`unshare --propagation private` fails where it is not, in a chroot, whose mounts are
+    // usually private already); the shell then becomes the agent (same pid, for nsenter).
+    if (own_mount_namespace)
+      argv = {"/usr/bin/unshare", "--mount", "--propagation", "unchanged", "/bin/sh", "-c",
+              "mount --make-rprivate / 2>/dev/null; exec \"$0\" \"$@\""};
     argv.insert(argv.end(), {agentBinary(), "--foreground", "--config",
                              (dir / "agent.json").string()});
     posix_spawn_file_actions_t actions;

@@ -310,8 +310,10 @@ BOOST_AUTO_TEST_CASE(a_volume_mounted_under_a_mount_prefix_is_recorded_and_scann
       "media":{"scan_on_mount":true,"mount_prefixes":[")" + media.string() + R"("]}})"),
       /*own_mount_namespace=*/true);
   const auto mounted_at = std::chrono::steady_clock::now();
+  // --root: the agent's root (in a chroot, joining a mount namespace would otherwise resolve
+  // paths from the namespace's own root).
   const ProcessResult mount = runProcess({"/usr/bin/nsenter", "--target", std::to_string(agent.pid()),
-                                          "--mount", "--", "/bin/mount", "--bind",
+                                          "--mount", "--root", "--", "/bin/mount", "--bind",
                                           content.string(), (media / "stick").string()});
   BOOST_REQUIRE_MESSAGE(mount.exit_code == 0, "mount in the agent's namespace failed: " + mount.err);
   const std::string expected = (media / "stick" / "명단.csv").string();

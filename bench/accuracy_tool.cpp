@@ -26,9 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "jamul/common/utf8.h"
+#include "jamul/protocol/json_value.h"
 #include "jamul/scanner/rule.h"
-#include "jamul/common/utf8.h"
 #include "support/accuracy_sets.h"
 #include "support/accuracy_tally.h"
 #include "support/attribution_corpus.h"
@@ -41,142 +40,11 @@ using jamul::scanner::Confidence;
 using jamul::scanner::RuleId;
 using namespace jamul::test;
 
-// --- a minimal JSON reader for jamul scan's output ---------------------------------------------------
-struct Json {
-  enum Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = kNull;
-  std::string text;  // string value, or the number's text
-  std::vector<Json> items;
-  std::vector<std::string> keys;  // an object's member names, and their values:
-  std::vector<Json> values;
-  const Json* get(std::string_view key) const {
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if (keys[i] == key) return &values[i];
-    return nullptr;
-  }
-  // The text of member `key`, or "" when there is none.
-  std::string field(std::string_view key) const {
-    const Json* v = get(key);
-    return v != nullptr ? v->text : std::string();
-  }
-};
-
-class JsonParser {
- public:
-  explicit JsonParser(std::string_view s) : s_(s) {}
-  std::optional<Json> parse() {
-    Json v;
-    if (!value(v)) return std::nullopt;
-    return v;
-  }
-
- private:
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) ++i_;
-  }
-  static void appendUtf8(std::string& out, unsigned cp) { jamul::utf8::append(out, cp); }
-  bool hex4(unsigned& v) {
-    if (i_ + 4 > s_.size()) return false;
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = s_[i_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
-  }
-  bool string(std::string& out) {
-    if (i_ >= s_.size() || s_[i_] != '"') return false;
-    ++i_;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      c = s_[i_++];
-      switch (c) {
-        case 'n': out.push_back('\n'); break;
-        case 't': out.push_back('\t'); break;
-        case 'r': out.push_back('\r'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 6 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
-            i_ += 2;
-            unsigned low = 0;
-            if (!hex4(low)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          appendUtf8(out, cp);
-          break;
-        }
-        default: out.push_back(c);
-      }
-    }
-    if (i_ >= s_.size()) return false;
-    ++i_;
-    return true;
-  }
-  bool value(Json& v) {
-    ws();
-    if (i_ >= s_.size()) return false;
-    const char c = s_[i_];
-    if (c == '{') {
-      v.kind = Json::kObject;
-      ++i_;
-      ws();
-      if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-      for (;;) {
-        ws();
-        std::string key;
-        if (!string(key)) return false;
-        ws();
-        if (i_ >= s_.size() || s_[i_++] != ':') return false;
-        Json member;
-        if (!value(member)) return false;
-        v.keys.push_back(std::move(key));
-        v.values.push_back(std::move(member));
-        ws();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-        return false;
-      }
-    }
-    if (c == '[') {
-      v.kind = Json::kArray;
-      ++i_;
-      ws();
-      if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-      for (;;) {
-        Json item;
-        if (!value(item)) return false;
-        v.items.push_back(std::move(item));
-        ws();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-        return false;
-      }
-    }
-    if (c == '"') {
-      v.kind = Json::kString;
-      return string(v.text);
-    }
-    const std::size_t start = i_;
-    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ') ++i_;
-    v.text = std::string(s_.substr(start, i_ - start));
-    v.kind = v.text == "null" ? Json::kNull : (v.text == "true" || v.text == "false") ? Json::kBool
-                                                                                       : Json::kNumber;
-    return !v.text.empty();
-  }
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
+// A member of a `jamul scan --json` object as text ("" when absent or not a string).
+std::string field(const jamul::protocol::JsonValue& object, std::string_view key) {
+  const jamul::protocol::JsonValue* v = object.find(key);
+  return v != nullptr && v->isString() ? v->asString() : std::string();
+}
 
 // --- options -----------------------------------------------------------------------------------------
 std::map<std::string, std::string> options(int argc, char** argv, int from) {
@@ -298,20 +166,20 @@ int score(const std::map<std::string, std::string>& opt) {
     std::string line;
     const std::string prefix = fs::weakly_canonical(dir).string() + "/";
     while (std::getline(in, line)) {
-      const auto json = JsonParser(line).parse();
-      if (!json || json->get("path") == nullptr) continue;
-      std::string path = json->field("path");
+      const auto json = jamul::protocol::JsonValue::parse(line);
+      if (!json || json->find("path") == nullptr) continue;
+      std::string path = field(*json, "path");
       const std::string canonical = fs::weakly_canonical(fs::path(path)).string();
       if (canonical.starts_with(prefix)) path = canonical.substr(prefix.size());
       if (path == "manifest.tsv") continue;
-      status[path] = json->field("status");
+      status[path] = field(*json, "status");
       auto& list = reported[path];
-      if (const Json* findings = json->get("findings")) {
-        for (const Json& f : findings->items) {
-          const auto rule = jamul::scanner::ruleFromName(f.field("rule"));
-          const auto conf = jamul::scanner::confidenceFromName(f.field("confidence"));
+      if (const auto* findings = json->find("findings"); findings && findings->isArray()) {
+        for (const auto& f : findings->asArray()) {
+          const auto rule = jamul::scanner::ruleFromName(field(f, "rule"));
+          const auto conf = jamul::scanner::confidenceFromName(field(f, "confidence"));
           if (!rule || !conf) continue;
-          list.push_back({*rule, *conf, f.field("location"), f.field("masked")});
+          list.push_back({*rule, *conf, field(f, "location"), field(f, "masked")});
         }
       }
     }

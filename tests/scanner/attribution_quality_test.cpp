@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "jamul/scanner/file_scanner.h"
+#include "support/detector_fixture.h"
 #include "support/accuracy_sets.h"
 #include "support/accuracy_tally.h"
 #include "support/attribution_corpus.h"
@@ -41,9 +42,7 @@ BOOST_AUTO_TEST_SUITE(attribution_quality)
 BOOST_AUTO_TEST_CASE(issue_13_every_set_reaches_precision_and_recall_098) {
   const bool verbose = std::getenv("JAMUL_QUALITY_VERBOSE") != nullptr;
   ScanOptions options;
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   auto scanner = FileScanner::create(options, test::testHasher());
   BOOST_REQUIRE(scanner.ok());
   test::TempDir dir;
@@ -102,9 +101,7 @@ BOOST_AUTO_TEST_CASE(issue_13_every_set_reaches_precision_and_recall_098) {
 // BOM), and a register as CSV, XLSX, HWP and DOCX.
 BOOST_AUTO_TEST_CASE(issue_13_the_issue_shapes_in_every_encoding_and_format) {
   ScanOptions options;
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   auto scanner = FileScanner::create(options, test::testHasher());
   BOOST_REQUIRE(scanner.ok());
   test::TempDir dir;

@@ -90,9 +90,7 @@ BOOST_AUTO_TEST_SUITE(detection_quality)
 BOOST_AUTO_TEST_CASE(every_rule_reaches_precision_and_recall_098_at_the_default_threshold) {
   const bool verbose = std::getenv("JAMUL_QUALITY_VERBOSE") != nullptr;
   ScanOptions options;
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   auto scanner = FileScanner::create(options, test::testHasher());
   BOOST_REQUIRE(scanner.ok());
   test::TempDir dir;

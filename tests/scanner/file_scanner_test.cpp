@@ -23,9 +23,7 @@ namespace jamul::scanner {
 namespace {
 
 FileScanner makeScanner(ScanOptions options = {}) {
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   auto scanner = FileScanner::create(options, test::testHasher());
   BOOST_REQUIRE(scanner.ok());
   return std::move(scanner).value();

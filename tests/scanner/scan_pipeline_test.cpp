@@ -39,9 +39,7 @@ class SuffixOracle final : public ChangeOracle {
 
 ScanOptions testOptions() {
   ScanOptions options;
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   return options;
 }
 

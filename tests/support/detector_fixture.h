@@ -16,11 +16,18 @@
 
 namespace jamul::test {
 
-inline scanner::Detector makeTestDetector() {
+// Detector options pinned to the tests' "today", 2026-11-22 (the synthetic sets' dates of birth
+// and expiry dates are drawn around it).
+inline scanner::DetectorOptions testDetectorOptions() {
   scanner::DetectorOptions options;
   options.today_year = 2026;
   options.today_month = 11;
   options.today_day = 22;
+  return options;
+}
+
+inline scanner::Detector makeTestDetector() {
+  const scanner::DetectorOptions options = testDetectorOptions();
   auto detector = scanner::Detector::create(options, testHasher());
   if (!detector) std::abort();
   return std::move(detector).value();

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "jamul/scanner/file_scanner.h"
+#include "support/detector_fixture.h"
 #include "support/accuracy_tally.h"
 #include "support/scanned_pages.h"
 #include "support/temp_dir.h"
@@ -32,9 +33,7 @@ BOOST_AUTO_TEST_CASE(issue_13_scanned_pages_reach_095_precision_and_090_recall) 
   }
   ScanOptions options;
   options.extract.ocr = true;
-  options.detector.today_year = 2026;
-  options.detector.today_month = 11;
-  options.detector.today_day = 22;
+  options.detector = test::testDetectorOptions();
   auto scanner = FileScanner::create(options, test::testHasher());
   BOOST_REQUIRE(scanner.ok());
   test::TempDir dir;

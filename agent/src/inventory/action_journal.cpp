@@ -3,6 +3,9 @@
 
 #include <array>
 
+#include "jamul/common/json_writer.h"
+#include "jamul/protocol/json_value.h"
+
 namespace jamul::agent {
 namespace {
 
@@ -45,6 +48,34 @@ std::optional<ActionKind> kindFromName(std::string_view name) {
 // so that SQLite answers from the index.
 constexpr std::string_view kUnfinished = "step NOT IN ('done', 'rolled_back', 'failed')";
 
+// An encryption `e` whose .age file is still there as far as the journal knows: no later
+// decryption or shred of it, and no later encryption to the same name (the .age went some other
+// way and was made again: one file, counted once). The look-ups use file_actions_by_path and
+// file_actions_by_target (schema version 6).
+constexpr std::string_view kStillEncrypted = R"sql(
+  e.action = 'encrypt' AND e.step = 'done'
+  AND NOT EXISTS (SELECT 1 FROM file_actions d WHERE d.path = e.target_path AND d.id > e.id
+                  AND d.step = 'done' AND d.action IN ('decrypt', 'shred'))
+  AND NOT EXISTS (SELECT 1 FROM file_actions l WHERE l.target_path = e.target_path
+                  AND l.id > e.id AND l.step = 'done' AND l.action = 'encrypt'))sql";
+
+// file_actions.counts back into totals; what is not an object of whole numbers counts as unknown
+// (written by hand, or by a newer Jamul).
+Inventory::RuleTotals totalsFrom(std::string_view json) {
+  Inventory::RuleTotals out;
+  auto doc = protocol::JsonValue::parse(json);
+  if (!doc || !doc->isObject()) return out;
+  for (const auto& [rule, n] : doc->members())
+    if (n.isInteger() && n.asInteger() >= 0)
+      out.emplace_back(rule, static_cast<std::uint64_t>(n.asInteger()));
+  return out;
+}
+
+std::optional<std::uint32_t> ownerFrom(const sqlite::Statement& row, int column) {
+  if (row.columnIsNull(column)) return std::nullopt;
+  return static_cast<std::uint32_t>(row.columnInt(column));
+}
+
 }  // namespace
 
 std::string_view ActionJournal::stepName(Step step) {
@@ -70,14 +101,19 @@ Result<ActionJournal> ActionJournal::open(const std::string& inventory_path) {
 
 Result<std::int64_t> ActionJournal::begin(ActionKind kind, const std::string& path,
                                           const std::string& temp, const std::string& target,
-                                          const FileSignature& sig, std::int64_t now_ms) {
+                                          const FileSignature& sig, std::uint32_t owner,
+                                          std::int64_t now_ms) {
+  // Read before the action: encryption and shredding remove the file's scan row when they end.
+  JAMUL_ASSIGN_OR_RETURN(const std::string counts, countsAt(db_, kind, path));
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, db_.prepare(R"sql(
     INSERT INTO file_actions (action, path, temp_path, target_path, step, size, mtime_ns,
-                              ctime_ns, inode, device, started_at_ms, updated_at_ms)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11))sql"));
+                              ctime_ns, inode, device, started_at_ms, updated_at_ms, owner_uid,
+                              counts)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13))sql"));
   insert.bindText(1, kindName(kind)).bindBlob(2, path).bindBlob(3, temp).bindBlob(4, target);
   insert.bindText(5, stepName(Step::kStarted)).bind(6, sig.size).bind(7, sig.mtime_ns);
   insert.bind(8, sig.ctime_ns).bind(9, sig.inode).bind(10, sig.device).bind(11, now_ms);
+  insert.bind(12, std::int64_t{owner}).bindText(13, counts);
   JAMUL_RETURN_IF_ERROR(insert.run());
   return db_.lastInsertRowId();
 }
@@ -138,25 +174,107 @@ Status ActionJournal::forgetFile(const std::string& path) {
 
 Result<ActionJournal::Summary> ActionJournal::summarize(sqlite::Database& db) {
   Summary s;
-  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, db.prepare(R"sql(
+  constexpr std::string_view kCounts = R"sql(
     SELECT
-      (SELECT count(*) FROM file_actions e WHERE e.action = 'encrypt' AND e.step = 'done'
-         AND NOT EXISTS (SELECT 1 FROM file_actions d WHERE d.action = 'decrypt'
-                         AND d.step = 'done' AND d.path = e.target_path AND d.id > e.id)),
       (SELECT count(*) FROM file_actions WHERE action = 'shred' AND step = 'done'),
       (SELECT count(*) FROM file_actions WHERE step NOT IN ('done', 'rolled_back', 'failed')),
       (SELECT count(DISTINCT d.target_path) FROM file_actions d WHERE d.action = 'decrypt'
          AND d.step = 'done'
          AND NOT EXISTS (SELECT 1 FROM file_actions e WHERE e.action IN ('encrypt', 'shred')
                          AND e.step = 'done' AND e.path = d.target_path AND e.id > d.id)
-         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = d.target_path)))sql"));
+         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = d.target_path)),
+      (SELECT count(*) FROM file_actions e WHERE )sql";
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select,
+                         db.prepare(std::string(kCounts) + std::string(kStillEncrypted) + ")"));
   JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
-    s.encrypted = static_cast<std::uint64_t>(row.columnInt(0));
-    s.shredded = static_cast<std::uint64_t>(row.columnInt(1));
-    s.unfinished = static_cast<std::uint64_t>(row.columnInt(2));
-    s.decrypted_unscanned = static_cast<std::uint64_t>(row.columnInt(3));
+    s.shredded = static_cast<std::uint64_t>(row.columnInt(0));
+    s.unfinished = static_cast<std::uint64_t>(row.columnInt(1));
+    s.decrypted_unscanned = static_cast<std::uint64_t>(row.columnInt(2));
+    s.encrypted = static_cast<std::uint64_t>(row.columnInt(3));
   }));
   return s;
+}
+
+Result<std::string> ActionJournal::countsAt(sqlite::Database& db, ActionKind kind,
+                                            const std::string& path) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, db.prepare(R"sql(
+    SELECT c.rule, sum(c.occurrences) FROM files f JOIN file_counts c ON c.file_id = f.id
+    WHERE f.path = ?1 AND c.confidence IN ('medium', 'high') AND c.occurrences > 0
+    GROUP BY c.rule ORDER BY c.rule)sql"));
+  select.bindBlob(1, path);
+  std::string json;
+  JsonWriter writer(json);
+  writer.beginObject();
+  bool any = false;
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    writer.key(row.columnTextView(0)).value(row.columnInt(1));
+    any = true;
+  }));
+  writer.endObject();
+  if (any || kind != ActionKind::kDecrypt) return json;
+  // An .age file is never read for personal data: what it holds is what its encryption recorded.
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement sealed, db.prepare(R"sql(
+    SELECT counts FROM file_actions WHERE target_path = ?1 AND action = 'encrypt'
+      AND step = 'done' ORDER BY id DESC LIMIT 1)sql"));
+  sealed.bindBlob(1, path);
+  JAMUL_RETURN_IF_ERROR(
+      sqlite::forEachRow(sealed, [&](const sqlite::Statement& row) { json = row.columnText(0); }));
+  return json;
+}
+
+Result<std::vector<Inventory::FinishedAction>> ActionJournal::finished(
+    sqlite::Database& db, std::optional<std::uint32_t> owner, std::int64_t since_ms,
+    std::int64_t before_id, std::size_t limit) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, db.prepare(R"sql(
+    SELECT id, action, path, target_path, step, updated_at_ms, owner_uid, counts
+    FROM file_actions
+    WHERE step IN ('done', 'rolled_back', 'failed') AND (?1 IS NULL OR owner_uid = ?1)
+      AND updated_at_ms >= ?2 AND (?3 <= 0 OR id < ?3)
+    ORDER BY id DESC LIMIT ?4)sql"));
+  if (owner)
+    select.bind(1, std::int64_t{*owner});
+  else
+    select.bindNull(1);
+  select.bind(2, since_ms).bind(3, before_id).bind(4, static_cast<std::int64_t>(limit));
+  std::vector<Inventory::FinishedAction> out;
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    const auto kind = kindFromName(row.columnTextView(1));
+    if (!kind) return;  // a newer Jamul's action
+    Inventory::FinishedAction& a = out.emplace_back();
+    a.id = row.columnInt(0);
+    a.kind = *kind;
+    a.path = row.columnBlob(2);
+    a.target_path = row.columnBlob(3);
+    a.state = row.columnText(4);
+    a.finished_at_ms = row.columnInt(5);
+    a.owner = ownerFrom(row, 6);
+    a.counts = totalsFrom(row.columnTextView(7));
+  }));
+  return out;
+}
+
+Result<std::vector<Inventory::EncryptedFile>> ActionJournal::encrypted(
+    sqlite::Database& db, std::optional<std::uint32_t> owner) {
+  JAMUL_ASSIGN_OR_RETURN(
+      sqlite::Statement select,
+      db.prepare("SELECT e.id, e.path, e.target_path, e.updated_at_ms, e.owner_uid, e.counts "
+                 "FROM file_actions e WHERE (?1 IS NULL OR e.owner_uid = ?1) AND " +
+                 std::string(kStillEncrypted) + " ORDER BY e.target_path"));
+  if (owner)
+    select.bind(1, std::int64_t{*owner});
+  else
+    select.bindNull(1);
+  std::vector<Inventory::EncryptedFile> out;
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    Inventory::EncryptedFile& f = out.emplace_back();
+    f.action_id = row.columnInt(0);
+    f.original = row.columnBlob(1);
+    f.path = row.columnBlob(2);
+    f.encrypted_at_ms = row.columnInt(3);
+    f.owner = ownerFrom(row, 4);
+    f.counts = totalsFrom(row.columnTextView(5));
+  }));
+  return out;
 }
 
 Result<std::uint64_t> ActionJournal::countUnfinished(sqlite::Database& db) {

@@ -15,7 +15,9 @@
 // itself). The next durable commit makes every earlier lazy one durable too (one WAL, in order).
 //
 // Also here, because they read the table: the counts behind `jamul status` and the 암호화율
-// (summarize()), and the removal of a file's scan row once an action has removed the file.
+// (summarize()), the lists of ended actions and of files still encrypted (the local API's
+// `history` and `findings`), and the removal of a file's scan row once an action has removed the
+// file.
 //
 // Thread-safety: one thread per ActionJournal. The journal holds paths and signatures only, never
 // content or hashes of content.
@@ -28,6 +30,7 @@
 
 #include "inventory/sqlite_db.h"
 #include "jamul/agent/file_protector.h"
+#include "jamul/agent/inventory.h"
 #include "jamul/common/file_signature.h"
 #include "jamul/common/result.h"
 
@@ -83,10 +86,11 @@ class ActionJournal {
   // exist at schema version 4 or later (Inventory::open() makes it so).
   static Result<ActionJournal> open(const std::string& inventory_path);
 
-  // Records a new action at Step::kStarted (durable); returns its id.
+  // Records a new action at Step::kStarted (durable), done for the user `owner`, with what the
+  // inventory knows the file holds (countsAt()); returns its id.
   Result<std::int64_t> begin(ActionKind kind, const std::string& path, const std::string& temp,
                              const std::string& target, const FileSignature& signature,
-                             std::int64_t now_ms);
+                             std::uint32_t owner, std::int64_t now_ms);
   // Records that `step` is about to run (or, for the last steps, has happened).
   Status record(std::int64_t id, Step step, std::string_view detail, Durability durability,
                 std::int64_t now_ms);
@@ -99,6 +103,19 @@ class ActionJournal {
   // Reads, on any connection to an inventory (the Inventory's own, for `jamul status`).
   static Result<Summary> summarize(sqlite::Database& db);
   static Result<std::uint64_t> countUnfinished(sqlite::Database& db);
+  // The JSON object stored in file_actions.counts for an action on `path`: the inventory's counts
+  // of the file at medium confidence or above ('{}' when it has none); for a decryption whose
+  // .age file the inventory holds no counts of, those its encryption recorded.
+  static Result<std::string> countsAt(sqlite::Database& db, ActionKind kind,
+                                      const std::string& path);
+  // Inventory::finishedActions() and Inventory::encryptedFiles().
+  static Result<std::vector<Inventory::FinishedAction>> finished(sqlite::Database& db,
+                                                                 std::optional<std::uint32_t> owner,
+                                                                 std::int64_t since_ms,
+                                                                 std::int64_t before_id,
+                                                                 std::size_t limit);
+  static Result<std::vector<Inventory::EncryptedFile>> encrypted(
+      sqlite::Database& db, std::optional<std::uint32_t> owner);
 
  private:
   explicit ActionJournal(sqlite::Database db) : db_(std::move(db)) {}

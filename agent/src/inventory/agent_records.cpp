@@ -146,6 +146,46 @@ Result<std::int64_t> Inventory::addException(const std::string& path, std::uint3
   return d.db.lastInsertRowId();
 }
 
+Result<std::vector<Inventory::ExceptionRequest>> Inventory::exceptions(
+    std::optional<std::uint32_t> owner, std::int64_t now_ms) {
+  JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
+    SELECT id, path, owner_uid, reason, days, requested_at_ms, state, decided_at_ms,
+           expires_at_ms
+    FROM exceptions WHERE (?1 IS NULL OR owner_uid = ?1) ORDER BY id DESC)sql"));
+  if (owner)
+    select.bind(1, std::int64_t{*owner});
+  else
+    select.bindNull(1);
+  std::vector<ExceptionRequest> out;
+  JAMUL_RETURN_IF_ERROR(sqlite::forEachRow(select, [&](const sqlite::Statement& row) {
+    ExceptionRequest& e = out.emplace_back();
+    e.id = row.columnInt(0);
+    e.path = row.columnBlob(1);
+    e.owner = static_cast<std::uint32_t>(row.columnInt(2));
+    e.reason = row.columnText(3);
+    e.days = static_cast<int>(row.columnInt(4));
+    e.requested_at_ms = row.columnInt(5);
+    e.state = row.columnText(6);
+    if (!row.columnIsNull(7)) e.decided_at_ms = row.columnInt(7);
+    if (!row.columnIsNull(8)) e.expires_at_ms = row.columnInt(8);
+    // The console may not have marked it yet: an approval ends when its time does.
+    if (e.state == "approved" && e.expires_at_ms && *e.expires_at_ms <= now_ms) e.state = "expired";
+  }));
+  return out;
+}
+
+Result<std::uint64_t> Inventory::fileCount(std::optional<std::uint32_t> owner) {
+  JAMUL_ASSIGN_OR_RETURN(
+      sqlite::Statement select,
+      impl_->db.prepare("SELECT count(*) FROM files WHERE (?1 IS NULL OR owner_uid = ?1)"));
+  if (owner)
+    select.bind(1, std::int64_t{*owner});
+  else
+    select.bindNull(1);
+  JAMUL_ASSIGN_OR_RETURN(bool row, select.step());
+  return row ? static_cast<std::uint64_t>(select.columnInt(0)) : 0;
+}
+
 Result<std::int64_t> Inventory::askQuestion(const std::string& path, std::uint32_t owner,
                                             std::int64_t now_ms) {
   Impl& d = *impl_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The inventory's other readers and writers: the quarantine of poison documents, the files
-// `encrypt --findings` takes, and the summaries behind `jamul status`.
+// `encrypt --findings` takes, the summaries behind `jamul status`, and what in-place actions did
+// (read through action_journal.h, the one reader of file_actions).
 #include <cstring>
 
 #include "inventory/action_journal.h"
@@ -96,6 +97,17 @@ Result<Inventory::ProtectionSummary> Inventory::protectionSummary() {
   p.shredded = journal.shredded;
   p.unfinished = journal.unfinished;
   return p;
+}
+
+Result<std::vector<Inventory::FinishedAction>> Inventory::finishedActions(
+    std::optional<std::uint32_t> owner, std::int64_t since_ms, std::int64_t before_id,
+    std::size_t limit) {
+  return ActionJournal::finished(impl_->db, owner, since_ms, before_id, limit);
+}
+
+Result<std::vector<Inventory::EncryptedFile>> Inventory::encryptedFiles(
+    std::optional<std::uint32_t> owner) {
+  return ActionJournal::encrypted(impl_->db, owner);
 }
 
 Result<InventorySummary> Inventory::summary() {

@@ -157,8 +157,26 @@ CREATE TABLE agent_state (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5};
+// Version 6 (the tray's local API): whom each in-place action was done for, and what personal
+// data the file held when it started (rule -> occurrences at medium or above, from the inventory),
+// so that a user's history and encrypted files can be listed with what they protected. Rows
+// written before take their owner from the inventory's row of the file they left (the .age of an
+// encryption, the original of a decryption or shred), where the inventory has one; their counts
+// are unknown ('{}'). The indexes serve the per-user lists and the "not decrypted since" look-ups,
+// which would otherwise read the whole journal once per action.
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE file_actions ADD COLUMN owner_uid INTEGER;  -- NULL: not known (written before 6)
+ALTER TABLE file_actions ADD COLUMN counts TEXT NOT NULL DEFAULT '{}';  -- JSON: rule -> n
+UPDATE file_actions SET owner_uid = coalesce(
+  (SELECT f.owner_uid FROM files f WHERE f.path = file_actions.target_path),
+  (SELECT f.owner_uid FROM files f WHERE f.path = file_actions.path));
+CREATE INDEX file_actions_by_owner ON file_actions(owner_uid, id);
+CREATE INDEX file_actions_by_path ON file_actions(path, id);
+CREATE INDEX file_actions_by_target ON file_actions(target_path, id);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

@@ -43,12 +43,15 @@ struct FileProtector::Impl {
   Env& env;
   ActionJournal journal;
   FileLock lock;
+  std::optional<std::uint32_t> owner;
 
-  Impl(Env& e, ActionJournal j, FileLock l) : env(e), journal(std::move(j)), lock(std::move(l)) {}
+  Impl(Env& e, ActionJournal j, FileLock l, std::optional<std::uint32_t> o)
+      : env(e), journal(std::move(j)), lock(std::move(l)), owner(o) {}
 
   Result<std::int64_t> begin(ActionKind kind, const std::string& path, const std::string& temp,
-                             const std::string& target, const FileSignature& sig) {
-    return journal.begin(kind, path, temp, target, sig, env.nowMs());
+                             const std::string& target, const FileInfo& file) {
+    return journal.begin(kind, path, temp, target, file.signature, owner.value_or(file.uid),
+                         env.nowMs());
   }
 
   Status step(std::int64_t id, Step s, std::string_view detail = {},
@@ -116,7 +119,8 @@ Result<FileProtector> FileProtector::open(const std::string& inventory_path,
                  inventory_path);
   if (!lock) return lock.error();
   JAMUL_ASSIGN_OR_RETURN(ActionJournal journal, ActionJournal::open(inventory_path));
-  return FileProtector(std::make_unique<Impl>(env, std::move(journal), std::move(*lock)));
+  return FileProtector(
+      std::make_unique<Impl>(env, std::move(journal), std::move(*lock), options.owner));
 }
 
 Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sealer) {
@@ -142,7 +146,8 @@ Result<std::string> FileProtector::encrypt(const std::string& given, Sealer& sea
   const FileSignature before = original.info.signature;
   const std::string temp = tempPathFor(env, path);
 
-  JAMUL_ASSIGN_OR_RETURN(std::int64_t id, d.begin(ActionKind::kEncrypt, path, temp, target, before));
+  JAMUL_ASSIGN_OR_RETURN(std::int64_t id,
+                         d.begin(ActionKind::kEncrypt, path, temp, target, original.info));
   auto created = env.openFile(temp, OpenMode::kCreateNew);
   if (!created) {
     (void)d.step(id, Step::kRolledBack, created.error().message());  // not ours: leave it
@@ -209,8 +214,8 @@ Result<std::string> FileProtector::decrypt(const std::string& given, Sealer& sea
   JAMUL_ASSIGN_OR_RETURN(OpenedFile sealed, openRegular(env, path, OpenMode::kRead));
   JAMUL_RETURN_IF_ERROR(refuseReadOnlyMedia(env, path));
   const std::string temp = tempPathFor(env, target);
-  JAMUL_ASSIGN_OR_RETURN(std::int64_t id, d.begin(ActionKind::kDecrypt, path, temp, target,
-                                                  sealed.info.signature));
+  JAMUL_ASSIGN_OR_RETURN(std::int64_t id,
+                         d.begin(ActionKind::kDecrypt, path, temp, target, sealed.info));
   auto created = env.openFile(temp, OpenMode::kCreateNew);
   if (!created) {
     (void)d.step(id, Step::kRolledBack, created.error().message());
@@ -273,8 +278,8 @@ Status FileProtector::shred(const std::string& given) {
   JAMUL_RETURN_IF_ERROR(env.excludeWriters(file.fd.get(), path));
   file.fd = Fd();
   const std::string random_name = randomNameBeside(env, path, "");
-  JAMUL_ASSIGN_OR_RETURN(std::int64_t id, d.begin(ActionKind::kShred, path, random_name, "",
-                                                  file.info.signature));
+  JAMUL_ASSIGN_OR_RETURN(std::int64_t id,
+                         d.begin(ActionKind::kShred, path, random_name, "", file.info));
   if (Status s = d.finishShred(id, path, random_name, false); !s) {
     (void)d.step(id, Step::kFailed, s.error().message());
     return s;

@@ -146,6 +146,7 @@ std::vector<ActionResult> ActionRunner::perform(const ActionRequest& request) {
   if (request.user && request.user->uid != 0) {
     acting.emplace(Env::system(), *request.user);
     options.env = &*acting;
+    options.owner = request.user->uid;  // root's and the policy's: each file's owner
   }
   auto protector = FileProtector::open(paths_.inventory, options);
   if (!protector) {

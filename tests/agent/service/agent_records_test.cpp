@@ -3,6 +3,7 @@
 // a file, removable volumes, exception requests, the questions of `notify` actions and the agent's
 // own state.
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <functional>
@@ -10,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "jamul/agent/age_sealer.h"
+#include "jamul/agent/file_protector.h"
 #include "jamul/agent/inventory.h"
 #include "support/scanner_printers.h"
 #include "support/temp_dir.h"
@@ -110,6 +113,26 @@ std::vector<std::string> exceptionRows(const std::string& db) {
   sqlite3_finalize(st);
   sqlite3_close(conn);
   return rows;
+}
+
+// Runs `sql` on a connection of its own (what another program, or an older Jamul, wrote).
+void execSql(const std::string& db, const std::string& sql) {
+  sqlite3* conn = nullptr;
+  BOOST_REQUIRE(sqlite3_open(db.c_str(), &conn) == SQLITE_OK);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, &message);
+  const std::string why = message != nullptr ? message : "";
+  sqlite3_free(message);
+  sqlite3_close(conn);
+  BOOST_REQUIRE_MESSAGE(rc == SQLITE_OK, why);
+}
+
+using Totals = Inventory::RuleTotals;
+
+std::vector<std::int64_t> idsOf(const std::vector<Inventory::FinishedAction>& actions) {
+  std::vector<std::int64_t> ids;
+  for (const auto& a : actions) ids.push_back(a.id);
+  return ids;
 }
 
 BOOST_AUTO_TEST_SUITE(agent_records)
@@ -218,6 +241,190 @@ BOOST_FIXTURE_TEST_CASE(exception_requests_are_kept_pending, ScannedHome) {
       exceptionRows(db) ==
       (std::vector<std::string>{"/home/alice/high.txt|1000|needed for payroll|30|5000|pending",
                                 "/home/bob/medium.txt|1001|client list|7|6000|pending"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(exception_requests_listed_by_owner_newest_first, ScannedHome) {
+  auto a = inv.addException("/home/alice/high.txt", kAlice, "needed for payroll", 30, 5000);
+  auto b = inv.addException("/home/bob/medium.txt", kBob, "client list", 7, 6000);
+  auto c = inv.addException("/home/alice/low.txt", kAlice, "archive", 10, 7000);
+  BOOST_TEST_REQUIRE((a.ok() && b.ok() && c.ok()));
+  // A console approved the first until 9000 and denied the third.
+  execSql(db,
+          "UPDATE exceptions SET state = 'approved', decided_at_ms = 8000, "
+          "expires_at_ms = 9000 WHERE id = " +
+              std::to_string(*a) +
+              ";"
+              "UPDATE exceptions SET state = 'denied', decided_at_ms = 8100 WHERE id = " +
+              std::to_string(*c));
+  auto alice = inv.exceptions(kAlice, 8500);
+  BOOST_TEST_REQUIRE(alice.ok());
+  BOOST_TEST_REQUIRE(alice->size() == 2u);
+  const Inventory::ExceptionRequest& denied = (*alice)[0];
+  BOOST_TEST(denied.id == *c);
+  BOOST_TEST(denied.state == "denied");
+  BOOST_TEST(denied.decided_at_ms.value_or(0) == 8100);
+  BOOST_TEST(!denied.expires_at_ms.has_value());
+  const Inventory::ExceptionRequest& approved = (*alice)[1];
+  BOOST_TEST(approved.id == *a);
+  BOOST_TEST(approved.path == "/home/alice/high.txt");
+  BOOST_TEST(approved.owner == kAlice);
+  BOOST_TEST(approved.reason == "needed for payroll");
+  BOOST_TEST(approved.days == 30);
+  BOOST_TEST(approved.requested_at_ms == 5000);
+  BOOST_TEST(approved.state == "approved");
+  BOOST_TEST(approved.expires_at_ms.value_or(0) == 9000);
+  // Past its end an approval is expired, whatever the table still says.
+  auto later = inv.exceptions(kAlice, 9000);
+  BOOST_TEST_REQUIRE(later.ok());
+  BOOST_TEST((*later)[1].state == "expired");
+  auto all = inv.exceptions(std::nullopt, 8500);
+  BOOST_TEST_REQUIRE(all.ok());
+  BOOST_TEST(all->size() == 3u);
+  BOOST_TEST((*all)[1].state == "pending");  // bob's
+  auto nobody = inv.exceptions(4242, 8500);
+  BOOST_TEST_REQUIRE(nobody.ok());
+  BOOST_TEST(nobody->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(files_counted_by_owner, ScannedHome) {
+  const auto count = [&](std::optional<std::uint32_t> owner) {
+    auto n = inv.fileCount(owner);
+    BOOST_TEST_REQUIRE(n.ok());
+    return *n;
+  };
+  BOOST_TEST(count(std::nullopt) == 5u);
+  BOOST_TEST(count(kAlice) == 3u);  // clean or not
+  BOOST_TEST(count(kBob) == 1u);
+  BOOST_TEST(count(0) == 1u);
+  BOOST_TEST(count(4242) == 0u);
+}
+
+// FileProtector records whom each action was for and what the inventory knew the file held; the
+// inventory lists the ended actions and the files still encrypted, per user.
+BOOST_AUTO_TEST_CASE(actions_record_their_user_and_counts_for_history_and_encrypted_files) {
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inventory.db").string();
+  const std::string a = dir.write("home/a.txt", "a list\n").string();
+  const std::string b = dir.write("home/b.txt", "another\n").string();
+  const std::string c = dir.write("home/c.txt", "not scanned\n").string();
+  {
+    auto inv = Inventory::open(db);
+    BOOST_TEST_REQUIRE(inv.ok());
+    auto scan = inv->beginScan(std::vector<std::string>{(dir.path() / "home").string()},
+                               scanner::kRulesetVersion);
+    BOOST_TEST_REQUIRE(scan.ok());
+    // a: one resident number (high) and two phone numbers at low; b: one phone number (medium).
+    BOOST_TEST_REQUIRE(
+        inv->record(*scan, fileOf(a, kAlice, {Confidence::kHigh, Confidence::kLow})).ok());
+    BOOST_TEST_REQUIRE(inv->record(*scan, fileOf(b, kBob, {Confidence::kMedium})).ok());
+    ScanTotals totals;
+    totals.completed = true;
+    BOOST_TEST_REQUIRE(inv->finishScan(*scan, totals).ok());
+  }
+  auto device = crypto::age::X25519Identity::generate();
+  BOOST_TEST_REQUIRE(device.ok());
+  std::vector<crypto::age::Identity> ids{&*device};
+  AgeSealer sealer({device->recipient()}, ids);
+  {
+    FileProtector::Options for_alice;
+    for_alice.owner = kAlice;
+    auto protector = FileProtector::open(db, for_alice);
+    BOOST_TEST_REQUIRE(protector.ok());
+    BOOST_TEST_REQUIRE(protector->encrypt(a, sealer).ok());
+  }
+  {
+    auto protector = FileProtector::open(db);  // as `jamul encrypt`: each file's owner
+    BOOST_TEST_REQUIRE(protector.ok());
+    BOOST_TEST_REQUIRE(protector->encrypt(b, sealer).ok());
+    BOOST_TEST_REQUIRE(protector->decrypt(b + ".age", sealer).ok());
+    BOOST_TEST_REQUIRE(protector->shred(c).ok());
+  }
+  const std::uint32_t me = static_cast<std::uint32_t>(::geteuid());  // the files' owner
+
+  auto inv = Inventory::open(db);
+  BOOST_TEST_REQUIRE(inv.ok());
+  auto all = inv->finishedActions(std::nullopt, 0, 0, 100);
+  BOOST_TEST_REQUIRE(all.ok());
+  BOOST_TEST_REQUIRE(all->size() == 4u);
+  const Inventory::FinishedAction& shred = (*all)[0];  // newest first
+  BOOST_TEST((shred.kind == ActionKind::kShred));
+  BOOST_TEST(shred.path == c);
+  BOOST_TEST(shred.target_path == "");
+  BOOST_TEST(shred.state == "done");
+  BOOST_TEST(shred.owner.value_or(9999) == me);
+  BOOST_TEST(shred.counts.empty());  // the inventory knew nothing of it
+  const Inventory::FinishedAction& decrypted = (*all)[1];
+  BOOST_TEST((decrypted.kind == ActionKind::kDecrypt));
+  BOOST_TEST(decrypted.path == b + ".age");
+  BOOST_TEST(decrypted.target_path == b);
+  // The .age file holds no counts of its own: those of its encryption.
+  BOOST_TEST((decrypted.counts == Totals{{"kr_phone", 1}}));
+  const Inventory::FinishedAction& alices = (*all)[3];
+  BOOST_TEST((alices.kind == ActionKind::kEncrypt));
+  BOOST_TEST(alices.path == a);
+  BOOST_TEST(alices.target_path == a + ".age");
+  BOOST_TEST(alices.owner.value_or(9999) == kAlice);
+  BOOST_TEST((alices.counts == Totals{{"kr_rrn", 1}}));  // medium and above only
+  BOOST_TEST(alices.finished_at_ms > 0);
+
+  // Per user, since a time, and page by page.
+  auto hers = inv->finishedActions(kAlice, 0, 0, 100);
+  BOOST_TEST_REQUIRE(hers.ok());
+  BOOST_TEST(idsOf(*hers) == std::vector<std::int64_t>{alices.id});
+  auto none = inv->finishedActions(std::nullopt, alices.finished_at_ms + 3'600'000, 0, 100);
+  BOOST_TEST_REQUIRE(none.ok());
+  BOOST_TEST(none->empty());
+  auto first = inv->finishedActions(std::nullopt, 0, 0, 2);
+  BOOST_TEST_REQUIRE(first.ok());
+  BOOST_TEST(idsOf(*first) == (std::vector<std::int64_t>{shred.id, decrypted.id}));
+  auto second = inv->finishedActions(std::nullopt, 0, decrypted.id, 2);
+  BOOST_TEST_REQUIRE(second.ok());
+  BOOST_TEST(idsOf(*second) == (std::vector<std::int64_t>{(*all)[2].id, alices.id}));
+
+  // Still encrypted: alice's a.txt.age; b's was decrypted.
+  auto sealed = inv->encryptedFiles(std::nullopt);
+  BOOST_TEST_REQUIRE(sealed.ok());
+  BOOST_TEST_REQUIRE(sealed->size() == 1u);
+  BOOST_TEST((*sealed)[0].path == a + ".age");
+  BOOST_TEST((*sealed)[0].original == a);
+  BOOST_TEST((*sealed)[0].owner.value_or(9999) == kAlice);
+  BOOST_TEST(((*sealed)[0].counts == Totals{{"kr_rrn", 1}}));
+  BOOST_TEST((*sealed)[0].encrypted_at_ms == alices.finished_at_ms);
+  auto bobs = inv->encryptedFiles(kBob);
+  BOOST_TEST_REQUIRE(bobs.ok());
+  BOOST_TEST(bobs->empty());
+  auto summary = inv->protectionSummary();
+  BOOST_TEST_REQUIRE(summary.ok());
+  BOOST_TEST(summary->encrypted == 1u);
+}
+
+// Schema 6 on an inventory of version 5: the journal's rows stay, take the owner the inventory
+// knows for their file (else none), and counts of '{}'.
+BOOST_FIXTURE_TEST_CASE(a_journal_of_version_5_learns_owners_where_the_inventory_knows_them,
+                        ScannedHome) {
+  execSql(db,
+          "DROP INDEX file_actions_by_owner; DROP INDEX file_actions_by_path; "
+          "DROP INDEX file_actions_by_target; ALTER TABLE file_actions DROP COLUMN counts; "
+          "ALTER TABLE file_actions DROP COLUMN owner_uid; "
+          "INSERT INTO file_actions (action, path, temp_path, target_path, step, size, mtime_ns, "
+          "ctime_ns, inode, device, started_at_ms, updated_at_ms) VALUES "
+          "('shred', CAST('/home/alice/clean.txt' AS BLOB), CAST('/home/alice/.x' AS BLOB), "
+          "CAST('' AS BLOB), 'done', 1, 1, 1, 1, 1, 100, 200), "
+          "('encrypt', CAST('/gone.txt' AS BLOB), CAST('/.y' AS BLOB), "
+          "CAST('/gone.txt.age' AS BLOB), 'done', 1, 1, 1, 1, 1, 300, 400); "
+          "PRAGMA user_version = 5");
+  auto reopened = Inventory::open(db);
+  BOOST_TEST_REQUIRE(reopened.ok());
+  auto all = reopened->finishedActions(std::nullopt, 0, 0, 10);
+  BOOST_TEST_REQUIRE(all.ok());
+  BOOST_TEST_REQUIRE(all->size() == 2u);
+  BOOST_TEST(!(*all)[0].owner.has_value());  // /gone.txt: not in the inventory
+  BOOST_TEST((*all)[0].counts.empty());
+  BOOST_TEST((*all)[1].owner.value_or(9999) == kAlice);
+  BOOST_TEST((*all)[1].finished_at_ms == 200);
+  auto hers = reopened->finishedActions(kAlice, 0, 0, 10);
+  BOOST_TEST_REQUIRE(hers.ok());
+  BOOST_TEST(hers->size() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_file_has_one_open_question, ScannedHome) {

@@ -34,10 +34,13 @@
 // Thread-safety: one thread per FileProtector. One process at a time protects files with one
 // inventory: open() holds an exclusive lock on `<inventory>.actions.lock` (another process waits
 // or gets kUnavailable), so recover() may take every unfinished entry as abandoned. The journal
-// holds paths and signatures only, never content or hashes of content.
+// holds paths and signatures only, never content or hashes of content — and, per action, the user
+// it was done for and the counts by rule the inventory held for the file when it started (never a
+// value).
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +70,10 @@ class FileProtector {
     const TurnWait* wait = nullptr;
     // The OS (platform/env.h); null: the system's. Tests pass one that injects faults.
     Env* env = nullptr;
+    // Whom the actions are done for, as the journal records it (file_actions.owner_uid: a user's
+    // history and encrypted files); nullopt: each file's owner, as the open file's fstat gives it
+    // (`jamul encrypt`, and the agent acting as root).
+    std::optional<std::uint32_t> owner;
   };
 
   // Opens (creating or migrating) the journal in the inventory at `inventory_path` and takes the

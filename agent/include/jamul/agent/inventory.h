@@ -44,8 +44,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "jamul/agent/file_protector.h"
 #include "jamul/agent/parse_journal.h"
 #include "jamul/agent/turn_wait.h"
 #include "jamul/common/result.h"
@@ -84,7 +86,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
@@ -223,11 +225,64 @@ class Inventory {
   Status setAgentState(std::string_view key, std::string_view value);
   Result<std::optional<std::string>> agentState(std::string_view key);
 
+  // The exception requests (of `owner` only, when given), newest first. `now_ms` decides which
+  // approved ones have expired (reported as "expired" whatever the table says).
+  struct ExceptionRequest {
+    std::int64_t id = 0;
+    std::string path;
+    std::uint32_t owner = 0;
+    std::string reason;
+    int days = 0;
+    std::int64_t requested_at_ms = 0;
+    std::string state;  // pending | approved | denied | expired
+    std::optional<std::int64_t> decided_at_ms;
+    std::optional<std::int64_t> expires_at_ms;
+  };
+  Result<std::vector<ExceptionRequest>> exceptions(std::optional<std::uint32_t> owner,
+                                                   std::int64_t now_ms);
+
+  // How many files the inventory holds (of `owner` only, when given), whatever their status.
+  Result<std::uint64_t> fileCount(std::optional<std::uint32_t> owner);
+
+  // --- What in-place actions did (file_actions, read through action_journal.h) ----------------
+  // Occurrences of personal data by rule name ("kr_rrn"), at medium confidence or above, in name
+  // order: what a file held when an action on it started, as the inventory knew it.
+  using RuleTotals = std::vector<std::pair<std::string, std::uint64_t>>;
+  // An action that has ended.
+  struct FinishedAction {
+    std::int64_t id = 0;
+    ActionKind kind = ActionKind::kEncrypt;
+    std::string path;         // the file acted on (for a decryption: the .age file)
+    std::string target_path;  // what it was to give: name.age, the decrypted name, "" (shred)
+    std::string state;        // done | failed | rolled_back
+    std::int64_t finished_at_ms = 0;
+    std::optional<std::uint32_t> owner;  // nullopt: done before owners were kept
+    RuleTotals counts;
+  };
+  // The actions that ended at or after `since_ms`, done for `owner` (all, when not given), with an
+  // id below `before_id` (0: no bound), newest first, at most `limit`.
+  Result<std::vector<FinishedAction>> finishedActions(std::optional<std::uint32_t> owner,
+                                                      std::int64_t since_ms, std::int64_t before_id,
+                                                      std::size_t limit);
+  // A file Jamul encrypted that is still encrypted: the journal holds no later decryption or
+  // shred of the .age file it made.
+  struct EncryptedFile {
+    std::int64_t action_id = 0;
+    std::string original;  // the path it had in plaintext
+    std::string path;      // original + ".age"
+    std::int64_t encrypted_at_ms = 0;
+    std::optional<std::uint32_t> owner;
+    RuleTotals counts;  // what it held when it was encrypted
+  };
+  // Those done for `owner` (all, when not given), in path order (of the .age file).
+  Result<std::vector<EncryptedFile>> encryptedFiles(std::optional<std::uint32_t> owner);
+
   // What in-place protection has done (file_actions, see file_protector.h), and how much personal
   // data is still in plaintext, for `jamul status` and the 암호화율.
   struct ProtectionSummary {
     std::uint64_t files_with_findings = 0;  // at medium or above, in plaintext now
-    std::uint64_t encrypted = 0;            // encrypted by Jamul and not decrypted since
+    // Encrypted by Jamul and not decrypted (nor the .age shredded) since: encryptedFiles().size().
+    std::uint64_t encrypted = 0;
     // Decrypted by Jamul and not scanned (nor encrypted again) since: they held personal data when
     // they were encrypted, so until a scan says otherwise they count as plaintext with it.
     std::uint64_t decrypted_unscanned = 0;

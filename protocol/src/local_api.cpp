@@ -6,7 +6,7 @@
 namespace jamul::protocol {
 namespace {
 
-constexpr std::array<std::pair<LocalOp, std::string_view>, 12> kOps = {{
+constexpr std::array<std::pair<LocalOp, std::string_view>, 15> kOps = {{
     {LocalOp::kHello, "hello"},
     {LocalOp::kStatus, "status"},
     {LocalOp::kScan, "scan"},
@@ -19,6 +19,9 @@ constexpr std::array<std::pair<LocalOp, std::string_view>, 12> kOps = {{
     {LocalOp::kException, "exception"},
     {LocalOp::kAnswer, "answer"},
     {LocalOp::kSubscribe, "subscribe"},
+    {LocalOp::kHistory, "history"},
+    {LocalOp::kExceptions, "exceptions"},
+    {LocalOp::kRules, "rules"},
 }};
 
 Error notAMessage(std::string_view why) {

@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(requests_replies_and_events_round_trip) {
 
   for (LocalOp op : {LocalOp::kHello, LocalOp::kStatus, LocalOp::kScan, LocalOp::kPause,
                      LocalOp::kResume, LocalOp::kFindings, LocalOp::kEncrypt, LocalOp::kDecrypt,
-                     LocalOp::kShred, LocalOp::kException, LocalOp::kAnswer, LocalOp::kSubscribe})
+                     LocalOp::kShred, LocalOp::kException, LocalOp::kAnswer, LocalOp::kSubscribe,
+                     LocalOp::kHistory, LocalOp::kExceptions, LocalOp::kRules})
     BOOST_TEST((localOpFromName(localOpName(op)) == op), localOpName(op));
 }
 

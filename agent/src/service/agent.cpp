@@ -118,6 +118,35 @@ UserIdentity identityFor(std::uint32_t uid, std::uint32_t gid) {
   return UserIdentity{uid, gid, {}};
 }
 
+JsonValue totalsJson(const Inventory::RuleTotals& totals) {
+  std::vector<JsonValue::Member> out;
+  for (const auto& [rule, n] : totals) out.emplace_back(rule, u64(n));
+  return JsonValue::object(std::move(out));
+}
+
+// `object` with one more member (JsonValue objects are built whole).
+JsonValue withMember(const JsonValue& object, std::string key, JsonValue value) {
+  std::vector<JsonValue::Member> members = object.members();
+  members.emplace_back(std::move(key), std::move(value));
+  return JsonValue::object(std::move(members));
+}
+
+std::string_view actionName(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::kEncrypt:
+      return "encrypt";
+    case ActionKind::kDecrypt:
+      return "decrypt";
+    case ActionKind::kShred:
+      return "shred";
+  }
+  return "encrypt";
+}
+
+std::optional<std::uint32_t> ownerFilter(std::uint32_t uid) {
+  return uid == 0 ? std::nullopt : std::optional<std::uint32_t>(uid);
+}
+
 bool underPrefix(const std::string& mount_point, const std::vector<std::string>& prefixes) {
   for (const std::string& given : prefixes) {
     const std::string p = normalised(given);
@@ -755,8 +784,10 @@ JsonValue Agent::status(std::uint32_t uid) {
       }
     }
     if (uid != 0) {
+      if (auto files = inv.fileCount(uid)) out.emplace_back("files", u64(*files));
       if (auto mine = inv.reportsWithFindings(Confidence::kMedium, uid))
         out.emplace_back("files_with_findings", u64(mine->size()));
+      if (auto sealed = inv.encryptedFiles(uid)) out.emplace_back("encrypted", u64(sealed->size()));
     }
     if (auto p = inv.protectionSummary(); p && uid == 0) {
       out.emplace_back("encrypted", u64(p->encrypted));
@@ -798,34 +829,131 @@ JsonValue Agent::status(std::uint32_t uid) {
   return JsonValue::object(std::move(out));
 }
 
-Result<Agent::FindingsPage> Agent::findings(std::uint32_t uid, Confidence min,
-                                            std::size_t offset, std::size_t max_bytes) {
+Result<Agent::FindingsPage> Agent::findings(std::uint32_t uid, Confidence min, std::size_t offset,
+                                            std::size_t max_bytes, bool with_encrypted) {
+  const std::optional<std::uint32_t> owner = ownerFilter(uid);
   std::vector<FileReport> reports;
+  std::vector<Inventory::EncryptedFile> sealed;
+  std::vector<Inventory::ExceptionRequest> requests;
   {
     std::lock_guard read_lock(read_mutex_);
-    JAMUL_ASSIGN_OR_RETURN(reports,
-                           read_inventory_->reportsWithFindings(
-                               min, uid == 0 ? std::nullopt : std::optional<std::uint32_t>(uid)));
+    JAMUL_ASSIGN_OR_RETURN(reports, read_inventory_->reportsWithFindings(min, owner));
+    if (with_encrypted) {
+      JAMUL_ASSIGN_OR_RETURN(sealed, read_inventory_->encryptedFiles(owner));
+    }
+    JAMUL_ASSIGN_OR_RETURN(requests, read_inventory_->exceptions(owner, nowMs()));
   }
+  // The request that stands for each path: the newest pending or approved one (the list is
+  // newest first).
+  std::map<std::string, const Inventory::ExceptionRequest*> standing;
+  for (const Inventory::ExceptionRequest& e : requests)
+    if (e.state == "pending" || e.state == "approved") standing.try_emplace(e.path, &e);
+  const auto annotated = [&](JsonValue file, const std::string& path) {
+    const auto it = standing.find(path);
+    if (it == standing.end()) return file;
+    std::vector<JsonValue::Member> e = {{"id", num(it->second->id)},
+                                        {"state", str(it->second->state)}};
+    if (it->second->expires_at_ms) e.emplace_back("expires_at_ms", num(*it->second->expires_at_ms));
+    return withMember(file, "exception", JsonValue::object(std::move(e)));
+  };
+
   FindingsPage page;
-  page.total = reports.size();
+  page.total = reports.size() + sealed.size();
   std::size_t bytes = 0;
   std::string json;
-  for (std::size_t i = offset; i < reports.size(); ++i) {
+  // Both lists are in path order (byte order, as the inventory sorts BLOBs; std::string compares
+  // bytes as unsigned char too): merged, they page as one list.
+  std::size_t r = 0, e = 0;
+  for (std::size_t i = 0; i < page.total; ++i) {
+    const bool report =
+        e == sealed.size() || (r < reports.size() && reports[r].entry.path < sealed[e].path);
+    if (i < offset) {
+      ++(report ? r : e);
+      continue;
+    }
     if (!page.files.empty() && bytes >= max_bytes) {
       page.next = i;
       break;
     }
+    if (!report) {
+      const Inventory::EncryptedFile& f = sealed[e++];
+      JsonValue value = JsonValue::object({{"path", str(f.path)},
+                                           {"status", str("encrypted")},
+                                           {"original", str(f.original)},
+                                           {"encrypted_at_ms", num(f.encrypted_at_ms)},
+                                           {"counts", totalsJson(f.counts)},
+                                           {"findings", JsonValue::array({})}});
+      value = annotated(std::move(value), f.path);
+      bytes += value.toJson().size();
+      page.files.push_back(std::move(value));
+      continue;
+    }
+    const FileReport& report_of = reports[r++];
     json.clear();
     JsonWriter writer(json);
-    writeReportJson(writer, reports[i], reports[i].entry.path, min);
+    writeReportJson(writer, report_of, report_of.entry.path, min);
     auto value = JsonValue::parse(json);
     if (!value) return Error(ErrorCode::kInternal, "a report did not encode: " +
                                                        value.error().message());
     bytes += json.size();
-    page.files.push_back(std::move(*value));
+    page.files.push_back(annotated(std::move(*value), report_of.entry.path));
   }
   return page;
+}
+
+Result<Agent::HistoryPage> Agent::history(std::uint32_t uid, std::int64_t since_ms,
+                                          std::int64_t before, std::size_t limit,
+                                          std::size_t max_bytes) {
+  std::vector<Inventory::FinishedAction> actions;
+  {
+    std::lock_guard read_lock(read_mutex_);
+    // One more than asked: whether there is a next page.
+    JAMUL_ASSIGN_OR_RETURN(
+        actions, read_inventory_->finishedActions(ownerFilter(uid), since_ms, before, limit + 1));
+  }
+  HistoryPage page;
+  std::size_t bytes = 0;
+  std::int64_t last_id = 0;
+  for (const Inventory::FinishedAction& a : actions) {
+    if (page.actions.size() == limit || (!page.actions.empty() && bytes >= max_bytes)) {
+      page.next = last_id;  // the next page: ids below the last one given
+      break;
+    }
+    last_id = a.id;
+    JsonValue value = JsonValue::object(
+        {{"id", num(a.id)},
+         {"action", str(std::string(actionName(a.kind)))},
+         {"file", str(a.path)},
+         // Only a finished action gave a file; one rolled back or failed left `file` as it was.
+         {"path", str(a.state == "done" ? a.target_path : std::string())},
+         {"at_ms", num(a.finished_at_ms)},
+         {"state", str(a.state)},
+         {"counts", totalsJson(a.counts)}});
+    bytes += value.toJson().size();
+    page.actions.push_back(std::move(value));
+  }
+  return page;
+}
+
+Result<std::vector<JsonValue>> Agent::exceptions(std::uint32_t uid) {
+  std::vector<Inventory::ExceptionRequest> requests;
+  {
+    std::lock_guard read_lock(read_mutex_);
+    JAMUL_ASSIGN_OR_RETURN(requests, read_inventory_->exceptions(ownerFilter(uid), nowMs()));
+  }
+  std::vector<JsonValue> out;
+  for (const Inventory::ExceptionRequest& e : requests) {
+    std::vector<JsonValue::Member> m = {{"id", num(e.id)},
+                                        {"file", str(e.path)},
+                                        {"reason", str(e.reason)},
+                                        {"days", num(e.days)},
+                                        {"requested_at_ms", num(e.requested_at_ms)},
+                                        {"state", str(e.state)}};
+    if (e.decided_at_ms) m.emplace_back("decided_at_ms", num(*e.decided_at_ms));
+    if (e.expires_at_ms) m.emplace_back("expires_at_ms", num(*e.expires_at_ms));
+    out.push_back(JsonValue::object(std::move(m)));
+  }
+  return out;
 }
 
 Result<std::future<std::vector<ActionResult>>> Agent::act(ActionKind kind, Caller caller,

@@ -107,14 +107,30 @@ class Agent {
 
   // The caller's files with findings at `min` or above (all files for root), from the `offset`th,
   // as `jamul scan --json` objects, up to about `max_bytes` of JSON; `next` is the offset of the
-  // next page, or nullopt at the end.
+  // next page, or nullopt at the end. A file with a pending or approved (unexpired) exception
+  // request carries it as "exception". With `with_encrypted`, the caller's files that Jamul
+  // encrypted and that are still encrypted are listed too, in path order among the others
+  // ({path: name.age, status: "encrypted", original, encrypted_at_ms, counts, findings: []}).
   struct FindingsPage {
     std::vector<protocol::JsonValue> files;
     std::optional<std::size_t> next;
     std::size_t total = 0;
   };
   Result<FindingsPage> findings(std::uint32_t uid, scanner::Confidence min, std::size_t offset,
-                                std::size_t max_bytes);
+                                std::size_t max_bytes, bool with_encrypted = false);
+
+  // The in-place actions done for the caller (all, for root) that ended at or after `since_ms`,
+  // newest first, with an id below `before` (0: the newest), at most `limit` and about
+  // `max_bytes` of JSON; `next` is the `before` of the next page, or nullopt at the end.
+  struct HistoryPage {
+    std::vector<protocol::JsonValue> actions;
+    std::optional<std::int64_t> next;
+  };
+  Result<HistoryPage> history(std::uint32_t uid, std::int64_t since_ms, std::int64_t before,
+                              std::size_t limit, std::size_t max_bytes);
+  // The caller's exception requests (all, for root), newest first, as the `exceptions` reply's
+  // objects.
+  Result<std::vector<protocol::JsonValue>> exceptions(std::uint32_t uid);
 
   // Who asks: the uid and gid the OS gives for the connection (supplementary groups come from the
   // user database; a uid without an account acts with its own uid and gid only).

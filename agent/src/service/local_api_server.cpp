@@ -4,11 +4,13 @@
 #include <pwd.h>
 
 #include <atomic>
+#include <cstdint>
 #include <future>
 #include <utility>
 
 #include "jamul/protocol/local_api.h"
 #include "jamul/protocol/versions.h"
+#include "jamul/scanner/rule_catalog.h"
 
 namespace jamul::agent {
 namespace {
@@ -17,6 +19,9 @@ using protocol::JsonValue;
 using protocol::LocalOp;
 
 constexpr std::size_t kMaxFilesPerRequest = 10'000;
+// A `history` reply's most actions (also its default): a day's work with room to spare; older ones
+// are a next page away.
+constexpr std::int64_t kMaxHistoryActions = 1000;
 constexpr auto kEventSendTimeout = std::chrono::milliseconds(250);
 constexpr auto kReplySendTimeout = std::chrono::seconds(10);
 
@@ -76,6 +81,19 @@ JsonValue resultsJson(const std::vector<ActionResult>& results) {
     out.push_back(JsonValue::object(std::move(m)));
   }
   return JsonValue::object({{"results", JsonValue::array(std::move(out))}});
+}
+
+// The rule catalogue, for clients that do not link the scanner (the tray): names in both
+// languages and what each rule checks, in catalogue order.
+JsonValue rulesJson() {
+  std::vector<JsonValue> rules;
+  for (const scanner::RuleInfo& rule : scanner::ruleCatalog())
+    rules.push_back(
+        JsonValue::object({{"id", JsonValue::string(std::string(scanner::ruleName(rule.id)))},
+                           {"title", JsonValue::string(std::string(rule.title))},
+                           {"title_ko", JsonValue::string(std::string(rule.title_ko))},
+                           {"validation", JsonValue::string(std::string(rule.validation))}}));
+  return JsonValue::object({{"rules", JsonValue::array(std::move(rules))}});
 }
 
 }  // namespace
@@ -264,7 +282,8 @@ std::string LocalApiServer::handle(Client& client, const std::string& line) {
         agent_.resume(uid);
       return reply(JsonValue::object({{"state", *agent_.status(uid).find("state")}}));
     case LocalOp::kFindings: {
-      if (Status s = onlyArgs(args, {"min_confidence", "offset"}); !s) return fail(s.error());
+      if (Status s = onlyArgs(args, {"min_confidence", "offset", "encrypted"}); !s)
+        return fail(s.error());
       scanner::Confidence min = scanner::Confidence::kMedium;
       if (const JsonValue* m = args.find("min_confidence")) {
         const auto level = m->isString() ? scanner::confidenceFromName(m->asString())
@@ -278,7 +297,11 @@ std::string LocalApiServer::handle(Client& client, const std::string& line) {
           return fail(badArgs("\"offset\" must be a whole number from 0"));
         offset = static_cast<std::size_t>(o->asInteger());
       }
-      auto page = agent_.findings(uid, min, offset, limits_.findings_page_bytes);
+      const JsonValue* encrypted = args.find("encrypted");
+      if (encrypted != nullptr && !encrypted->isBool())
+        return fail(badArgs("\"encrypted\" must be true or false"));
+      auto page = agent_.findings(uid, min, offset, limits_.findings_page_bytes,
+                                  encrypted != nullptr && encrypted->asBool());
       if (!page) return fail(page.error());
       std::vector<JsonValue::Member> out = {
           {"files", JsonValue::array(std::move(page->files))},
@@ -324,6 +347,40 @@ std::string LocalApiServer::handle(Client& client, const std::string& line) {
       if (!results) return fail(results.error());
       return reply(resultsJson(*results));
     }
+    case LocalOp::kHistory: {
+      if (Status s = onlyArgs(args, {"since_ms", "limit", "before"}); !s) return fail(s.error());
+      const auto whole = [&](std::string_view key, std::int64_t low, std::int64_t high,
+                             std::int64_t fallback) -> Result<std::int64_t> {
+        const JsonValue* v = args.find(key);
+        if (v == nullptr) return fallback;
+        if (!v->isInteger() || v->asInteger() < low || v->asInteger() > high)
+          return badArgs("\"" + std::string(key) + "\" must be a whole number from " +
+                         std::to_string(low) + " to " + std::to_string(high));
+        return v->asInteger();
+      };
+      auto since = whole("since_ms", 0, INT64_MAX, 0);
+      if (!since) return fail(since.error());
+      auto limit = whole("limit", 1, kMaxHistoryActions, kMaxHistoryActions);
+      if (!limit) return fail(limit.error());
+      auto before = whole("before", 1, INT64_MAX, 0);
+      if (!before) return fail(before.error());
+      auto page = agent_.history(uid, *since, *before, static_cast<std::size_t>(*limit),
+                                 limits_.findings_page_bytes);
+      if (!page) return fail(page.error());
+      std::vector<JsonValue::Member> out = {
+          {"actions", JsonValue::array(std::move(page->actions))}};
+      if (page->next) out.emplace_back("next", JsonValue::integer(*page->next));
+      return reply(JsonValue::object(std::move(out)));
+    }
+    case LocalOp::kExceptions: {
+      if (Status s = noArgs(); !s) return fail(s.error());
+      auto list = agent_.exceptions(uid);
+      if (!list) return fail(list.error());
+      return reply(JsonValue::object({{"exceptions", JsonValue::array(std::move(*list))}}));
+    }
+    case LocalOp::kRules:
+      if (Status s = noArgs(); !s) return fail(s.error());
+      return reply(rulesJson());
     case LocalOp::kSubscribe: {
       if (Status s = noArgs(); !s) return fail(s.error());
       // Afresh each time: a subscriber too slow for an event was dropped from the stream.

@@ -40,13 +40,17 @@ enum class LocalOp : std::uint8_t {
   kScan,       // {wait?: bool} start a scan now -> {scan: started|running}
   kPause,      // pause scanning (root, or the user at the console: see docs)
   kResume,
-  kFindings,   // {min_confidence?} -> {files: [the caller's files, as `jamul scan --json`]}
+  kFindings,   // {min_confidence?, offset?, encrypted?} -> {files: [the caller's files, as
+               // `jamul scan --json`; with encrypted, also those Jamul encrypted], total, next?}
   kEncrypt,    // {files: [...]} -> {results: [{file, ok, path | error}]}
   kDecrypt,
   kShred,
   kException,  // {file, reason, days} -> {id}: kept until a console takes it
   kAnswer,     // {question, decision}: the answer to a `notify` question
   kSubscribe,  // events on this connection from now on: progress, found, question, state
+  kHistory,    // {since_ms?, limit?, before?} -> {actions: [the caller's ended actions], next?}
+  kExceptions,  // -> {exceptions: [the caller's exception requests]}
+  kRules,      // -> {rules: [{id, title, title_ko, validation}]}: the detection rules
 };
 std::string_view localOpName(LocalOp op);
 std::optional<LocalOp> localOpFromName(std::string_view name);

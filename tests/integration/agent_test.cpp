@@ -6,18 +6,19 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include <cstdio>
-
 #include <atomic>
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "integration/agent_process.h"
 #include "integration/cli_helpers.h"
+#include "jamul/scanner/rule_catalog.h"
 #include "support/skip.h"
 #include "support/temp_dir.h"
 
@@ -244,6 +245,142 @@ BOOST_AUTO_TEST_CASE(a_user_sees_and_acts_on_their_own_files_only) {
   BOOST_TEST(statusText(agent, "state") == "paused");
   BOOST_TEST(agent.cli({"resume"}, kUser).exit_code == 0);
   BOOST_TEST(statusText(agent, "state") != "paused");
+}
+
+// What the tray asks of the agent besides findings (docs/local-api.md): a user's own counts in
+// `status`, the `history` of actions done for them with what each file held, their encrypted files
+// beside their findings, their exception requests (listed, and marked on the file), and the rule
+// catalogue. A user sees none of root's; no reply holds a raw value.
+BOOST_AUTO_TEST_CASE(a_user_sees_their_history_encrypted_files_exceptions_and_the_rules) {
+  TempDir dir;
+  openUp(dir.path());
+  const fs::path root_file = dir.write("home/root/secret.txt", kRrnLine);
+  const fs::path list = dir.write("home/user/list.txt", kRrnLine);
+  const fs::path phone = dir.write("home/user/phone.txt", "휴대전화 010-2345-6789\n");
+  dir.write("home/user/clean.txt", "nothing personal here\n");
+  chownTree(dir.path() / "home" / "user", kUser);
+  fs::permissions(dir.path() / "home", fs::perms(0755));
+  AgentProcess agent(
+      dir.path(),
+      config(dir.path(), R"({"roots":[")" + (dir.path() / "home").string() +
+                             R"("],"schedule":"manual","governor":{"cpu_percent":100}})"));
+  fs::permissions(dir.path() / "agent.sock", fs::perms(0666));
+  BOOST_REQUIRE(agent.cli({"scan", "--wait"}).exit_code == 0);
+  std::string everything;  // every reply, to look for raw values at the end
+  const auto lines = [&](std::vector<std::string> args, std::optional<uid_t> uid) {
+    const ProcessResult r = agent.cli(std::move(args), uid);
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    everything += r.out;
+    return jsonLines(r.out);
+  };
+  const auto status = [&](std::optional<uid_t> uid) {
+    auto s = lines({"status", "--json"}, uid);
+    BOOST_REQUIRE_EQUAL(s.size(), 1u);
+    return s[0];
+  };
+
+  // The user's status counts their files only.
+  auto mine = status(kUser);
+  BOOST_TEST(mine.get<int>("files") == 3);
+  BOOST_TEST(mine.get<int>("files_with_findings") == 2);
+  BOOST_TEST(mine.get<int>("encrypted") == 0);
+  BOOST_TEST(status(std::nullopt).get<int>("files") == 4);
+
+  // The user encrypts a file, root one of its own.
+  const std::int64_t before_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count() -
+                                 1000;
+  BOOST_REQUIRE(agent.cli({"encrypt", list.string()}, kUser).exit_code == 0);
+  BOOST_REQUIRE(agent.cli({"encrypt", root_file.string()}).exit_code == 0);
+  BOOST_TEST(status(kUser).get<int>("encrypted") == 1);
+  BOOST_TEST(status(std::nullopt).get<int>("encrypted") == 2);
+
+  // History: the user's one action, with what the file held; root sees both.
+  auto history = lines({"history", "--json"}, kUser);
+  BOOST_REQUIRE_EQUAL(history.size(), 1u);
+  BOOST_TEST(history[0].get<std::string>("action") == "encrypt");
+  BOOST_TEST(history[0].get<std::string>("file") == list.string());
+  BOOST_TEST(history[0].get<std::string>("path") == list.string() + ".age");
+  BOOST_TEST(history[0].get<std::string>("state") == "done");
+  BOOST_TEST(history[0].get<int>("counts.kr_rrn") == 1);
+  BOOST_TEST(history[0].get<std::int64_t>("at_ms") >= before_ms);
+  BOOST_TEST(lines({"history", "--json"}, std::nullopt).size() == 2u);
+  BOOST_TEST(
+      lines({"history", "--json", "--since-ms", std::to_string(before_ms + 3'600'000)}, kUser)
+          .empty());
+
+  // Findings: by default what it always was; with --encrypted the .age file too, in path order.
+  BOOST_REQUIRE(eventually([&] { return idle(agent); }, 30s));
+  auto found = lines({"findings", "--json"}, kUser);
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].get<std::string>("path") == phone.string());
+  BOOST_TEST(!found[0].get_child_optional("exception"));
+  auto with_sealed = lines({"findings", "--json", "--encrypted"}, kUser);
+  BOOST_REQUIRE_EQUAL(with_sealed.size(), 2u);
+  BOOST_TEST(with_sealed[0].get<std::string>("path") == list.string() + ".age");
+  BOOST_TEST(with_sealed[0].get<std::string>("status") == "encrypted");
+  BOOST_TEST(with_sealed[0].get<std::string>("original") == list.string());
+  BOOST_TEST(with_sealed[0].get<int>("counts.kr_rrn") == 1);
+  BOOST_TEST(with_sealed[0].get<std::int64_t>("encrypted_at_ms") ==
+             history[0].get<std::int64_t>("at_ms"));
+  BOOST_TEST(with_sealed[1].get<std::string>("path") == phone.string());
+  BOOST_TEST(lines({"findings", "--json", "--encrypted"}, std::nullopt).size() == 3u);
+
+  // An exception request for the phone list (made by root for the user's file): the user lists
+  // it, and findings mark the file with it.
+  {
+    auto client = agent.client();
+    auto asked = client.call(LocalOp::kException,
+                             JsonValue::object({{"file", JsonValue::string(phone.string())},
+                                                {"reason", JsonValue::string("업무상 보관 필요")},
+                                                {"days", JsonValue::integer(30)}}));
+    BOOST_REQUIRE_MESSAGE(asked.ok(), (asked.ok() ? "" : asked.error().message()));
+  }
+  auto requests = lines({"exceptions", "--json"}, kUser);
+  BOOST_REQUIRE_EQUAL(requests.size(), 1u);
+  BOOST_TEST(requests[0].get<std::string>("file") == phone.string());
+  BOOST_TEST(requests[0].get<std::string>("state") == "pending");
+  BOOST_TEST(requests[0].get<int>("days") == 30);
+  BOOST_TEST(requests[0].get<std::string>("reason") == "업무상 보관 필요");
+  BOOST_TEST(!requests[0].get_child_optional("expires_at_ms"));
+  found = lines({"findings", "--json"}, kUser);
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].get<std::string>("exception.state") == "pending");
+  BOOST_TEST(found[0].get<std::int64_t>("exception.id") == requests[0].get<std::int64_t>("id"));
+
+  // Decrypted again: newest first in the history, with the counts of its encryption.
+  BOOST_REQUIRE(agent.cli({"decrypt", list.string() + ".age"}, kUser).exit_code == 0);
+  history = lines({"history", "--json"}, kUser);
+  BOOST_REQUIRE_EQUAL(history.size(), 2u);
+  BOOST_TEST(history[0].get<std::string>("action") == "decrypt");
+  BOOST_TEST(history[0].get<std::string>("file") == list.string() + ".age");
+  BOOST_TEST(history[0].get<std::string>("path") == list.string());
+  BOOST_TEST(history[0].get<int>("counts.kr_rrn") == 1);
+  BOOST_TEST(status(kUser).get<int>("encrypted") == 0);
+
+  // The rules, in catalogue order, named in both languages.
+  {
+    auto client = agent.client();
+    auto rules = client.call(LocalOp::kRules, JsonValue::object({}));
+    BOOST_REQUIRE(rules.ok());
+    const auto& all = rules->find("rules")->asArray();
+    BOOST_REQUIRE_EQUAL(all.size(), scanner::ruleCatalog().size());
+    BOOST_TEST(all[0].find("id")->asString() == "kr_rrn");
+    BOOST_TEST(all[0].find("title_ko")->asString() == "주민등록번호");
+    for (const JsonValue& r : all) {
+      BOOST_TEST(!r.find("title")->asString().empty());
+      BOOST_TEST(!r.find("validation")->asString().empty());
+    }
+    // An argument the op does not take is refused.
+    auto typo =
+        client.call(LocalOp::kHistory, JsonValue::object({{"sinse_ms", JsonValue::integer(0)}}));
+    BOOST_TEST(!typo.ok());
+  }
+
+  BOOST_TEST(everything.find("900101-1234568") == std::string::npos);
+  BOOST_TEST(everything.find("010-2345-6789") == std::string::npos);
+  BOOST_TEST(agent.log().find("900101-1234568") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_scan_killed_half_way_is_resumed_at_the_next_start) {

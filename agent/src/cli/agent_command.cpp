@@ -6,12 +6,15 @@
 //   jamul agent status [--json]      state, scan progress, last scan, governor, volumes, policy
 //   jamul agent scan [--wait]        scan the policy's folders now (--wait: until it is done)
 //   jamul agent pause | resume
-//   jamul agent findings [--json] [--min-confidence L]   my files with personal data
+//   jamul agent findings [--json] [--min-confidence L] [--encrypted]   my files with personal data
 //   jamul agent encrypt|decrypt|shred FILE...
+//   jamul agent history [--json] [--since-ms MS]   what was encrypted, decrypted, shredded
+//   jamul agent exceptions [--json]                my exception requests
 // Every verb takes --socket PATH (or $JAMUL_AGENT_SOCKET; default /run/jamul/agent.sock).
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <string>
@@ -32,9 +35,11 @@ using protocol::LocalOp;
 
 constexpr OptionSpec kAgentOptions[] = {
     {"socket", "PATH", "the agent's socket (default: $JAMUL_AGENT_SOCKET or /run/jamul/agent.sock)"},
-    {"json", "", "status, findings: print JSON (findings: one line per file)"},
+    {"json", "", "status, findings, history, exceptions: print JSON (one line per item)"},
     {"wait", "", "scan: wait until the scan is done, showing progress"},
     {"min-confidence", "LEVEL", "findings: low, medium (default) or high"},
+    {"encrypted", "", "findings: also the files Jamul encrypted (still encrypted)"},
+    {"since-ms", "MS", "history: only actions that ended at or after MS (Unix milliseconds)"},
     {"help", "", "show this help"},
 };
 
@@ -48,7 +53,9 @@ constexpr const char* kUsage =
     "  findings               your files with personal data\n"
     "  encrypt FILE...        encrypt in place (to this PC's key and the recovery keys)\n"
     "  decrypt FILE.age...    decrypt back\n"
-    "  shred FILE...          overwrite and delete\n\n"
+    "  shred FILE...          overwrite and delete\n"
+    "  history                what was encrypted, decrypted and shredded, newest first\n"
+    "  exceptions             your requests to keep files in plaintext\n\n"
     "Options:\n";
 
 const JsonValue* member(const JsonValue& v, std::string_view key) { return v.find(key); }
@@ -106,8 +113,9 @@ int printStatus(const JsonValue& s) {
   if (member(s, "next_scheduled_s") != nullptr)
     row("Next scheduled scan", localTime(intOf(s, "next_scheduled_s")));
   if (member(s, "last_scan_error") != nullptr) row("Last scan failed", textOf(s, "last_scan_error"));
+  // The agent counts what the socket's owner may see: everyone's for root.
   row("Files with personal data", std::to_string(intOf(s, "files_with_findings")) +
-                                      (member(s, "files") != nullptr ? " (all users)" : " (yours)"));
+                                      (::geteuid() == 0 ? " (all users)" : " (yours)"));
   if (member(s, "encrypted") != nullptr) row("Files encrypted", std::to_string(intOf(s, "encrypted")));
   if (const JsonValue* g = member(s, "governor")) {
     const JsonValue* now = member(*g, "cpu_percent_now");
@@ -139,14 +147,19 @@ int printStatus(const JsonValue& s) {
   return 0;
 }
 
+std::string countsText(const JsonValue& item) {
+  std::string out;
+  if (const JsonValue* c = member(item, "counts"); c != nullptr && c->isObject())
+    for (const auto& [rule, n] : c->members()) {
+      if (!out.empty()) out += ", ";
+      out += rule + " " + std::to_string(n.isInteger() ? n.asInteger() : 0);
+    }
+  return out;
+}
+
 // One table line per file: its path, counts by rule, one masked example.
 void printFinding(const JsonValue& file) {
-  std::string counts;
-  if (const JsonValue* c = member(file, "counts"); c != nullptr && c->isObject())
-    for (const auto& [rule, n] : c->members()) {
-      if (!counts.empty()) counts += ", ";
-      counts += rule + " " + std::to_string(n.isInteger() ? n.asInteger() : 0);
-    }
+  const std::string counts = countsText(file);
   std::string example;
   if (const JsonValue* f = member(file, "findings"); f != nullptr && f->isArray() &&
                                                      !f->asArray().empty())
@@ -160,9 +173,10 @@ int findings(agent::AgentClient& client, const ArgParser& parser) {
   std::int64_t offset = 0, files = 0;
   const bool json = parser.has("json");
   for (;;) {
-    auto page = client.call(LocalOp::kFindings,
-                            JsonValue::object({{"min_confidence", JsonValue::string(min)},
-                                               {"offset", JsonValue::integer(offset)}}));
+    std::vector<JsonValue::Member> args = {{"min_confidence", JsonValue::string(min)},
+                                           {"offset", JsonValue::integer(offset)}};
+    if (parser.has("encrypted")) args.emplace_back("encrypted", JsonValue::boolean(true));
+    auto page = client.call(LocalOp::kFindings, JsonValue::object(std::move(args)));
     if (!page) return fail("agent findings", page.error());
     if (const JsonValue* list = member(*page, "files"); list != nullptr && list->isArray())
       for (const JsonValue& file : list->asArray()) {
@@ -179,6 +193,67 @@ int findings(agent::AgentClient& client, const ArgParser& parser) {
   if (!json)
     std::printf("%lld file(s) with personal data at %s confidence or above\n",
                 static_cast<long long>(files), min.c_str());
+  return 0;
+}
+
+int history(agent::AgentClient& client, const ArgParser& parser) {
+  std::int64_t since = 0;
+  if (const auto given = parser.value("since-ms")) {
+    char* end = nullptr;
+    since = std::strtoll(given->c_str(), &end, 10);
+    if (given->empty() || *end != '\0' || since < 0)
+      return fail("agent history", Error(ErrorCode::kInvalidArgument,
+                                         "--since-ms must be a whole number of milliseconds"));
+  }
+  const bool json = parser.has("json");
+  std::int64_t before = 0, actions = 0;
+  for (;;) {
+    std::vector<JsonValue::Member> args = {{"since_ms", JsonValue::integer(since)}};
+    if (before > 0) args.emplace_back("before", JsonValue::integer(before));
+    auto page = client.call(LocalOp::kHistory, JsonValue::object(std::move(args)));
+    if (!page) return fail("agent history", page.error());
+    if (const JsonValue* list = member(*page, "actions"); list != nullptr && list->isArray())
+      for (const JsonValue& a : list->asArray()) {
+        ++actions;
+        if (json) {
+          std::printf("%s\n", a.toJson().c_str());
+          continue;
+        }
+        const std::string path = textOf(a, "path");
+        const std::string counts = countsText(a);
+        std::printf("%s  %-7s %-11s %s%s%s%s\n", localTime(intOf(a, "at_ms") / 1000).c_str(),
+                    textOf(a, "action").c_str(), textOf(a, "state").c_str(),
+                    printableText(textOf(a, "file")).c_str(), path.empty() ? "" : " -> ",
+                    printableText(path).c_str(), counts.empty() ? "" : ("   " + counts).c_str());
+      }
+    const JsonValue* next = member(*page, "next");
+    if (next == nullptr || !next->isInteger()) break;
+    before = next->asInteger();
+  }
+  if (!json) std::printf("%lld action(s)\n", static_cast<long long>(actions));
+  return 0;
+}
+
+int exceptions(agent::AgentClient& client, bool json) {
+  auto reply = client.call(LocalOp::kExceptions, JsonValue::object({}));
+  if (!reply) return fail("agent exceptions", reply.error());
+  std::int64_t n = 0;
+  if (const JsonValue* list = member(*reply, "exceptions"); list != nullptr && list->isArray())
+    for (const JsonValue& e : list->asArray()) {
+      ++n;
+      if (json) {
+        std::printf("%s\n", e.toJson().c_str());
+        continue;
+      }
+      std::string until;
+      if (member(e, "expires_at_ms") != nullptr)
+        until = ", until " + localTime(intOf(e, "expires_at_ms") / 1000);
+      std::printf("#%lld %s  %s (%lld days%s)\n    %s\n", static_cast<long long>(intOf(e, "id")),
+                  textOf(e, "state").c_str(), printableText(textOf(e, "file")).c_str(),
+                  static_cast<long long>(intOf(e, "days")), until.c_str(),
+                  printableText(textOf(e, "reason")).c_str());
+    }
+  if (!json) std::printf("%lld exception request(s)\n", static_cast<long long>(n));
   return 0;
 }
 
@@ -264,7 +339,7 @@ int run(std::span<const std::string> args) {
                                         {"shred", LocalOp::kShred, "shredded"}};
   const bool known = verb == "status" || verb == "scan" || verb == "pause" || verb == "resume" ||
                      verb == "findings" || verb == "encrypt" || verb == "decrypt" ||
-                     verb == "shred";
+                     verb == "shred" || verb == "history" || verb == "exceptions";
   if (!known)
     return fail("agent", Error(ErrorCode::kInvalidArgument,
                                "unknown verb \"" + verb + "\" (see jamul agent --help)"));
@@ -294,6 +369,8 @@ int run(std::span<const std::string> args) {
     return 0;
   }
   if (verb == "findings") return findings(*client, parser);
+  if (verb == "history") return history(*client, parser);
+  if (verb == "exceptions") return exceptions(*client, parser.has("json"));
   for (const Action& a : kActions)
     if (verb == a.name) return act(*client, a.op, a.name, a.done, operands);
   return 2;

@@ -74,6 +74,7 @@ void addFinding(FileReport& r, RuleId rule, Confidence c, std::uint8_t tag, std:
   f.location = "line " + std::to_string(tag);
   f.masked = "900101-1******";
   f.digest.fill(tag);
+  f.basis = static_cast<scanner::BasisSet>(tag % 4 == 0 ? 0 : 1u << (tag % 4));  // 0: unknown
   r.findings.push_back(f);
   r.counts[scanner::ruleIndex(rule)][scanner::confidenceIndex(c)] += count;
 }
@@ -266,8 +267,9 @@ std::vector<FileReport> roundTripReports() {
 }
 
 // Opens `db` anew (what comes back was stored, not remembered) and checks that cached reports of
-// roundTripReports() come back whole.
-void expectRoundTrip(const std::string& db) {
+// roundTripReports() come back whole; their basis unknown (0) where `basis_kept` is false (rows
+// written before schema version 7).
+void expectRoundTrip(const std::string& db, bool basis_kept = true) {
   const std::vector<FileReport> reports = roundTripReports();
   const FileReport& r = reports[0];
   const FileReport& locked = reports[1];
@@ -299,6 +301,7 @@ void expectRoundTrip(const std::string& db) {
       BOOST_TEST(got.location == want.location);
       BOOST_TEST(got.masked == want.masked);
       BOOST_TEST((got.digest == want.digest));
+      BOOST_TEST(static_cast<int>(got.basis) == (basis_kept ? static_cast<int>(want.basis) : 0));
     }
   }
 
@@ -328,6 +331,7 @@ BOOST_AUTO_TEST_CASE(reports_round_trip_through_the_cache) {
                    "SELECT count(*) FROM files WHERE path = CAST(X'2F686F6D652F752F' || "
                    "'문서' || X'2FFFFE6F64642E747874' AS BLOB)") == 1);
   BOOST_TEST(count(db, "SELECT count(*) FROM findings WHERE length(digest) = 16") == 3);
+  BOOST_TEST(count(db, "SELECT sum(basis) FROM findings") == 2 + 4 + 8);
   // Packed findings where there are findings, none where there are not.
   BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NOT NULL") == 1);
   expectRoundTrip(db);
@@ -351,14 +355,19 @@ BOOST_AUTO_TEST_CASE(without_a_readable_cache_the_tables_give_the_same_reports) 
     Peek(db).exec("UPDATE files SET report_cache = X'0900' WHERE report_cache IS NOT NULL");
     expectRoundTrip(db);
   }
+  BOOST_TEST_CONTEXT("a cache of format version 1, before the basis") {
+    Peek(db).exec("UPDATE files SET report_cache = X'010000' WHERE report_cache IS NOT NULL");
+    expectRoundTrip(db);
+  }
   BOOST_TEST_CONTEXT("an inventory of schema version 1, migrated") {
     Peek(db).exec(
+        "ALTER TABLE findings DROP COLUMN basis; "
         "DROP INDEX files_by_owner; ALTER TABLE files DROP COLUMN owner_uid; DROP TABLE volumes; "
         "DROP TABLE exceptions; DROP TABLE questions; DROP TABLE agent_state; "
         "ALTER TABLE files DROP COLUMN report_cache; DROP TABLE quarantine; DROP TABLE "
         "file_actions; "
         "PRAGMA user_version = 1");
-    expectRoundTrip(db);
+    expectRoundTrip(db, false);
     BOOST_TEST(count(db, "PRAGMA user_version") == Inventory::kSchemaVersion);
     BOOST_TEST(count(db, "SELECT count(*) FROM files WHERE report_cache IS NULL") == 2);
   }

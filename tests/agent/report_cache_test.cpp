@@ -23,6 +23,7 @@ FileReport reportWithFindings(bool truncated) {
     f.location = "수급자!B" + std::to_string(tag);
     f.masked = "900101-1******";
     f.digest.fill(tag);
+    f.basis = static_cast<scanner::BasisSet>(tag == 3 ? 0 : 1u << tag);  // 0: unknown
     r.counts[scanner::ruleIndex(f.rule)][scanner::confidenceIndex(f.confidence)] += f.count;
     r.findings.push_back(f);
   }
@@ -49,6 +50,8 @@ BOOST_AUTO_TEST_CASE(findings_and_counts_round_trip) {
         BOOST_TEST(back.findings[i].location == r.findings[i].location);
         BOOST_TEST(back.findings[i].masked == r.findings[i].masked);
         BOOST_TEST((back.findings[i].digest == r.findings[i].digest));
+        BOOST_TEST(static_cast<int>(back.findings[i].basis) ==
+                   static_cast<int>(r.findings[i].basis));
       }
     }
   }
@@ -67,12 +70,39 @@ BOOST_AUTO_TEST_CASE(damaged_caches_are_refused_and_leave_the_report_empty) {
     FileReport back;
     BOOST_TEST(!decodeReportCache(cache + "x", truncated, back));  // trailing bytes
     std::string other_version = cache;
-    other_version[0] = 2;
+    other_version[0] = 3;
     BOOST_TEST(!decodeReportCache(other_version, truncated, back));
   }
   // A truncated report whose cache has no counts would under-count.
   FileReport back;
   BOOST_TEST(!decodeReportCache(encodeReportCache(reportWithFindings(false)), true, back));
+}
+
+// Format 1 had no basis byte: read as format 2 it would take the count for the basis and shift
+// every field after it. It is refused, and the caller reads the findings table instead.
+BOOST_AUTO_TEST_CASE(a_cache_of_format_1_is_refused) {
+  std::string v1;
+  v1 += '\x01';                    // format version 1
+  v1 += '\x01';                    // one finding
+  v1 += "\x06kr_rrn";              // rule
+  v1 += '\x02';                    // confidence index: high
+  v1 += "\x03\x07";                // count 3, offset 7
+  v1 += "\x06line 1";              // location
+  v1 += "\x0e" "900101-1******";   // masked
+  v1 += std::string(16, '\x01');   // digest
+  v1 += '\x00';                    // no exact counts
+  FileReport back;
+  BOOST_TEST(!decodeReportCache(v1, false, back));
+  BOOST_TEST(back.findings.empty());
+  // The same finding in format 2 (one basis byte after the confidence) is read.
+  std::string v2 = v1;
+  v2[0] = '\x02';
+  v2.insert(v2.find("kr_rrn") + 7, 1, '\x03');  // checksum, label
+  BOOST_REQUIRE(decodeReportCache(v2, false, back));
+  BOOST_REQUIRE(back.findings.size() == 1u);
+  BOOST_TEST(back.findings[0].count == 3u);
+  BOOST_TEST(back.findings[0].location == "line 1");
+  BOOST_TEST(static_cast<int>(back.findings[0].basis) == 3);
 }
 
 BOOST_AUTO_TEST_CASE(a_rule_this_version_does_not_know_is_skipped) {

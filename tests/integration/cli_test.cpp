@@ -92,6 +92,11 @@ BOOST_AUTO_TEST_CASE(json_lines_describe_each_file_then_a_summary) {
   BOOST_TEST(first.get<std::string>("confidence") == "high");
   BOOST_TEST(first.get<std::string>("location") == "row 2, column 2");
   BOOST_TEST(first.get<std::string>("masked") == "850917-2******");
+  // Why: its check digit passes and its column header names it.
+  std::vector<std::string> basis;
+  for (const auto& [key, name] : first.get_child("basis")) basis.push_back(name.data());
+  BOOST_TEST(basis == (std::vector<std::string>{"checksum", "label"}),
+             boost::test_tools::per_element());
   const ptree& summary = summaryOf(lines);
   BOOST_TEST(summary.get<int>("files") == 3);
   BOOST_TEST(summary.get<int>("files_with_findings") == 3);

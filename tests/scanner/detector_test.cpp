@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Detector behaviour beyond single examples: report ranges, table context, overlaps, and what a
-// Match may carry.
+// Detector behaviour beyond single examples: report ranges, table context, overlaps, what a Match
+// may carry, and why it says it was reported (Match::basis).
 
 #include "jamul/scanner/detector.h"
 
 #include <boost/test/unit_test.hpp>
 
+#include "jamul/scanner/finding_basis.h"
 #include "support/detector_fixture.h"
 
 namespace jamul::scanner {
@@ -23,6 +24,17 @@ class OneColumn final : public TextStructure {
   std::size_t from_;
   std::string header_;
 };
+
+// "checksum,label": a basis as its JSON names, for readable failures.
+std::string names(BasisSet basis) {
+  std::string out;
+  for (Basis b : kAllBases) {
+    if (!hasBasis(basis, b)) continue;
+    if (!out.empty()) out += ',';
+    out += basisName(b);
+  }
+  return out;
+}
 
 std::vector<Match> only(const std::vector<Match>& matches, RuleId rule) {
   std::vector<Match> out;
@@ -122,6 +134,47 @@ BOOST_AUTO_TEST_CASE(future_birth_dates_depend_on_today) {
   BOOST_TEST(only(test::detectAll(*d, "210101-3000000"), RuleId::kKrRrn).empty());
   Detector today = test::makeTestDetector();
   BOOST_TEST(only(test::detectAll(today, "210101-3000000"), RuleId::kKrRrn).size() == 1u);
+}
+
+// The basis of the one match of `rule` in `text`, as names; "none" when there is no such match.
+std::string basisOf(Detector& d, std::string_view text, RuleId rule,
+                    const TextStructure* structure = nullptr) {
+  const auto matches = only(test::detectAll(d, text, structure), rule);
+  if (matches.size() != 1u) return "none";
+  return names(matches[0].basis);
+}
+
+BOOST_AUTO_TEST_CASE(the_basis_says_check_digit_label_keyword_or_shape) {
+  Detector d = test::makeTestDetector();
+  // A valid check digit and its label right before it.
+  BOOST_TEST(basisOf(d, "주민등록번호: 900101-1234568", RuleId::kKrRrn) == "checksum,label");
+  // The same number alone: its check digit and its hyphenated shape carried it.
+  BOOST_TEST(basisOf(d, "900101-1234568", RuleId::kKrRrn) == "checksum,format");
+  // Born after 2020-10-05: no check digit to expect, and none is claimed.
+  BOOST_TEST(basisOf(d, "210101-3123450", RuleId::kKrRrn) == "format");
+  // A mobile number without a keyword: its shape alone (phones have no check digit).
+  BOOST_TEST(basisOf(d, "회의 때 010-2345-6789 로 알려 주세요", RuleId::kKrPhone) == "format");
+  BOOST_TEST(basisOf(d, "휴대폰: 010-2345-6789", RuleId::kKrPhone) == "label");
+  // A keyword about 50 characters after the value speaks for it, but does not label it.
+  const std::string far =
+      "900101-1234568 은 아래 회의에서 다시 확인하기로 했으며, 담당 부서가 다음 주까지 정리해서 "
+      "알려 줄 예정인 주민등록번호";
+  BOOST_TEST(basisOf(d, far, RuleId::kKrRrn) == "checksum,keyword");
+  // E-mail: the real top-level domain is its validation.
+  BOOST_TEST(basisOf(d, "hong.gildong@naver.com", RuleId::kEmail) == "checksum,format");
+  BOOST_TEST(basisOf(d, "이메일: hong.gildong@naver.com", RuleId::kEmail) == "checksum,label");
+  // Cards: the Luhn digit. Passports: no check digit in the printed number.
+  BOOST_TEST(basisOf(d, "4111-1111-1111-1111", RuleId::kCardNumber) == "checksum,format");
+  BOOST_TEST(basisOf(d, "여권번호 M123A4567", RuleId::kKrPassport) == "label");
+  // BRN: its check digit passed, or it would not be one.
+  BOOST_TEST(basisOf(d, "104-86-56659", RuleId::kKrBrn) == "checksum,format");
+  // A password is found by its own label.
+  BOOST_TEST(basisOf(d, "비밀번호: hunter22x", RuleId::kPassword) == "label");
+  // A column header labels every cell under it; a failing check digit claims nothing.
+  const std::string row = "홍길동,9601211234567";
+  const OneColumn rrn_column(row.find("9601"), "주민등록번호");
+  BOOST_TEST(basisOf(d, row, RuleId::kKrRrn, &rrn_column) == "label");
+  BOOST_TEST(basisOf(d, row, RuleId::kKrRrn) == "format");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

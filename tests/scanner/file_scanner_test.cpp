@@ -99,6 +99,22 @@ BOOST_AUTO_TEST_CASE(finds_identifiers_with_line_locations_and_masks) {
   BOOST_TEST(r.text_bytes == kDocument.size());
 }
 
+// Occurrences of one value at one confidence fold into one finding: its basis unites what was
+// established about the value and keeps the strongest occurrence's context (foldBasis()).
+BOOST_AUTO_TEST_CASE(a_folded_finding_keeps_the_best_reason_of_its_occurrences) {
+  test::TempDir dir;
+  FileScanner scanner = makeScanner();
+  const FileReport r = scanner.scan(
+      entryFor(dir.write("memo.txt", "메모 900101-1234568 확인\n\n\n주민번호 900101-1234568\n")));
+  BOOST_REQUIRE(r.findings.size() == 1u);
+  const FindingSummary& f = r.findings[0];
+  BOOST_TEST(f.count == 2u);
+  BOOST_TEST(f.location == "line 1");  // the first occurrence's place ...
+  // ... and the second's label: the first had only its check digit and shape.
+  BOOST_TEST(static_cast<int>(f.basis) ==
+             static_cast<int>(basisBit(Basis::kChecksum) | basisBit(Basis::kLabel)));
+}
+
 BOOST_AUTO_TEST_CASE(every_text_encoding_gives_the_same_findings) {
   test::TempDir dir;
   FileScanner scanner = makeScanner();

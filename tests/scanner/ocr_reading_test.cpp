@@ -181,6 +181,42 @@ BOOST_AUTO_TEST_CASE(issue_13_emails_and_mrz_through_the_detector) {
   BOOST_TEST((p->confidence == Confidence::kHigh));
 }
 
+// Match::basis says which values OCR's confusions were repaired in, beside what confirmed them.
+BOOST_AUTO_TEST_CASE(issue_13_the_basis_tells_a_repaired_value) {
+  const auto bits = [](std::initializer_list<Basis> bases) {
+    BasisSet set = 0;
+    for (Basis b : bases) set |= basisBit(b);
+    return static_cast<int>(set);
+  };
+  const Match* card = find(detectOcr("4111-1111-I111-1111\n"), RuleId::kCardNumber);
+  BOOST_REQUIRE(card != nullptr);
+  BOOST_TEST(static_cast<int>(card->basis) ==
+             bits({Basis::kChecksum, Basis::kFormat, Basis::kRepaired}));
+  const auto passport_matches = detectOcr("여권번호 $821H5375\n");
+  const Match* passport = find(passport_matches, RuleId::kKrPassport);
+  BOOST_REQUIRE(passport != nullptr);
+  BOOST_TEST(static_cast<int>(passport->basis) == bits({Basis::kLabel, Basis::kRepaired}));
+  const auto email_matches = detectOcr("이메일 hong.gildong©naver com\n");
+  const Match* email = find(email_matches, RuleId::kEmail);
+  BOOST_REQUIRE(email != nullptr);
+  BOOST_TEST(static_cast<int>(email->basis) ==
+             bits({Basis::kChecksum, Basis::kLabel, Basis::kRepaired}));
+  // Only spaces came out: rejoined, no character repaired.
+  const auto phone_matches = detectOcr("휴대전화 01 0-6983-3282\n");
+  const Match* phone = find(phone_matches, RuleId::kKrPhone);
+  BOOST_REQUIRE(phone != nullptr);
+  BOOST_TEST(static_cast<int>(phone->basis) == bits({Basis::kLabel}));
+  // A machine-readable zone's number: its ICAO check digit verified.
+  const std::string number = "M123A4567";
+  const std::string mrz = number + std::string(1, detect::mrzCheckDigit(number)) +
+                          "KOR9001011M3001014<<<<<<<<<<<<<<04\n";
+  const auto mrz_matches = detectOcr("PMKORHONG<<GILDONG<<<<<<<<<<<<<<<<<<<<<<<<<<\n" + mrz);
+  const Match* zone = find(mrz_matches, RuleId::kKrPassport);
+  BOOST_REQUIRE(zone != nullptr);
+  BOOST_TEST(hasBasis(zone->basis, Basis::kChecksum));
+  BOOST_TEST(!hasBasis(zone->basis, Basis::kRepaired));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -40,7 +40,7 @@ Result<std::vector<FileReport>> Inventory::reportsWithFindings(Confidence min,
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement counts, d.db.prepare(
       "SELECT rule, confidence, occurrences FROM file_counts WHERE file_id = ?1"));
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement findings, d.db.prepare(R"sql(
-    SELECT rule, confidence, occurrences, offset, location, masked, digest
+    SELECT rule, confidence, occurrences, offset, location, masked, digest, basis
     FROM findings WHERE file_id = ?1 ORDER BY ordinal)sql"));
   files.bindText(1, levelsFrom(min));
   if (owner)

@@ -50,6 +50,7 @@ std::optional<scanner::FindingSummary> inventory_detail::findingFromRow(
   f.masked = row.columnText(5);
   const std::string_view digest = row.columnBlobView(6);
   std::memcpy(f.digest.data(), digest.data(), std::min(digest.size(), f.digest.size()));
+  f.basis = static_cast<scanner::BasisSet>(row.columnInt(7));
   return f;
 }
 
@@ -84,15 +85,15 @@ Status Inventory::Impl::prepareStatements() {
     INSERT INTO file_counts (file_id, rule, confidence, occurrences) VALUES (?1, ?2, ?3, ?4))sql"));
   JAMUL_RETURN_IF_ERROR(prep(insert_finding, R"sql(
     INSERT INTO findings (file_id, ordinal, rule, confidence, occurrences, offset, location, masked,
-                          digest)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"));
+                          digest, basis)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql"));
   JAMUL_RETURN_IF_ERROR(prep(insert_error, R"sql(
     INSERT INTO scan_errors (scan_id, path, code, message) VALUES (?1, ?2, ?3, ?4))sql"));
   JAMUL_RETURN_IF_ERROR(prep(select_counts,
                              "SELECT rule, confidence, occurrences FROM file_counts "
                              "WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(select_findings, R"sql(
-    SELECT rule, confidence, occurrences, offset, location, masked, digest
+    SELECT rule, confidence, occurrences, offset, location, masked, digest, basis
     FROM findings WHERE file_id = ?1 ORDER BY ordinal)sql"));
   JAMUL_RETURN_IF_ERROR(prep(savepoint, "SAVEPOINT report"));
   JAMUL_RETURN_IF_ERROR(prep(release, "RELEASE report"));
@@ -188,6 +189,7 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
     ins.bind(6, f.offset).bindTextInPlace(7, f.location).bindTextInPlace(8, f.masked);
     ins.bindBlobInPlace(
         9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
+    ins.bind(10, static_cast<std::int64_t>(f.basis));
     JAMUL_RETURN_IF_ERROR(ins.run());
   }
   return okStatus();

@@ -107,7 +107,7 @@ Result<KnownFiles> loadKnownFiles(sqlite::Database* db, const std::string& db_pa
                                   std::string_view ruleset_version);
 
 // A `findings` row read with the columns (rule, confidence, occurrences, offset, location,
-// masked, digest); nullopt for a rule or level this version does not know (skipped).
+// masked, digest, basis); nullopt for a rule or level this version does not know (skipped).
 std::optional<scanner::FindingSummary> findingFromRow(const sqlite::Statement& row);
 
 }  // namespace jamul::agent::inventory_detail

@@ -8,7 +8,10 @@
 namespace jamul::agent {
 namespace {
 
-constexpr std::uint8_t kFormatVersion = 1;
+// 2: a basis byte after each finding's confidence. A cache of version 1 is refused whole (read as
+// 2 it would shift every field), so its row is read from the findings table instead, where the
+// migration to schema 7 left basis 0 ("unknown").
+constexpr std::uint8_t kFormatVersion = 2;
 
 void putVarint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -73,12 +76,14 @@ bool decodeInto(Reader& in, bool truncated, scanner::FileReport& report) {
   for (std::uint64_t i = 0; i < *findings; ++i) {
     const auto rule_name = in.sized();
     const auto confidence = confidenceAt(in.byte());
+    const auto basis = in.byte();
     const auto count = in.varint();
     const auto offset = in.varint();
     const auto location = in.sized();
     const auto masked = in.sized();
     const auto digest = in.bytes(ValueDigest().size());
-    if (!rule_name || !confidence || !count || !offset || !location || !masked || !digest)
+    if (!rule_name || !confidence || !basis || !count || !offset || !location || !masked ||
+        !digest)
       return false;
     const auto rule = scanner::ruleFromName(*rule_name);
     if (!rule) continue;  // a rule this version does not know
@@ -90,6 +95,7 @@ bool decodeInto(Reader& in, bool truncated, scanner::FileReport& report) {
     f.location = *location;
     f.masked = *masked;
     std::memcpy(f.digest.data(), digest->data(), f.digest.size());
+    f.basis = *basis;
     if (!truncated) report.counts[scanner::ruleIndex(f.rule)][scanner::confidenceIndex(f.confidence)] += f.count;
   }
   const auto counts = in.varint();
@@ -117,6 +123,7 @@ std::string encodeReportCache(const scanner::FileReport& report) {
   for (const scanner::FindingSummary& f : report.findings) {
     putBytes(out, scanner::ruleName(f.rule));
     out.push_back(static_cast<char>(scanner::confidenceIndex(f.confidence)));
+    out.push_back(static_cast<char>(f.basis));
     putVarint(out, f.count);
     putVarint(out, f.offset);
     putBytes(out, f.location);

@@ -6,12 +6,13 @@
 // findings and file_counts tables stay the source of truth that people and the console query; a
 // row whose cache is NULL, or that this code cannot decode, is read from those tables instead.
 //
-// Layout (docs/inventory.md): a version byte (1), then a varint count of findings, each as
-// rule name (varint length + bytes), confidence index (one byte), count, offset (varints),
-// location and masked excerpt (varint length + bytes) and the 16-byte digest; then a varint count
-// of exact per-rule counts (only when the findings were truncated), each as rule name, confidence
-// index and occurrences. Rules are stored by name, the stable API id, so a renumbered enum never
-// misreads an old cache. Like the findings table it holds masked excerpts and keyed digests only.
+// Layout (docs/inventory.md): a version byte (2), then a varint count of findings, each as
+// rule name (varint length + bytes), confidence index and basis bits (one byte each), count,
+// offset (varints), location and masked excerpt (varint length + bytes) and the 16-byte digest;
+// then a varint count of exact per-rule counts (only when the findings were truncated), each as
+// rule name, confidence index and occurrences. Rules are stored by name, the stable API id, so a
+// renumbered enum never misreads an old cache. Like the findings table it holds masked excerpts
+// and keyed digests only.
 
 #include <string>
 #include <string_view>

@@ -175,8 +175,15 @@ CREATE INDEX file_actions_by_path ON file_actions(path, id);
 CREATE INDEX file_actions_by_target ON file_actions(target_path, id);
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5, kVersion6};
+// Version 7: why each finding was reported (scanner/include/jamul/scanner/finding_basis.h): the
+// bits of a BasisSet (1 checksum, 2 label, 4 keyword, 8 format, 16 repaired). Rows written before
+// keep 0, "unknown", until their file is scanned again.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE findings ADD COLUMN basis INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                         kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

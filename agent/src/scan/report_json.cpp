@@ -7,6 +7,23 @@ namespace jamul::agent {
 
 using scanner::RuleId;
 
+namespace {
+
+// "basis":["checksum","label"], names in kAllBases order. Left out when unknown (0, a row from
+// before the basis) or when it holds only bits this version has no name for.
+void writeBasis(JsonWriter& w, scanner::BasisSet basis) {
+  bool open = false;
+  for (scanner::Basis b : scanner::kAllBases) {
+    if (!scanner::hasBasis(basis, b)) continue;
+    if (!open) w.key("basis").beginArray();
+    open = true;
+    w.value(scanner::basisName(b));
+  }
+  if (open) w.endArray();
+}
+
+}  // namespace
+
 void writeReportJson(JsonWriter& w, const scanner::FileReport& report, std::string_view path,
                      scanner::Confidence min) {
   w.beginObject().key("path").value(path);
@@ -37,8 +54,9 @@ void writeReportJson(JsonWriter& w, const scanner::FileReport& report, std::stri
         .key("masked")
         .value(f.masked)
         .key("count")
-        .value(f.count)
-        .endObject();
+        .value(f.count);
+    writeBasis(w, f.basis);
+    w.endObject();
   }
   w.endArray();
   if (report.findings_truncated) w.key("findings_truncated").value(true);

@@ -105,6 +105,7 @@ class Detector::Impl {
     bool positive;
     int distance;
     bool own;  // its rule's keyword is the value's own label (Evidence::own)
+    BasisSet basis;
   };
 
   void collectCandidates(std::string_view text, bool structured);
@@ -510,7 +511,8 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
     const Candidate& c = candidates_[i];
     const Evidence ev = gatherEvidence(i, text, window);
     if (const auto confidence = logic_.score(c, ev))
-      scored.push_back({i, *confidence, ev.positive, ev.positive_distance, ev.own});
+      scored.push_back({i, *confidence, ev.positive, ev.positive_distance, ev.own,
+                        detect::RuleLogic::basis(c, ev)});
   }
   std::vector<Scored> picked;
   resolveOverlaps(scored, picked);
@@ -532,6 +534,7 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
     canonical += ':';
     canonical += c.canonical;
     m.digest = hasher_(canonical);
+    m.basis = s.basis;
     out.push_back(std::move(m));
   }
 }

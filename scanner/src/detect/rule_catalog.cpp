@@ -623,7 +623,8 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
      {.priority = 0,
       .min_match_bytes = 7,
       .leading = {Boundary::kLetter, Boundary::kLetter},
-      .trailing = Boundary::kNone}},
+      .trailing = Boundary::kNone,
+      .label_in_pattern = true}},
 }};
 
 // Account layouts per bank from the KFTC CMS table as transcribed in [KOREAN-ACCOUNT-BANKS]

@@ -604,9 +604,10 @@ static_assert(inRuleOrder(), "kBehaviours lists every rule once, in RuleId order
 
 const RuleTraits& traitsOf(RuleId rule) { return ruleCatalog()[ruleIndex(rule)].traits; }
 
-// Whether a value that OCR misread and OcrReading repaired is confirmed by itself (else only a
-// label of its rule confirms it).
-bool repairConfirmed(const Candidate& c) {
+// Whether the value confirms itself by its rule's own check: a check digit, Luhn, a validation
+// strong enough alone, an MRZ check digit. Such a value needs no label when OCR misread it and
+// OcrReading repaired it, and its basis says kChecksum.
+bool selfConfirmed(const Candidate& c) {
   switch (traitsOf(c.rule).repair) {
     case RepairCheck::kCheckDigit:
       return (c.flags & kChecksumOk) != 0;
@@ -650,7 +651,7 @@ std::optional<Candidate> RuleLogic::inspect(RuleId rule, int variant, std::strin
 std::optional<Confidence> RuleLogic::score(const Candidate& c, const Evidence& ev) const {
   // A value OCR misread and OcrReading repaired counts only when something confirms the repair: a
   // check digit, a strong validation, or a label of its rule.
-  if ((c.flags & kRepaired) && !repairConfirmed(c) && !ev.positive) return std::nullopt;
+  if ((c.flags & kRepaired) && !selfConfirmed(c) && !ev.positive) return std::nullopt;
   std::optional<Confidence> level = kBehaviours[ruleIndex(c.rule)].score(c, ev);
   if (!level) return std::nullopt;
   // A negative label ("주문번호", "팩스") counts only when no keyword of the rule is nearer.
@@ -659,6 +660,21 @@ std::optional<Confidence> RuleLogic::score(const Candidate& c, const Evidence& e
     if (level && ev.negative_direct) level = Confidence::kLow;
   }
   return level;
+}
+
+BasisSet RuleLogic::basis(const Candidate& c, const Evidence& ev) {
+  BasisSet basis = 0;
+  if (selfConfirmed(c)) basis |= basisBit(Basis::kChecksum);
+  // The context is told as one of three, strongest first: the person reading it wants to know
+  // whether the value stood under its own label, merely near a word of its kind, or neither.
+  if (ev.own || ev.positive_direct || traitsOf(c.rule).label_in_pattern)
+    basis |= basisBit(Basis::kLabel);
+  else if (ev.positive)
+    basis |= basisBit(Basis::kKeyword);
+  else
+    basis |= basisBit(Basis::kFormat);
+  if (c.flags & kRepaired) basis |= basisBit(Basis::kRepaired);
+  return basis;
 }
 
 std::string RuleLogic::mask(const Candidate& c, std::string_view text) {

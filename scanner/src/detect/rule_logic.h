@@ -11,6 +11,7 @@
 //   score()    phase 2, with the context Evidence gathered for the candidate: the confidence matrix
 //              of DETECTION.md §3.14 (documented per rule in rule_catalog.cpp), or nothing for "do
 //              not report".
+//   basis()    for a reported candidate, the same facts told as why (Match::basis).
 //
 // mask() and canonical() give the only forms of a value that leave the detector: a masked excerpt
 // for people and the canonical string the keyed digest is taken of.
@@ -25,6 +26,7 @@
 #include <unordered_set>
 
 #include "detect/validators.h"
+#include "jamul/scanner/finding_basis.h"
 #include "jamul/scanner/rule.h"
 
 namespace jamul::scanner::detect {
@@ -83,6 +85,12 @@ class RuleLogic {
 
   // Phase 2: the confidence to report, or std::nullopt for "do not report".
   std::optional<Confidence> score(const Candidate& candidate, const Evidence& evidence) const;
+
+  // Why `candidate`, scored with `evidence`, is reported (finding_basis.h): kChecksum where its
+  // rule's own check confirms the value (the check that also confirms an OCR repair,
+  // RuleTraits::repair), kLabel for Evidence::own or positive_direct, else kKeyword for
+  // Evidence::positive, else kFormat; kRepaired for kRepaired. Never 0.
+  static BasisSet basis(const Candidate& candidate, const Evidence& evidence);
 
   // The masked excerpt of `candidate` (whose text is text[begin, end)), e.g. "900101-1******".
   static std::string mask(const Candidate& candidate, std::string_view text);

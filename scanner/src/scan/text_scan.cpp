@@ -125,7 +125,11 @@ void TextScan::record() {
     const FindingKey key{m.rule, m.confidence, m.digest};
     auto it = index_.find(key);
     if (it != index_.end()) {
-      ++report_.findings[it->second].count;
+      FindingSummary& f = report_.findings[it->second];
+      ++f.count;
+      // Location and masked excerpt stay the first occurrence's; the basis takes every
+      // occurrence's checks and the best one's context (a value labelled once is a labelled one).
+      f.basis = foldBasis(f.basis, m.basis);
       continue;
     }
     if (report_.findings.size() >= max_findings_) {
@@ -140,6 +144,7 @@ void TextScan::record() {
     f.location = location(m.begin);
     f.masked = std::move(m.masked);
     f.digest = m.digest;
+    f.basis = m.basis;
     index_.emplace(key, report_.findings.size());
     report_.findings.push_back(std::move(f));
   }

@@ -86,7 +86,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with

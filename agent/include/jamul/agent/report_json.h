@@ -4,7 +4,8 @@
 // One file's report as the JSON object of `jamul scan --json` (docs/json-output.md), which the
 // agent's local API also sends (findings, "found" events): path (path_base64 too when the name is
 // not UTF-8), status, detail, error, format, size, cached, counts and findings at `min` or above
-// (masked excerpts only: a report holds no raw value).
+// (masked excerpts only: a report holds no raw value), each with the basis it was reported on
+// when known.
 //
 // Thread-safety: a pure function.
 

@@ -27,6 +27,7 @@
 
 #include "jamul/common/result.h"
 #include "jamul/common/value_digest.h"
+#include "jamul/scanner/finding_basis.h"
 #include "jamul/scanner/rule.h"
 
 namespace jamul::scanner {
@@ -72,6 +73,9 @@ struct Match {
   std::size_t end = 0;
   std::string masked;     // e.g. "900101-1******"; safe to store and show
   ValueDigest digest{};   // keyed hash of the canonical value; never the value itself
+  // Why it was reported (finding_basis.h): its check digit or validation, a label or keyword of
+  // its rule, or its shape alone, and whether OCR text was repaired. Never 0 from detect().
+  BasisSet basis = 0;
 };
 
 struct DetectorOptions {

@@ -15,6 +15,7 @@
 #include "jamul/common/error.h"
 #include "jamul/common/value_digest.h"
 #include "jamul/scanner/file_entry.h"
+#include "jamul/scanner/finding_basis.h"
 #include "jamul/scanner/rule.h"
 
 namespace jamul::scanner {
@@ -54,6 +55,9 @@ struct FindingSummary {
   std::string location;      // first occurrence, for people: "line 12", "row 5, column 3"
   std::string masked;        // e.g. "900101-1******"
   ValueDigest digest{};      // keyed hash of the canonical value
+  // Why it was reported: its occurrences' Match::basis folded by foldBasis(). 0 = unknown (read
+  // from an inventory row written before the basis existed).
+  BasisSet basis = 0;
 };
 
 // Exact occurrence counts by rule and confidence (confidenceIndex()).

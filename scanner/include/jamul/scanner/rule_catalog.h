@@ -52,7 +52,8 @@ enum class Boundary : std::uint8_t {
 };
 
 // What, besides a label of its rule, confirms a value that OCR misread and the detector repaired
-// (issue 13): without it, a repaired value is not reported.
+// (issue 13): without it, a repaired value is not reported. The same check is what a finding's
+// basis calls `checksum` (finding_basis.h).
 enum class RepairCheck : std::uint8_t {
   kLabelOnly,   // nothing in the value itself
   kCheckDigit,  // its check digit passes (RRN, FRN)
@@ -78,6 +79,9 @@ struct RuleTraits {
   std::array<Boundary, 2> leading = {Boundary::kNumber, Boundary::kNumber};
   Boundary trailing = Boundary::kNumber;
   RepairCheck repair = RepairCheck::kLabelOnly;
+  // Its patterns match the value's label with the value (password): every candidate is labelled,
+  // though no keyword lies outside it (Basis::kLabel).
+  bool label_in_pattern = false;
 
   Boundary leadingOf(int variant) const { return leading[variant > 0 ? 1 : 0]; }
 };

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Builds the jamul .deb from a configured build tree and checks it end to end (issue 15):
-#   1. builds the installed targets (jamul, the PDF/OCR module, jamul-agent when the tree has it)
-#      and runs `cpack -G DEB` in the build tree;
-#   2. checks the package's files, conffiles, maintainer scripts and dependencies (dpkg-deb);
-#   3. checks the systemd unit with `systemd-analyze verify`; lintian, when installed (report only);
+#   1. builds the installed targets (jamul, the PDF/OCR module, jamul-agent and jamul-tray when the
+#      tree has them) and runs `cpack -G DEB` in the build tree;
+#   2. checks the package's files, conffiles, maintainer scripts and dependencies (dpkg-deb); with
+#      the tray: the program, its translations, the menu entry, the login item and the icon;
+#      without it: none of its desktop files;
+#   3. checks the systemd unit with `systemd-analyze verify` and the desktop entries with
+#      `desktop-file-validate`; lintian, when installed (report only);
 #   4. installs it with dpkg -i (twice: the second run is the upgrade path), runs the installed
 #      `jamul --version` and `jamul extract` on a PDF (the module is found in /usr/lib/jamul), and
 #      runs the installed `jamul-agent --foreground` on a temporary config for 3 s (with the unit's
-#      capability bounding set and no_new_privs, via setpriv), then SIGTERM;
-#   5. `dpkg -r jamul` must keep /var/lib/jamul and /etc/jamul, `dpkg -P jamul` must delete them.
+#      capability bounding set and no_new_privs, via setpriv), then SIGTERM; runs the installed
+#      `jamul-tray --version` (QT_QPA_PLATFORM=offscreen);
+#   5. `dpkg -r jamul` must keep /var/lib/jamul and /etc/jamul (and the login item, a conffile),
+#      `dpkg -P jamul` must delete them.
 #
 #   installer/check-package.sh BUILD_DIR [--no-install]
 #
@@ -23,6 +28,7 @@ set -euo pipefail
 usage() { echo "usage: $0 BUILD_DIR [--no-install]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 build=$(cd "$1" && pwd)
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
 install=1
 [ "${2:-}" = "--no-install" ] && install=0
 [ -f "$build/CMakeCache.txt" ] || { echo "check-package: $build is not a configured build tree" >&2; exit 2; }
@@ -43,12 +49,21 @@ trap cleanup EXIT
 # --- 1. build and package ------------------------------------------------------------------------
 step "building the installed targets and the package in $build"
 targets=(jamul)
+# Read once and whole: `grep -q` on the pipe would leave cmake writing to a closed pipe (pipefail).
+help=$(cmake --build "$build" --target help 2>/dev/null || true)
 with_agent=0
-if cmake --build "$build" --target help 2>/dev/null | grep -Eq '^(\.\.\. )?jamul-agent(:| |$)'; then
+if grep -Eq '^(\.\.\. )?jamul-agent(:| |$)' <<<"$help"; then
   targets+=(jamul-agent)
   with_agent=1
 else
   echo "  (no jamul-agent target in this tree: the package is checked without the agent)"
+fi
+with_tray=0
+if grep -Eq '^(\.\.\. )?jamul-tray(:| |$)' <<<"$help"; then
+  targets+=(jamul-tray)
+  with_tray=1
+else
+  echo "  (no jamul-tray target in this tree (JAMUL_BUILD_GUI): the package is checked without it)"
 fi
 cmake --build "$build" --target "${targets[@]}" -j "${JAMUL_JOBS:-2}"
 rm -f "$build"/jamul_*.deb
@@ -74,11 +89,31 @@ expected=(
   ./usr/share/doc/jamul/copyright
 )
 [ "$with_agent" = 1 ] && expected+=(./usr/bin/jamul-agent)
+# The tray app (gui/ installs the program and its translations, installer/ the rest).
+tray_files=(
+  ./usr/bin/jamul-tray
+  ./usr/share/jamul/translations/jamul_ko.qm
+  ./usr/share/jamul/translations/jamul_en.qm
+  ./usr/share/applications/jamul-tray.desktop
+  ./etc/xdg/autostart/jamul-tray.desktop
+  ./usr/share/icons/hicolor/scalable/apps/jamul.svg
+)
+[ "$with_tray" = 1 ] && expected+=("${tray_files[@]}")
 for f in "${expected[@]}"; do
   if grep -Eq " ${f//./\\.}$" "$work/contents"; then pass "$f"; else fail "$f is not in the package"; fi
 done
 if [ "$with_agent" = 0 ]; then
   echo "  (skipped: ./usr/bin/jamul-agent, not built in this tree)"
+fi
+if [ "$with_tray" = 0 ]; then
+  # No menu entry, login item or icon for a program the package does not hold.
+  stray=0
+  for f in "${tray_files[@]}"; do
+    if grep -Eq " ${f//./\\.}$" "$work/contents"; then
+      fail "$f is in a package without jamul-tray"; stray=1
+    fi
+  done
+  [ "$stray" = 0 ] && pass "no tray files in a package without jamul-tray"
 fi
 if awk '{print $2}' "$work/contents" | grep -vq '^root/root$'; then
   fail "files not owned by root/root"
@@ -87,8 +122,9 @@ else
 fi
 
 printf '/etc/jamul/agent.json\n/etc/jamul/policy.json\n' >"$work/conffiles.expected"
+[ "$with_tray" = 1 ] && echo /etc/xdg/autostart/jamul-tray.desktop >>"$work/conffiles.expected"
 if dpkg-deb -I "$deb" conffiles | diff -u "$work/conffiles.expected" - ; then
-  pass "conffiles: /etc/jamul/agent.json, /etc/jamul/policy.json"
+  pass "conffiles: $(paste -sd ' ' "$work/conffiles.expected")"
 else
   fail "conffiles differ"
 fi
@@ -114,6 +150,13 @@ grep -q 'libc6' <<<"$depends" && pass "Depends computed by dpkg-shlibdeps" ||
 if [ "$with_agent" = 1 ]; then
   grep -qi 'poco' <<<"$depends" && pass "Depends has Poco (jamul-agent)" || fail "Depends lacks Poco"
 fi
+if [ "$with_tray" = 1 ]; then
+  # Computed (the binary links Qt) and declared (the SVG plugins Qt loads at run time) side by side.
+  grep -q 'libqt6gui6' <<<"$depends" && pass "Depends has libqt6gui6 (shlibdeps, jamul-tray)" ||
+    fail "Depends lacks libqt6gui6"
+  grep -q 'libqt6svg6' <<<"$depends" && pass "Depends has libqt6svg6 (the SVG icon plugins)" ||
+    fail "Depends lacks libqt6svg6"
+fi
 
 # --- 3. the unit ---------------------------------------------------------------------------------
 step "systemd unit (systemd-analyze verify)"
@@ -138,6 +181,48 @@ fi
 if systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
   systemd-analyze security --offline=true --no-pager "$unit" 2>/dev/null | tail -n 1 || true
 fi
+
+step "desktop entries (desktop-file-validate)"
+if [ "$with_tray" = 1 ]; then
+  menu_entry="$work/root/usr/share/applications/jamul-tray.desktop"
+  login_item="$work/root/etc/xdg/autostart/jamul-tray.desktop"
+else
+  echo "  (no tray in this package: the entries are checked as they stand in installer/)"
+  menu_entry="$source_dir/installer/jamul-tray.desktop"
+  login_item="$source_dir/installer/jamul-tray-autostart.desktop"
+fi
+# desktop_key FILE KEY: the key's value in the [Desktop Entry] group.
+desktop_key() { sed -n '/^\[Desktop Entry\]/,/^\[/{s/^'"$2"'=//p}' "$1"; }
+if ! command -v desktop-file-validate >/dev/null; then
+  fail "desktop-file-validate is not installed (Debian desktop-file-utils: scripts/install-deps.sh)"
+else
+  for e in "$menu_entry" "$login_item"; do
+    # Hints (a category that could be added) are printed, not failures.
+    if desktop-file-validate "$e"; then pass "desktop-file-validate ${e#"$work/root"}"; else
+      fail "desktop-file-validate ${e#"$work/root"}"; fi
+  done
+fi
+[ "$(desktop_key "$menu_entry" Exec)" = jamul-tray ] && pass "menu entry: Exec=jamul-tray" ||
+  fail "menu entry: Exec is '$(desktop_key "$menu_entry" Exec)'"
+[ "$(desktop_key "$login_item" Exec)" = "jamul-tray --autostart" ] &&
+  pass "login item: Exec=jamul-tray --autostart" ||
+  fail "login item: Exec is '$(desktop_key "$login_item" Exec)'"
+# TryExec: a login item left behind by `dpkg -r` (a conffile) must not start a missing program.
+for kv in TryExec=jamul-tray Icon=jamul; do
+  [ "$(desktop_key "$menu_entry" "${kv%%=*}")" = "${kv#*=}" ] &&
+    [ "$(desktop_key "$login_item" "${kv%%=*}")" = "${kv#*=}" ] &&
+    pass "both entries: $kv" || fail "not both entries say $kv"
+done
+[ "$(desktop_key "$login_item" Hidden)" != true ] &&
+  [ "$(desktop_key "$login_item" X-GNOME-Autostart-enabled)" = true ] &&
+  pass "login item: enabled (no Hidden=true, X-GNOME-Autostart-enabled=true)" ||
+  fail "login item is disabled"
+if [ "$with_tray" = 1 ]; then
+  icon="$work/root/usr/share/icons/hicolor/scalable/apps/jamul.svg"
+  icon_type=$(file -b "$icon")
+  grep -q 'SVG' <<<"$icon_type" && pass "icon: $icon_type" || fail "icon is no SVG: $icon_type"
+fi
+
 if command -v lintian >/dev/null; then
   step "lintian (report only)"
   lintian --tag-display-limit 0 "$deb" || true
@@ -253,9 +338,33 @@ EOF
 fi
 
 # --- 5. remove, purge ----------------------------------------------------------------------------
+step "the installed jamul-tray"
+if [ "$with_tray" = 0 ]; then
+  echo "  SKIPPED: /usr/bin/jamul-tray is not in this package (no jamul-tray target in $build)"
+else
+  deb_version=$(dpkg-deb -f "$deb" Version)
+  # No display here: Qt's offscreen platform (libqt6gui6); --version must not need the agent.
+  # (Qt's warnings, e.g. about XDG_RUNTIME_DIR, go to stderr: shown only on failure.)
+  if out=$(QT_QPA_PLATFORM=offscreen timeout 20 /usr/bin/jamul-tray --version 2>"$work/tray.err") &&
+     grep -qF "$deb_version" <<<"$out"; then
+    pass "jamul-tray --version: $out"
+  else
+    fail "jamul-tray --version does not print $deb_version: $out $(cat "$work/tray.err")"
+  fi
+fi
+
 step "remove and purge"
 dpkg -r jamul
 [ ! -e /usr/bin/jamul ] && pass "dpkg -r: /usr/bin/jamul removed" || fail "/usr/bin/jamul still there"
+if [ "$with_tray" = 1 ]; then
+  [ ! -e /usr/bin/jamul-tray ] && pass "dpkg -r: /usr/bin/jamul-tray removed" ||
+    fail "/usr/bin/jamul-tray still there"
+  [ ! -e /usr/share/applications/jamul-tray.desktop ] && pass "dpkg -r: the menu entry removed" ||
+    fail "the menu entry is still there"
+  [ -f /etc/xdg/autostart/jamul-tray.desktop ] &&
+    pass "dpkg -r: the login item kept (conffile; TryExec keeps it from starting anything)" ||
+    fail "dpkg -r deleted the login item (a conffile)"
+fi
 [ -d /var/lib/jamul ] && pass "dpkg -r: /var/lib/jamul kept (device key, inventory)" ||
   fail "dpkg -r deleted /var/lib/jamul"
 [ -f /etc/jamul/agent.json ] && pass "dpkg -r: /etc/jamul/agent.json kept (conffile)" ||
@@ -263,6 +372,10 @@ dpkg -r jamul
 dpkg -P jamul
 [ ! -e /var/lib/jamul ] && pass "dpkg -P: /var/lib/jamul deleted" || fail "dpkg -P kept /var/lib/jamul"
 [ ! -e /etc/jamul ] && pass "dpkg -P: /etc/jamul deleted" || fail "dpkg -P kept /etc/jamul"
+if [ "$with_tray" = 1 ]; then
+  [ ! -e /etc/xdg/autostart/jamul-tray.desktop ] && pass "dpkg -P: the login item deleted" ||
+    fail "dpkg -P kept /etc/xdg/autostart/jamul-tray.desktop"
+fi
 dpkg-query -W jamul >/dev/null 2>&1 && fail "dpkg still knows jamul" || pass "dpkg forgot jamul"
 
 step "$failures failure(s)"

@@ -21,6 +21,7 @@ packages=(
   age                                       # the age CLI, used by the crypto interop tests
   imagemagick fonts-nanum                   # scanned test pages drawn for the OCR tests (issue 13)
   dpkg-dev file systemd                     # the .deb: dpkg-shlibdeps (CPack), systemd-analyze verify
+  desktop-file-utils                        #   and desktop-file-validate (the tray's entries)
 )
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
 

@@ -47,9 +47,8 @@ BOOST_AUTO_TEST_SUITE(report_json)
 
 BOOST_AUTO_TEST_CASE(a_finding_is_masked_and_says_its_basis_in_a_fixed_order) {
   // Set in another order than the names': the array is always in kAllBases order.
-  const auto basis = static_cast<scanner::BasisSet>(basisBit(Basis::kRepaired) |
-                                                    basisBit(Basis::kLabel) |
-                                                    basisBit(Basis::kChecksum));
+  const auto basis = static_cast<scanner::BasisSet>(
+      basisBit(Basis::kRepaired) | basisBit(Basis::kLabel) | basisBit(Basis::kChecksum));
   BOOST_TEST(json(reportWith(basis)) ==
              R"({"path":"/home/kim/명단.csv","status":"ok","format":"csv/utf-8","size":120,)"
              R"("counts":{"kr_rrn":2},"findings":[{"rule":"kr_rrn","confidence":"high",)"

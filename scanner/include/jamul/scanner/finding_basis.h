@@ -10,11 +10,11 @@
 // the names are API (JSON), so neither is ever renumbered or renamed. 0 means "unknown": a finding
 // recorded before the basis existed (inventory schema < 7); readers show nothing for it.
 //
-// Per rule (DETECTION.md §3, RuleTraits::repair), `checksum` is what the rule's validator establishes about the
-// value itself and nothing weaker: the RRN/FRN check digit (not an RRN whose date only excuses a
-// missing one), a card's Luhn digit, the BRN and CRN check digits, a passport MRZ's check digit, an
-// e-mail's real top-level domain. Rules without such a check (passport number, driver's licence,
-// phone, bank account, health insurance, IP, password) never claim it.
+// Per rule (DETECTION.md §3, RuleTraits::repair), `checksum` is what the rule's validator
+// establishes about the value itself and nothing weaker: the RRN/FRN check digit (not an RRN whose
+// date only excuses a missing one), a card's Luhn digit, the BRN and CRN check digits, a passport
+// MRZ's check digit, an e-mail's real top-level domain. Rules without such a check (passport
+// number, driver's licence, phone, bank account, health insurance, IP, password) never claim it.
 //
 // Pure functions; thread-safe.
 

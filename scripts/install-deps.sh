@@ -22,8 +22,13 @@ packages=(
   imagemagick fonts-nanum                   # scanned test pages drawn for the OCR tests (issue 13)
   dpkg-dev file systemd                     # the .deb: dpkg-shlibdeps (CPack), systemd-analyze verify
   desktop-file-utils                        #   and desktop-file-validate (the tray's entries)
+  qt6-base-dev qt6-tools-dev                # jamul-tray (Qt 6 Widgets, Network, PrintSupport, Test)
+  qt6-l10n-tools qt6-translations-l10n      #   lupdate/lrelease, and Qt's own Korean strings
+  libqt6svg6                                #   its SVG icons (the icon engine plugin)
+  xvfb trayer xdotool x11-utils             #   scripts/screenshots.sh: a display, a tray host, keys
+  poppler-utils                             #   and the report's first page as PNG (pdftoppm)
 )
-[ "${1:-}" = "--bench" ] && packages+=(ripgrep time poppler-utils)
+[ "${1:-}" = "--bench" ] && packages+=(ripgrep time)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 #   1. builds the installed targets (jamul, the PDF/OCR module, jamul-agent and jamul-tray when the
 #      tree has them) and runs `cpack -G DEB` in the build tree;
 #   2. checks the package's files, conffiles, maintainer scripts and dependencies (dpkg-deb); with
-#      the tray: the program, its translations, the menu entry, the login item and the icon;
+#      the tray: the program (translations compiled in), the menu entry, the login item, the icon;
 #      without it: none of its desktop files;
 #   3. checks the systemd unit with `systemd-analyze verify` and the desktop entries with
 #      `desktop-file-validate`; lintian, when installed (report only);
@@ -89,11 +89,9 @@ expected=(
   ./usr/share/doc/jamul/copyright
 )
 [ "$with_agent" = 1 ] && expected+=(./usr/bin/jamul-agent)
-# The tray app (gui/ installs the program and its translations, installer/ the rest).
+# The tray app (gui/ installs the program, its translations compiled in; installer/ the rest).
 tray_files=(
   ./usr/bin/jamul-tray
-  ./usr/share/jamul/translations/jamul_ko.qm
-  ./usr/share/jamul/translations/jamul_en.qm
   ./usr/share/applications/jamul-tray.desktop
   ./etc/xdg/autostart/jamul-tray.desktop
   ./usr/share/icons/hicolor/scalable/apps/jamul.svg

@@ -128,6 +128,10 @@
         <source>Values are shown masked; Jamul never stores or shows them whole.</source>
         <translation>Values are shown masked; Jamul never stores or shows them whole.</translation>
     </message>
+    <message>
+        <source>its domain exists</source>
+        <translation>its domain exists</translation>
+    </message>
 </context>
 <context>
     <name>LocationText</name>

@@ -126,6 +126,10 @@
         <source>Values are shown masked; Jamul never stores or shows them whole.</source>
         <translation>값은 가려서 표시됩니다. 자물쇠는 원래 값을 저장하거나 표시하지 않습니다.</translation>
     </message>
+    <message>
+        <source>its domain exists</source>
+        <translation>도메인이 실제로 있음</translation>
+    </message>
 </context>
 <context>
     <name>LocationText</name>

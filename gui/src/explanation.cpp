@@ -10,8 +10,11 @@
 
 namespace jamul::gui {
 
-QString Explanation::basisText(const QString& basis) {
-  if (basis == QLatin1String("checksum")) return tr("its check digit is valid");
+QString Explanation::basisText(const QString& basis, const QString& rule) {
+  // The agent's "checksum" is the rule's own check: a check digit for numbers, a real top-level
+  // domain for an e-mail address.
+  if (basis == QLatin1String("checksum"))
+    return rule == QLatin1String("email") ? tr("its domain exists") : tr("its check digit is valid");
   if (basis == QLatin1String("keyword")) return tr("a word naming this kind of data is nearby");
   if (basis == QLatin1String("label")) return tr("it is labelled as such (its own label or column header)");
   if (basis == QLatin1String("format")) return tr("its format alone (separators, valid date or prefix)");
@@ -56,7 +59,7 @@ QString Explanation::html(const FileRecord& file, const RuleNames& names) {
     out += QStringLiteral("<br>") + tr("Confidence: %1").arg(FindingsModel::levelText(f.level));
     QStringList reasons;
     reasons << tr("it matches the rule for %1 (%2)").arg(names.title(f.rule).toHtmlEscaped(), f.rule);
-    for (const QString& b : f.basis) reasons << basisText(b);
+    for (const QString& b : f.basis) reasons << basisText(b, f.rule);
     out += QStringLiteral("<br>") + tr("Because: %1").arg(reasons.join(QStringLiteral("; ")));
     out += QStringLiteral("</li>");
   }

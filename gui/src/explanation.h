@@ -20,8 +20,8 @@ class Explanation {
 
  public:
   static QString html(const FileRecord& file, const RuleNames& names);
-  // One basis name of the agent ("checksum", "keyword", ...) as a phrase.
-  static QString basisText(const QString& basis);
+  // One basis name of the agent ("checksum", "keyword", ...) for a finding of `rule`, as a phrase.
+  static QString basisText(const QString& basis, const QString& rule);
 };
 
 }  // namespace jamul::gui

@@ -42,6 +42,13 @@ qint64 FindingsModel::encryptedFiles() const {
                        [](const FileRecord& f) { return f.state == FileState::kEncrypted; });
 }
 
+qint64 FindingsModel::unprotectedFiles() const {
+  return std::count_if(files_.begin(), files_.end(), [](const FileRecord& f) {
+    return f.state == FileState::kUnprotected ||
+           (f.state == FileState::kException && f.exception_state != QLatin1String("approved"));
+  });
+}
+
 std::optional<double> FindingsModel::encryptionRate() const {
   if (files_.isEmpty()) return std::nullopt;
   return 100.0 * static_cast<double>(encryptedFiles()) / static_cast<double>(files_.size());

@@ -46,6 +46,9 @@ class FindingsModel : public QAbstractTableModel {
   qint64 plaintextFiles() const;
   qint64 encryptedFiles() const;
   std::optional<double> encryptionRate() const;
+  // Files still in plaintext without a granted exception (a pending request is not a decision):
+  // what the tray icon's "personal data found" counts.
+  qint64 unprotectedFiles() const;
   // Occurrences by rule over the plaintext files (the report's and the filter's type list).
   QMap<QString, qint64> plaintextCountsByRule() const;
   QMap<QString, qint64> encryptedCountsByRule() const;

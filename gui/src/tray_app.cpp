@@ -144,8 +144,7 @@ void TrayApp::retranslate() {
 }
 
 TrayState TrayApp::trayState() const {
-  qint64 unprotected = 0;
-  for (const FileRecord& f : model_.files()) unprotected += f.state == FileState::kUnprotected ? 1 : 0;
+  qint64 unprotected = model_.unprotectedFiles();
   // Before the first listing arrives, the agent's count stands.
   if (model_.files().isEmpty()) unprotected = status_.files_with_findings;
   return trayStateOf(client_.isConnected(), status_, unprotected);
@@ -171,7 +170,8 @@ QIcon TrayApp::iconFor(TrayState state) const {
 
 void TrayApp::updateIcon() {
   const TrayState state = trayState();
-  const qint64 plain = model_.files().isEmpty() ? status_.files_with_findings : model_.plaintextFiles();
+  const qint64 unprotected =
+      model_.files().isEmpty() ? status_.files_with_findings : model_.unprotectedFiles();
   QString text;
   switch (state) {
     case TrayState::kOffline: text = tr("Jamul agent not reachable; retrying"); break;
@@ -181,7 +181,7 @@ void TrayApp::updateIcon() {
       break;
     case TrayState::kPaused: text = tr("Scanning paused"); break;
     case TrayState::kFound:
-      text = tr("%n file(s) with unprotected personal data", nullptr, static_cast<int>(plain));
+      text = tr("%n file(s) with unprotected personal data", nullptr, static_cast<int>(unprotected));
       break;
     case TrayState::kClean: text = tr("No unprotected personal data"); break;
     case TrayState::kUnscanned: text = tr("Not scanned yet"); break;

@@ -8,6 +8,7 @@
 #include "file_record.h"
 #include "findings_model.h"
 #include "location_text.h"
+#include "explanation.h"
 #include "rule_names.h"
 
 using namespace jamul;
@@ -49,7 +50,15 @@ const char* const kRules = R"({"rules":[
 class FindingsModelTest : public QObject {
   Q_OBJECT
 
+  QTranslator english_;
+
  private slots:
+  // The tray always runs with a catalogue (English has plural forms the sources do not).
+  void initTestCase() {
+    QVERIFY(english_.load(QStringLiteral(":/i18n/jamul_en.qm")));
+    QCoreApplication::installTranslator(&english_);
+  }
+
   void parsesEveryFieldOfAReply() {
     auto page = parseFindingsPage(json(kPage));
     QVERIFY(page.ok());
@@ -129,6 +138,12 @@ class FindingsModelTest : public QObject {
     model.setFiles(parseFindingsPage(json(kPage))->files);
     QCOMPARE(model.plaintextFiles(), 2);
     QCOMPARE(model.encryptedFiles(), 1);
+    QCOMPARE(model.unprotectedFiles(), 2);  // the exception is only requested
+    QList<FileRecord> granted = model.files();
+    granted[2].exception_state = QStringLiteral("approved");
+    FindingsModel after(&names);
+    after.setFiles(granted);
+    QCOMPARE(after.unprotectedFiles(), 1);
     QVERIFY(qAbs(*model.encryptionRate() - 100.0 / 3.0) < 1e-9);
     QCOMPARE(model.plaintextCountsByRule().value(QStringLiteral("kr_rrn")), 42);
     QCOMPARE(model.encryptedCountsByRule().value(QStringLiteral("kr_rrn")), 5);
@@ -150,14 +165,40 @@ class FindingsModelTest : public QObject {
     QCOMPARE(LocationText::of(QStringLiteral("row 5, column 3")), QStringLiteral("row 5, column 3"));
     QTranslator korean;
     QVERIFY(korean.load(QStringLiteral(":/i18n/jamul_ko.qm")));
+    QCoreApplication::removeTranslator(&english_);
     QCoreApplication::installTranslator(&korean);
     const QString ko = LocationText::of(where);
     const QString cell = LocationText::of(QStringLiteral("attachment:명단.xlsx!Sheet1!C5"));
     const QString rows = LocationText::of(QStringLiteral("row 5, column 3"));
     QCoreApplication::removeTranslator(&korean);
+    QCoreApplication::installTranslator(&english_);
     QCOMPARE(ko, QStringLiteral("2025_민원.zip › report.docx › 1구역, 14번째 문단"));
     QCOMPARE(cell, QStringLiteral("첨부:명단.xlsx › Sheet1 › C5"));  // names stay as they are
     QCOMPARE(rows, QStringLiteral("5행, 3열"));
+  }
+
+  void theDetailPaneSaysWhyEachFindingWasReported() {
+    RuleNames names;
+    names.load(json(kRules));
+    const QList<FileRecord> files = parseFindingsPage(json(kPage))->files;
+    const QString xlsx = Explanation::html(files[0], names);
+    QVERIFY(xlsx.contains(QStringLiteral("Resident registration number")));
+    QVERIFY(xlsx.contains(QStringLiteral("900101-1******")));
+    QVERIFY(xlsx.contains(QStringLiteral("its check digit is valid")));
+    QVERIFY(xlsx.contains(QStringLiteral("labelled as such")));
+    QVERIFY(xlsx.contains(QStringLiteral("sheet 1, row 2, column 3")));
+    QVERIFY(xlsx.contains(QStringLiteral("(3 times)")));  // the phone number occurs three times
+    // An e-mail's "checksum" is its real domain, not a check digit.
+    QCOMPARE(Explanation::basisText(QStringLiteral("checksum"), QStringLiteral("email")),
+             QStringLiteral("its domain exists"));
+    // An encrypted file: what it held before, by kind.
+    const QString age = Explanation::html(files[1], names);
+    QVERIFY(age.contains(QStringLiteral("Before it was encrypted it held:")));
+    QVERIFY(age.contains(QStringLiteral("Resident registration number: 5 occurrences")));
+    // Markup in a file name is shown, not obeyed.
+    FileRecord odd = files[0];
+    odd.path = QStringLiteral("/home/kim/<b>x</b>.txt");
+    QVERIFY(Explanation::html(odd, names).contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;.txt")));
   }
 
   void aResetReplacesEveryRow() {

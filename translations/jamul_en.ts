@@ -949,5 +949,9 @@ It holds: %2</translation>
         <source>Not scanned yet</source>
         <translation>Not scanned yet</translation>
     </message>
+    <message>
+        <source>&amp;Jamul</source>
+        <translation>&amp;Jamul</translation>
+    </message>
 </context>
 </TS>

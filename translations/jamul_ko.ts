@@ -936,5 +936,9 @@ It holds: %2</source>
         <source>Not scanned yet</source>
         <translation>아직 검사하지 않음</translation>
     </message>
+    <message>
+        <source>&amp;Jamul</source>
+        <translation>자물쇠(&amp;J)</translation>
+    </message>
 </context>
 </TS>

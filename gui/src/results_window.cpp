@@ -142,7 +142,7 @@ void ResultsWindow::buildUi() {
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   table_->setColumnWidth(FindingsModel::kFile, 200);
   table_->setColumnWidth(FindingsModel::kTypes, 190);
-  table_->setColumnWidth(FindingsModel::kConfidence, 70);
+  table_->setColumnWidth(FindingsModel::kConfidence, 95);
   table_->setColumnWidth(FindingsModel::kExamples, 170);
   table_->setColumnWidth(FindingsModel::kFolder, 200);
   table_->setColumnWidth(FindingsModel::kState, 110);

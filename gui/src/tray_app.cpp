@@ -130,6 +130,7 @@ void TrayApp::buildMenu() {
 }
 
 void TrayApp::retranslate() {
+  menu_->setTitle(tr("&Jamul"));  // its name in the window's menu bar, where there is no tray
   scan_action_->setText(tr("&Scan now"));
   results_action_->setText(tr("&Open results…"));
   report_action_->setText(tr("Save self-check &report"));

@@ -93,7 +93,10 @@ TrayApp::TrayApp(const TrayOptions& options, Language* language, QObject* parent
   updateIcon();
 }
 
-TrayApp::~TrayApp() { delete window_; }
+TrayApp::~TrayApp() {
+  delete window_;
+  delete menu_;  // a tray's context menu has no owner
+}
 
 void TrayApp::start() {
   client_.start();

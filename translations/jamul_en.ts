@@ -781,6 +781,10 @@
         <source>Your files have not been scanned yet.</source>
         <translation>Your files have not been scanned yet.</translation>
     </message>
+    <message>
+        <source>Files with personal data: &lt;b&gt;—&lt;/b&gt;</source>
+        <translation>Files with personal data: &lt;b&gt;—&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>jamul::gui::TrayApp</name>
@@ -952,6 +956,10 @@ It holds: %2</translation>
     <message>
         <source>&amp;Jamul</source>
         <translation>&amp;Jamul</translation>
+    </message>
+    <message>
+        <source>Request e&amp;xception…</source>
+        <translation>Request e&amp;xception…</translation>
     </message>
 </context>
 </TS>

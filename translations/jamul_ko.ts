@@ -771,6 +771,10 @@
         <source>Your files have not been scanned yet.</source>
         <translation>아직 파일을 검사하지 않았습니다.</translation>
     </message>
+    <message>
+        <source>Files with personal data: &lt;b&gt;—&lt;/b&gt;</source>
+        <translation>개인정보 보유 파일: &lt;b&gt;—&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>jamul::gui::TrayApp</name>
@@ -939,6 +943,10 @@ It holds: %2</source>
     <message>
         <source>&amp;Jamul</source>
         <translation>자물쇠(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Request e&amp;xception…</source>
+        <translation>예외 신청(&amp;X)…</translation>
     </message>
 </context>
 </TS>

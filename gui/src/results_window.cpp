@@ -335,12 +335,16 @@ void ResultsWindow::updateSummary() {
   const auto rate = model_->encryptionRate();
   const QString rate_text =
       rate ? QStringLiteral("%1%").arg(QLocale().toString(*rate, 'f', 1)) : QStringLiteral("—");
-  summary_->setText(
-      tr("Files with personal data: <b>%1</b> &nbsp;·&nbsp; encrypted: <b>%2</b> &nbsp;·&nbsp; "
-         "encryption rate: <b>%3</b>")
-          .arg(plain + encrypted)
-          .arg(encrypted)
-          .arg(rate_text));
+  if (!connected_ && model_->files().isEmpty()) {
+    summary_->setText(tr("Files with personal data: <b>—</b>"));  // not known yet, not zero
+  } else {
+    summary_->setText(
+        tr("Files with personal data: <b>%1</b> &nbsp;·&nbsp; encrypted: <b>%2</b> &nbsp;·&nbsp; "
+           "encryption rate: <b>%3</b>")
+            .arg(plain + encrypted)
+            .arg(encrypted)
+            .arg(rate_text));
+  }
   QString state;
   if (!connected_)
     state = tr("The Jamul agent is not reachable; retrying…");

@@ -19,6 +19,7 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#include "exception_dialog.h"
 #include "results_window.h"
 
 namespace jamul::gui {
@@ -327,12 +328,27 @@ void TrayApp::askQuestion(qint64 id, const QString& path, const QMap<QString, qi
   QPushButton* encrypt = box->addButton(tr("&Encrypt"), QMessageBox::AcceptRole);
   QPushButton* keep = box->addButton(tr("&Keep as it is"), QMessageBox::RejectRole);
   QPushButton* shred = box->addButton(tr("S&hred"), QMessageBox::DestructiveRole);
+  QPushButton* except = box->addButton(tr("Request e&xception…"), QMessageBox::ActionRole);
   box->setDefaultButton(encrypt);
-  connect(box, &QMessageBox::buttonClicked, this, [this, id, path, encrypt, keep, shred](QAbstractButton* b) {
+  connect(box, &QMessageBox::buttonClicked, this,
+          [this, id, path, encrypt, keep, shred, except](QAbstractButton* b) {
     QString decision;
     if (b == encrypt) decision = QStringLiteral("encrypt");
     else if (b == keep) decision = QStringLiteral("keep");
-    else if (b == shred) {
+    else if (b == except) {
+      // The file stays as it is while the privacy officer decides: the request, then "keep".
+      ExceptionDialog dialog({path});
+      if (dialog.exec() != QDialog::Accepted) {
+        asked_.remove(id);
+        return;
+      }
+      client_.call(LocalOp::kException,
+                   JsonValue::object({{"file", JsonValue::string(path.toStdString())},
+                                      {"reason", JsonValue::string(dialog.reason().toStdString())},
+                                      {"days", JsonValue::integer(dialog.days())}}),
+                   [](const Result<JsonValue>&) {});
+      decision = QStringLiteral("keep");
+    } else if (b == shred) {
       if (QMessageBox::warning(nullptr, tr("Shred files"),
                                tr("Delete %1 for good? It cannot be recovered.").arg(QDir::toNativeSeparators(path)),
                                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {

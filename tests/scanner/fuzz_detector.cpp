@@ -76,8 +76,12 @@ bool hasAlphanumeric(std::string_view s) {
 }
 
 // A position at or before `pos` that does not split a UTF-8 sequence.
+// As TextScan's: at most 3 bytes back, so that bytes that are not UTF-8 cannot walk a cut back
+// past the overlap.
 std::size_t charBoundary(std::string_view text, std::size_t pos) {
-  while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+  for (int step = 0; step < 3 && pos > 0 && pos < text.size() &&
+                     (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80;
+       ++step)
     --pos;
   return pos;
 }

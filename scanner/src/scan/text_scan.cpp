@@ -46,8 +46,13 @@ std::uint64_t countNewlines(std::string_view text) {
 }
 
 // Moves `pos` back to the start of the UTF-8 character it points into.
+// Steps back at most 3 bytes (the most continuation bytes a UTF-8 character has): in text that is
+// not UTF-8, a run of continuation bytes must not walk the cut back past the window's overlap
+// (cut - kWindowOverlap would wrap around).
 std::size_t charBoundary(std::string_view text, std::size_t pos) {
-  while (pos > 0 && pos < text.size() && utf8::isContinuation(static_cast<unsigned char>(text[pos])))
+  for (int step = 0; step < 3 && pos > 0 && pos < text.size() &&
+                     utf8::isContinuation(static_cast<unsigned char>(text[pos]));
+       ++step)
     --pos;
   return pos;
 }

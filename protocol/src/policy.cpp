@@ -58,6 +58,14 @@ class Fields {
     return okStatus();
   }
 
+  Status string(std::string_view key, std::string& out) {
+    const JsonValue* v = get(key);
+    if (v == nullptr) return okStatus();
+    if (!v->isString()) return wrongType(key, *v, "a string");
+    out = v->asString();
+    return okStatus();
+  }
+
   Status strings(std::string_view key, std::vector<std::string>& out) {
     const JsonValue* v = get(key);
     if (v == nullptr) return okStatus();
@@ -200,6 +208,14 @@ std::string_view policyActionName(PolicyAction action) {
 
 Policy defaultPolicy() { return Policy{}; }
 
+PolicyVocabulary knownRuleVocabulary() {
+  static constexpr std::array<std::string_view, 14> kRuleIds = {
+      "kr_rrn",      "kr_frn",          "kr_passport",         "kr_driver_license", "kr_phone",
+      "card_number", "kr_bank_account", "kr_health_insurance", "kr_brn",            "kr_crn",
+      "email",       "ipv4",            "ipv6",                "password"};
+  return {kRuleIds};
+}
+
 Result<Policy> parsePolicy(std::string_view json, const PolicyVocabulary& vocabulary) {
   auto document = JsonValue::parse(json);
   if (!document)
@@ -250,6 +266,19 @@ Result<Policy> policyFromJson(const JsonValue& document, const PolicyVocabulary&
   for (const std::string& r : p.recovery_recipients)
     if (!r.starts_with("age1"))
       return invalid("recovery_recipients", "\"" + r + "\" is not an age1... public key");
+  if (const JsonValue* console = f.get("console")) {
+    if (!console->isObject()) return f.wrongType("console", *console, "an object");
+    Fields c(*console, "console");
+    std::int64_t heartbeat = p.console.heartbeat_seconds;
+    JAMUL_RETURN_IF_ERROR(c.string("url", p.console.url));
+    JAMUL_RETURN_IF_ERROR(c.integer("heartbeat_seconds", 10, 86'400, heartbeat));
+    JAMUL_RETURN_IF_ERROR(c.noOthers());
+    p.console.heartbeat_seconds = static_cast<int>(heartbeat);
+    // Anything but https would send the agent's reports in the clear, or nowhere: refused, so
+    // that a policy can never cut an agent off from its console (DESIGN.md §7).
+    if (!p.console.url.empty() && !p.console.url.starts_with("https://"))
+      return invalid("console.url", "must start with https://");
+  }
   JAMUL_RETURN_IF_ERROR(f.noOthers());
   return p;
 }
@@ -293,7 +322,9 @@ std::string policyToJson(const Policy& p) {
   }
   w.endArray().key("recovery_recipients").beginArray();
   for (const std::string& r : p.recovery_recipients) w.value(r);
-  w.endArray().endObject();
+  w.endArray().key("console").beginObject().key("url").value(p.console.url);
+  w.key("heartbeat_seconds").value(p.console.heartbeat_seconds).endObject();
+  w.endObject();
   return out;
 }
 

@@ -70,6 +70,36 @@ BOOST_AUTO_TEST_CASE(every_key_is_read_and_written_back) {
   BOOST_TEST(parsePolicy(policyToJson(*manual), kVocabulary)->schedule.manual);
 }
 
+// Issue 17: the console's section. A policy can never send the agent's reports in the clear or
+// silence it for longer than a day.
+BOOST_AUTO_TEST_CASE(the_console_section_keeps_the_way_back_to_the_console) {
+  auto p = parsePolicy(R"({"console": {"url": "https://console.example:8443", "heartbeat_seconds": 30}})",
+                       kVocabulary);
+  BOOST_TEST_REQUIRE(p.ok());
+  BOOST_TEST(p->console.url == "https://console.example:8443");
+  BOOST_TEST(p->console.heartbeat_seconds == 30);
+  auto again = parsePolicy(policyToJson(*p), kVocabulary);
+  BOOST_TEST_REQUIRE(again.ok());
+  BOOST_TEST(again->console.url == p->console.url);
+  BOOST_TEST(again->console.heartbeat_seconds == 30);
+  BOOST_TEST(defaultPolicy().console.url.empty());
+  BOOST_TEST(refusal(R"({"console": {"url": "http://console.example"}})")
+                 .find("console.url: must start with https://") != std::string::npos);
+  BOOST_TEST(refusal(R"({"console": {"heartbeat_seconds": 5}})").find("console.heartbeat_seconds") !=
+             std::string::npos);
+  BOOST_TEST(refusal(R"({"console": {"heartbeat_seconds": 86401}})")
+                 .find("console.heartbeat_seconds") != std::string::npos);
+  BOOST_TEST(refusal(R"({"console": {"enabled": false}})").find("console.enabled") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_known_rule_vocabulary_accepts_every_rule_and_no_other) {
+  const PolicyVocabulary known = knownRuleVocabulary();
+  BOOST_TEST(known.rules.size() == 14u);
+  BOOST_TEST(parsePolicy(R"({"actions": [{"rules": ["password", "kr_rrn"], "action": "encrypt"}]})", known).ok());
+  BOOST_TEST(!parsePolicy(R"({"actions": [{"rules": ["kr_rnn"], "action": "encrypt"}]})", known).ok());
+}
+
 BOOST_AUTO_TEST_CASE(a_bad_policy_is_refused_naming_the_key) {
   BOOST_TEST(refusal("[]").find("must be a JSON object") != std::string::npos);
   BOOST_TEST(refusal("{\"schedul\": \"manual\"}").find("schedul: not a policy setting") !=

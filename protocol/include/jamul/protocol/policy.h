@@ -14,7 +14,8 @@
 //    "ocr": false,
 //    "actions": [{"rules": ["kr_rrn", "kr_frn"], "min_confidence": "high", "action": "encrypt"},
 //                {"rules": [], "min_confidence": "medium", "action": "notify"}],
-//    "recovery_recipients": ["age1..."]}
+//    "recovery_recipients": ["age1..."],
+//    "console": {"url": "https://console.example.go.kr:8443", "heartbeat_seconds": 60}}
 //
 // Every key is optional; what is missing takes its default (defaultPolicy()). A key the schema
 // does not know, a value of the wrong type or out of range is refused, and the error names the key
@@ -71,6 +72,13 @@ struct GovernorPolicy {
   bool pause_on_battery = true;
 };
 
+// The agent's way back to its console (docs/console-api.md). The agent refuses a policy that would
+// cut it: a url that is not https://, or whose console does not answer with the pinned certificate.
+struct ConsolePolicy {
+  std::string url;            // empty: the console the agent enrolled with
+  int heartbeat_seconds = 60;  // 10-86400
+};
+
 struct Policy {
   std::int64_t version = 0;  // 0: the built-in default; a console's policies count up from 1
   // Absolute folders; "~" stands for every user's home folder.
@@ -82,6 +90,7 @@ struct Policy {
   bool ocr = false;
   std::vector<ActionRule> actions;
   std::vector<std::string> recovery_recipients;  // age1... public keys
+  ConsolePolicy console;
 };
 
 Policy defaultPolicy();
@@ -90,6 +99,11 @@ Policy defaultPolicy();
 struct PolicyVocabulary {
   std::span<const std::string_view> rules;
 };
+
+// The detection rules this version of Jamul knows, by id ("kr_rrn", ...): the scanner's catalogue,
+// repeated here for the console, which validates policies without linking the scanner
+// (tests/integration/rule_vocabulary_test.cpp holds the two lists equal).
+PolicyVocabulary knownRuleVocabulary();
 
 // Parses and validates a policy document. kInvalidArgument with the key and the reason.
 Result<Policy> parsePolicy(std::string_view json, const PolicyVocabulary& vocabulary);

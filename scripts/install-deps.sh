@@ -27,7 +27,14 @@ packages=(
   libqt6svg6                                #   its SVG icons (the icon engine plugin)
   xvfb trayer xdotool x11-utils             #   scripts/screenshots.sh: a display, a tray host, keys
   poppler-utils                             #   and the report's first page as PNG (pdftoppm)
+  libssl-dev libpq-dev                      # jamul-console: TLS (Poco NetSSL, OpenSSL), PostgreSQL
+  postgresql                                #   its tests start a throwaway cluster on loopback
+  chromium                                  #   and drive the dashboard in headless Chromium
 )
+# The dashboard test's driver (playwright-core) comes from npm: Debian's nodejs and npm, unless
+# this machine already has a Node.js with its npm (NodeSource's nodejs bundles npm and conflicts
+# with Debian's npm package).
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 [ "${1:-}" = "--bench" ] && packages+=(ripgrep time)
 
 missing=()

@@ -6,7 +6,7 @@
 namespace jamul::protocol {
 namespace {
 
-constexpr std::array<std::pair<LocalOp, std::string_view>, 15> kOps = {{
+constexpr std::array<std::pair<LocalOp, std::string_view>, 17> kOps = {{
     {LocalOp::kHello, "hello"},
     {LocalOp::kStatus, "status"},
     {LocalOp::kScan, "scan"},
@@ -22,6 +22,8 @@ constexpr std::array<std::pair<LocalOp, std::string_view>, 15> kOps = {{
     {LocalOp::kHistory, "history"},
     {LocalOp::kExceptions, "exceptions"},
     {LocalOp::kRules, "rules"},
+    {LocalOp::kEnroll, "enroll"},
+    {LocalOp::kSync, "sync"},
 }};
 
 Error notAMessage(std::string_view why) {

@@ -57,8 +57,29 @@ BOOST_AUTO_TEST_CASE(requests_replies_and_events_round_trip) {
   for (LocalOp op : {LocalOp::kHello, LocalOp::kStatus, LocalOp::kScan, LocalOp::kPause,
                      LocalOp::kResume, LocalOp::kFindings, LocalOp::kEncrypt, LocalOp::kDecrypt,
                      LocalOp::kShred, LocalOp::kException, LocalOp::kAnswer, LocalOp::kSubscribe,
-                     LocalOp::kHistory, LocalOp::kExceptions, LocalOp::kRules})
+                     LocalOp::kHistory, LocalOp::kExceptions, LocalOp::kRules, LocalOp::kEnroll,
+                     LocalOp::kSync})
     BOOST_TEST((localOpFromName(localOpName(op)) == op), localOpName(op));
+}
+
+// The console's ops (issue 17): enroll carries its arguments; sync takes none.
+BOOST_AUTO_TEST_CASE(enroll_and_sync_round_trip) {
+  BOOST_TEST(localOpName(LocalOp::kEnroll) == "enroll");
+  BOOST_TEST(localOpName(LocalOp::kSync) == "sync");
+  LocalRequest request;
+  request.id = 3;
+  request.op = LocalOp::kEnroll;
+  request.args = JsonValue::object({{"url", JsonValue::string("https://console:8443")},
+                                    {"secret", JsonValue::string("jes_x")},
+                                    {"department", JsonValue::string("총무과")}});
+  auto parsed = parseLocalRequest(withoutNewline(encodeLocalRequest(request)));
+  BOOST_REQUIRE(parsed.ok());
+  BOOST_TEST((parsed->op == LocalOp::kEnroll));
+  BOOST_TEST(parsed->args.find("department")->asString() == "총무과");
+  auto sync = parseLocalRequest(R"({"v":1,"id":4,"op":"sync"})");
+  BOOST_REQUIRE(sync.ok());
+  BOOST_TEST((sync->op == LocalOp::kSync));
+  BOOST_TEST(sync->args.members().empty());
 }
 
 BOOST_AUTO_TEST_CASE(what_is_not_a_request_of_this_version_is_refused) {

@@ -10,6 +10,8 @@
 //   jamul agent encrypt|decrypt|shred FILE...
 //   jamul agent history [--json] [--since-ms MS]   what was encrypted, decrypted, shredded
 //   jamul agent exceptions [--json]                my exception requests
+//   jamul agent enroll URL --secret S [--ca FILE] [--department D]   (root) join a console
+//   jamul agent sync                               (root) heartbeat, policy, reports now
 // Every verb takes --socket PATH (or $JAMUL_AGENT_SOCKET; default /run/jamul/agent.sock).
 #include <unistd.h>
 
@@ -17,6 +19,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,6 +44,9 @@ constexpr OptionSpec kAgentOptions[] = {
     {"min-confidence", "LEVEL", "findings: low, medium (default) or high"},
     {"encrypted", "", "findings: also the files Jamul encrypted (still encrypted)"},
     {"since-ms", "MS", "history: only actions that ended at or after MS (Unix milliseconds)"},
+    {"secret", "S", "enroll: the console's enrollment secret"},
+    {"ca", "FILE", "enroll: verify the console against this CA certificate (PEM)"},
+    {"department", "D", "enroll: the agent's department (its policy group)"},
     {"help", "", "show this help"},
 };
 
@@ -55,7 +62,9 @@ constexpr const char* kUsage =
     "  decrypt FILE.age...    decrypt back\n"
     "  shred FILE...          overwrite and delete\n"
     "  history                what was encrypted, decrypted and shredded, newest first\n"
-    "  exceptions             your requests to keep files in plaintext\n\n"
+    "  exceptions             your requests to keep files in plaintext\n"
+    "  enroll URL --secret S  (root) enroll with the console at URL [--ca FILE] [--department D]\n"
+    "  sync                   (root) contact the console now: heartbeat, policy, reports\n\n"
     "Options:\n";
 
 const JsonValue* member(const JsonValue& v, std::string_view key) { return v.find(key); }
@@ -136,6 +145,21 @@ int printStatus(const JsonValue& s) {
     row("Policy", "version " + std::to_string(intOf(*p, "version")) + " (" +
                       textOf(*p, "source") + ")");
     if (member(*p, "refused") != nullptr) row("Policy refused", textOf(*p, "refused"));
+  }
+  if (const JsonValue* c = member(s, "console")) {
+    const std::string state = textOf(*c, "state");
+    if (state == "not_enrolled") {
+      row("Console", "not enrolled");
+    } else {
+      std::string text = state + ", " + textOf(*c, "url") + " as agent " +
+                         std::to_string(intOf(*c, "agent_id")) + ", " +
+                         std::to_string(intOf(*c, "outbox_depth")) + " event(s) to send, last contact " +
+                         localTime(intOf(*c, "last_contact_ms") / 1000);
+      row("Console", text);
+      if (member(*c, "last_error") != nullptr) row("Console error", textOf(*c, "last_error"));
+      if (member(*c, "policy_refused") != nullptr)
+        row("Console policy refused", textOf(*c, "policy_refused"));
+    }
   }
   if (const JsonValue* vs = member(s, "volumes"); vs != nullptr && vs->isArray())
     for (const JsonValue& v : vs->asArray()) {
@@ -339,7 +363,8 @@ int run(std::span<const std::string> args) {
                                         {"shred", LocalOp::kShred, "shredded"}};
   const bool known = verb == "status" || verb == "scan" || verb == "pause" || verb == "resume" ||
                      verb == "findings" || verb == "encrypt" || verb == "decrypt" ||
-                     verb == "shred" || verb == "history" || verb == "exceptions";
+                     verb == "shred" || verb == "history" || verb == "exceptions" ||
+                     verb == "enroll" || verb == "sync";
   if (!known)
     return fail("agent", Error(ErrorCode::kInvalidArgument,
                                "unknown verb \"" + verb + "\" (see jamul agent --help)"));
@@ -366,6 +391,45 @@ int run(std::span<const std::string> args) {
                               JsonValue::object({}));
     if (!reply) return fail("agent " + verb, reply.error());
     std::printf("%s\n", textOf(*reply, "state").c_str());
+    return 0;
+  }
+  if (verb == "enroll") {
+    if (operands.size() != 1 || !parser.has("secret"))
+      return fail("agent enroll", Error(ErrorCode::kInvalidArgument,
+                                        "usage: jamul agent enroll URL --secret S [--ca FILE] "
+                                        "[--department D]"));
+    std::vector<JsonValue::Member> enroll_args = {{"url", JsonValue::string(operands.front())},
+                                           {"secret", JsonValue::string(*parser.value("secret"))}};
+    if (parser.has("ca")) {
+      std::ifstream in(*parser.value("ca"));
+      std::stringstream pem;
+      pem << in.rdbuf();
+      if (!in)
+        return fail("agent enroll", Error(ErrorCode::kNotFound, "cannot read the CA file",
+                                          *parser.value("ca")));
+      enroll_args.emplace_back("ca_pem", JsonValue::string(pem.str()));
+    }
+    if (parser.has("department"))
+      enroll_args.emplace_back("department", JsonValue::string(*parser.value("department")));
+    auto reply = client->call(LocalOp::kEnroll, JsonValue::object(std::move(enroll_args)), {},
+                              std::chrono::seconds(90));
+    if (!reply) return fail("agent enroll", reply.error());
+    std::printf("enrolled as agent %lld\nconsole certificate SHA-256: %s\n",
+                static_cast<long long>(intOf(*reply, "agent_id")),
+                textOf(*reply, "certificate_sha256").c_str());
+    return 0;
+  }
+  if (verb == "sync") {
+    auto reply = client->call(LocalOp::kSync, JsonValue::object({}), {}, std::chrono::minutes(10));
+    if (!reply) return fail("agent sync", reply.error());
+    if (parser.has("json")) {
+      std::printf("%s\n", reply->toJson().c_str());
+      return 0;
+    }
+    std::printf("console %s: policy version %lld, %lld event(s) still to send\n",
+                textOf(*reply, "state").c_str(),
+                static_cast<long long>(intOf(*reply, "policy_version")),
+                static_cast<long long>(intOf(*reply, "outbox_depth")));
     return 0;
   }
   if (verb == "findings") return findings(*client, parser);

@@ -134,14 +134,15 @@ Result<std::vector<Inventory::Volume>> Inventory::volumes() {
 
 Result<std::int64_t> Inventory::addException(const std::string& path, std::uint32_t owner,
                                              const std::string& reason, int days,
-                                             std::int64_t now_ms) {
+                                             std::int64_t now_ms,
+                                             const std::string& content_digest) {
   Impl& d = *impl_;
   JAMUL_RETURN_IF_ERROR(d.commitBatch());
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement insert, d.db.prepare(R"sql(
-    INSERT INTO exceptions (path, owner_uid, reason, days, requested_at_ms)
-    VALUES (?1, ?2, ?3, ?4, ?5))sql"));
+    INSERT INTO exceptions (path, owner_uid, reason, days, requested_at_ms, content_digest)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql"));
   insert.bindBlob(1, path).bind(2, std::int64_t{owner}).bindText(3, reason);
-  insert.bind(4, std::int64_t{days}).bind(5, now_ms);
+  insert.bind(4, std::int64_t{days}).bind(5, now_ms).bindText(6, content_digest);
   JAMUL_RETURN_IF_ERROR(insert.run());
   return d.db.lastInsertRowId();
 }
@@ -150,7 +151,7 @@ Result<std::vector<Inventory::ExceptionRequest>> Inventory::exceptions(
     std::optional<std::uint32_t> owner, std::int64_t now_ms) {
   JAMUL_ASSIGN_OR_RETURN(sqlite::Statement select, impl_->db.prepare(R"sql(
     SELECT id, path, owner_uid, reason, days, requested_at_ms, state, decided_at_ms,
-           expires_at_ms
+           expires_at_ms, content_digest
     FROM exceptions WHERE (?1 IS NULL OR owner_uid = ?1) ORDER BY id DESC)sql"));
   if (owner)
     select.bind(1, std::int64_t{*owner});
@@ -168,6 +169,7 @@ Result<std::vector<Inventory::ExceptionRequest>> Inventory::exceptions(
     e.state = row.columnText(6);
     if (!row.columnIsNull(7)) e.decided_at_ms = row.columnInt(7);
     if (!row.columnIsNull(8)) e.expires_at_ms = row.columnInt(8);
+    e.content_digest = row.columnText(9);
     // The console may not have marked it yet: an approval ends when its time does.
     if (e.state == "approved" && e.expires_at_ms && *e.expires_at_ms <= now_ms) e.state = "expired";
   }));

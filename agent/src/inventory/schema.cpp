@@ -182,8 +182,32 @@ constexpr std::string_view kVersion7 = R"sql(
 ALTER TABLE findings ADD COLUMN basis INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                         kVersion5, kVersion6, kVersion7};
+// Version 8 (issue 17, the console): the durable outbox of report events (seq from 1 with no gaps:
+// AUTOINCREMENT never reuses a number, and a rolled-back append rolls back the counter too), what
+// was last reported per file and volume (a fingerprint of the event's data, so that reports are
+// deltas: the outbox row and the fingerprint are written in one transaction), and per exception
+// request the keyed digest of the file's content it binds to, and whether the console's decision
+// on it still waits to be confirmed (decisions_applied).
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE outbox (
+  seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind  TEXT    NOT NULL,  -- file | file_removed | scan | volume | exception_request | action
+  at_ms INTEGER NOT NULL,
+  data  TEXT    NOT NULL   -- the event's data (docs/console-api.md): JSON, never a raw value
+);
+CREATE TABLE reported (
+  kind        TEXT NOT NULL,  -- file | volume
+  key         BLOB NOT NULL,  -- the path, or the volume's key
+  fingerprint TEXT NOT NULL,  -- BLAKE2b-256 (hex) of the data last reported
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+ALTER TABLE exceptions ADD COLUMN content_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE exceptions ADD COLUMN decision_unconfirmed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5, kVersion6,
+                                                         kVersion7, kVersion8};
 
 }  // namespace
 

@@ -3,10 +3,12 @@
 
 #include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <utility>
@@ -15,7 +17,11 @@
 #include "jamul/agent/root_set.h"
 #include "jamul/agent/scan_job.h"
 #include "jamul/common/json_writer.h"
+#include "jamul/crypto/credentials.h"
 #include "platform/process_control.h"
+#include "service/console/https_transport.h"
+#include "service/console/policy_verifier.h"
+#include "service/content_digest.h"
 #include "service/schedule.h"
 
 namespace jamul::agent {
@@ -189,7 +195,14 @@ class Agent::Listener final : public ScanJobListener {
                                JsonValue::object({{"path", str(path)},
                                                   {"counts", rulesFound(report)}}));
     if (report.status != scanner::FileStatus::kOk) return;
-    switch (protocol::actionFor(policy_, levels)) {
+    const protocol::PolicyAction action = protocol::actionFor(policy_, levels);
+    // An approved exception (unexpired, for this path and this content) keeps the file as it is.
+    if (action != protocol::PolicyAction::kReport &&
+        agent_.exceptionCovers(*agent_.scan_inventory_, path)) {
+      agent_.log_.info("an approved exception keeps " + path + " in plaintext");
+      return;
+    }
+    switch (action) {
       case protocol::PolicyAction::kReport: break;
       case protocol::PolicyAction::kEncrypt: to_encrypt_[owner].push_back(path); break;
       case protocol::PolicyAction::kNotify: {
@@ -268,10 +281,35 @@ Status Agent::open() {
       log_);
   JAMUL_RETURN_IF_ERROR(actions_->start());
   actions_->onFinished([this](const std::vector<std::string>& paths) { onFinishedActions(paths); });
+  JAMUL_ASSIGN_OR_RETURN(crypto::KeyedHasher hasher,
+                         crypto::KeyedHasher::loadOrCreate(inventory_path_ + ".key"));
+  hasher_.emplace(std::move(hasher));
 
-  // The policy: the config's if it is valid, else the last good one, else the built-in default.
+  // The policy: the console's when it pushed one (it takes precedence), else the config's if it
+  // is valid, else the last good one, else the built-in default.
+  std::optional<VerifiedPolicy> from_console;
+  {
+    const auto stored = [&](std::string_view key) {
+      auto v = read_inventory_->agentState(key);
+      return v && *v ? **v : std::string();
+    };
+    const std::string signed_text = stored(console_state::kSignedPolicy);
+    if (!signed_text.empty()) {
+      auto signed_policy = protocol::parseSignedPolicy(signed_text);
+      Result<VerifiedPolicy> verified =
+          signed_policy ? verifyPolicy(*signed_policy, stored(console_state::kPolicyKey), 0,
+                                       policyVocabulary())
+                        : Result<VerifiedPolicy>(signed_policy.error());
+      if (verified)
+        from_console.emplace(std::move(*verified));
+      else
+        log_.error("the kept console policy does not verify: " + verified.error().toString());
+    }
+  }
   auto configured = policyOf(options_.config);
-  if (configured) {
+  if (from_console) {
+    applyPolicy(std::move(from_console->policy), "console");
+  } else if (configured) {
     const AgentConfig& c = options_.config;
     applyPolicy(std::move(*configured), !c.policy_file.empty()   ? c.policy_file
                                         : !c.policy_json.empty() ? std::string("agent config")
@@ -290,6 +328,28 @@ Status Agent::open() {
       applyPolicy(protocol::defaultPolicy(), "built-in default");
     }
   }
+
+  ConsoleLink::Options link;
+  link.inventory_path = inventory_path_;
+  link.data_dir = dir;
+  link.transport = options_.console_transport ? options_.console_transport : makeHttpsTransport;
+  link.vocabulary = policyVocabulary();
+  link.log = log_;
+  link.first_backoff = options_.console_first_backoff;
+  ConsoleLink::Hooks hooks;
+  hooks.facts = [this] { return heartbeatFacts(); };
+  hooks.apply_policy = [this](const VerifiedPolicy& v) { applyPolicy(v.policy, "console"); };
+  hooks.enrolled = [this](bool /*fresh: `reported` was reset, so all is new*/) {
+    std::int64_t last_scan = 0;
+    {
+      std::lock_guard read_lock(read_mutex_);
+      if (auto summary = read_inventory_->summary()) last_scan = summary->last_completed_scan_ms;
+    }
+    // What the agent knows, at once: the files, pending exception requests and the last scan's
+    // totals (after a fresh start of the stream, all of it; else what changed).
+    reportToConsole(ScanFacts{"enroll", last_scan, last_scan});
+  };
+  JAMUL_ASSIGN_OR_RETURN(link_, ConsoleLink::start(std::move(link), std::move(hooks)));
 
   // A scan that a kill or power cut interrupted is taken up first.
   if (auto state = read_inventory_->agentState(kScanInProgress); state && *state) {
@@ -346,6 +406,13 @@ void Agent::applyPolicy(protocol::Policy policy, std::string source) {
 
 Status Agent::reloadPolicy() {
   if (options_.config_path.empty()) return okStatus();
+  {
+    std::lock_guard lock(mutex_);
+    if (policy_source_ == "console") {
+      log_.notice("the console's policy is in force; it takes precedence over the config's");
+      return okStatus();
+    }
+  }
   auto config = loadAgentConfig(options_.config_path, true);
   Result<protocol::Policy> policy =
       config ? policyOf(*config) : Result<protocol::Policy>(config.error());
@@ -373,10 +440,12 @@ bool Agent::stop() {
     stopping_ = true;
     changed_.notify_all();
   }
+  // The console link first: an exchange under way gets a part of the grace time.
+  const bool link_clean = link_ ? link_->stop(std::chrono::seconds(1)) : true;
   cancel_scan_.store(true);
   governor_.interrupt();
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(4500);
-  bool clean = actions_ ? actions_->stop(kStopGrace) : true;
+  bool clean = (actions_ ? actions_->stop(kStopGrace) : true) && link_clean;
   const auto join = [&](std::thread& t, std::promise<void>& ended) {
     if (!t.joinable()) return;
     if (ended.get_future().wait_until(deadline) == std::future_status::ready) {
@@ -556,6 +625,7 @@ void Agent::runScan(const ScanRequest& request) {
     (void)inventory.setAgentState(kScanInProgress, "");
     if (policy_scan)
       (void)inventory.setAgentState(kLastPolicyScanStart, std::to_string(started_s));
+    reportToConsole(ScanFacts{request.reason, started_s * 1000, nowMs()});
     log_.info("scan (" + request.reason + ") completed: " +
               std::to_string(outcome->totals.files_seen) + " files, " +
               std::to_string(outcome->totals.files_read) + " read, " +
@@ -594,6 +664,7 @@ void Agent::onFinishedActions(const std::vector<std::string>& paths) {
     folders.push_back(slash == 0 ? std::string("/") : p.substr(0, slash));
   }
   if (!folders.empty()) enqueueScan({"refresh", outermost(std::move(folders)), {}});
+  reportToConsole(std::nullopt);  // the actions and the files they encrypted
 }
 
 void Agent::pause(std::uint32_t uid) {
@@ -718,6 +789,9 @@ void Agent::checkMounts(MountWatcher& watcher, bool baseline) {
       std::lock_guard read_lock(read_mutex_);
       if (const Status s = read_inventory_->recordVolume(volume); !s)
         log_.warning("could not record a volume: " + s.error().toString());
+      else if (link_ && link_->enrolled())
+        if (auto r = Reporter::reportVolume(*read_inventory_, volume, nowMs()); !r)
+          log_.warning("could not report a volume: " + r.error().toString());
     }
     log_.notice(std::string(baseline ? "volume present at start at " : "volume mounted at ") +
                 m.mount_point + " (" + facts.key + ")" + (scan ? "" : ", known: not scanned again"));
@@ -826,6 +900,11 @@ JsonValue Agent::status(std::uint32_t uid) {
                                         {"source", str(policy_source)}};
   if (!policy_error.empty()) pol.emplace_back("refused", str(policy_error));
   out.emplace_back("policy", JsonValue::object(std::move(pol)));
+  if (link_) {
+    std::lock_guard read_lock(read_mutex_);
+    out.emplace_back("console", link_->status(*read_inventory_,
+                                              policy_source == "console" ? policy.version : 0));
+  }
   return JsonValue::object(std::move(out));
 }
 
@@ -976,6 +1055,7 @@ Result<std::int64_t> Agent::requestException(Caller caller, const std::string& p
   // The file must be the caller's, looked at with the caller's rights (a user learns nothing of
   // files they cannot reach).
   std::uint32_t owner = 0;
+  std::string digest;
   {
     std::optional<Impersonation> as_user;
     if (uid != 0) {
@@ -987,12 +1067,29 @@ Result<std::int64_t> Agent::requestException(Caller caller, const std::string& p
     if (::lstat(path.c_str(), &st) != 0) return errorFromErrno(errno, "cannot look at the file", path);
     if (!S_ISREG(st.st_mode)) return Error(ErrorCode::kInvalidArgument, "not a regular file", path);
     owner = st.st_uid;
+    // The approval binds to this content: read with the caller's rights.
+    JAMUL_ASSIGN_OR_RETURN(digest, contentDigest(*hasher_, path));
   }
   if (uid != 0 && owner != uid)
     return Error(ErrorCode::kPermissionDenied, "not your file", path);
   std::lock_guard read_lock(read_mutex_);
+  const std::int64_t now = nowMs();
   JAMUL_ASSIGN_OR_RETURN(std::int64_t id,
-                         read_inventory_->addException(path, owner, reason, days, nowMs()));
+                         read_inventory_->addException(path, owner, reason, days, now, digest));
+  if (link_ && link_->enrolled()) {
+    Inventory::ExceptionRequest e;
+    e.id = id;
+    e.path = path;
+    e.owner = owner;
+    e.reason = reason;
+    e.days = days;
+    e.requested_at_ms = now;
+    e.content_digest = digest;
+    if (const Status s = Reporter::reportExceptionRequest(*read_inventory_, e, now); !s)
+      log_.warning("could not report an exception request: " + s.error().toString());
+    else
+      link_->wake();
+  }
   log_.notice("exception requested by uid " + std::to_string(uid) + " for " + path + " (" +
               std::to_string(days) + " days)");
   return id;
@@ -1023,6 +1120,124 @@ Result<std::vector<ActionResult>> Agent::answer(Caller caller, std::int64_t ques
   if (!kind) return std::vector<ActionResult>{};
   JAMUL_ASSIGN_OR_RETURN(auto future, act(*kind, caller, {path}));
   return future.get();
+}
+
+}  // namespace jamul::agent
+
+namespace jamul::agent {
+namespace {
+
+std::string firstLine(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// PRETTY_NAME of os-release(5), else "Linux".
+std::string osName() {
+  std::ifstream in("/etc/os-release");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.starts_with("PRETTY_NAME=")) continue;
+    std::string v = line.substr(12);
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    return v;
+  }
+  return "Linux";
+}
+
+}  // namespace
+
+protocol::Heartbeat Agent::heartbeatFacts() {
+  protocol::Heartbeat hb;
+  hb.version = options_.version;
+  const auto g = governor_.snapshot();
+  {
+    std::lock_guard lock(mutex_);
+    // The console's version, when its policy is in force: a local policy's own `version` says
+    // nothing to the console (and must not hold back its first policy).
+    hb.policy_version = policy_source_ == "console" ? policy_.version : 0;
+    hb.state = g.paused || (g.on_battery && g.limits.pause_on_battery) ? "paused"
+               : running_                                              ? "scanning"
+                                                                       : "idle";
+  }
+  std::lock_guard read_lock(read_mutex_);
+  if (auto summary = read_inventory_->summary()) hb.last_scan_ms = summary->last_completed_scan_ms;
+  return hb;
+}
+
+bool Agent::exceptionCovers(Inventory& inventory, const std::string& path) {
+  auto digests = inventory.approvedDigests(path, nowMs());
+  if (!digests || digests->empty()) return false;
+  auto now = contentDigest(*hasher_, path);
+  if (!now) return false;
+  return std::find(digests->begin(), digests->end(), *now) != digests->end();
+}
+
+void Agent::reportToConsole(const std::optional<ScanFacts>& scan) {
+  if (!link_ || !link_->enrolled()) return;
+  Result<std::size_t> added = std::size_t{0};
+  {
+    std::lock_guard read_lock(read_mutex_);
+    added = Reporter::reportChanges(*read_inventory_, nowMs(), scan);
+  }
+  if (!added) {
+    log_.warning("could not report to the console: " + added.error().toString());
+    return;
+  }
+  if (*added > 0) link_->wake();
+}
+
+Result<JsonValue> Agent::enroll(const std::string& url, const std::string& secret,
+                                const std::string& ca_pem, const std::string& department) {
+  ConsoleLink::EnrollArgs args;
+  args.url = url;
+  args.secret = secret;
+  args.ca_pem = ca_pem;
+  args.department = department;
+  args.version = options_.version;
+  args.os = osName();
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) == 0) args.host = host;
+  std::optional<std::uint32_t> user;
+  {
+    std::lock_guard read_lock(read_mutex_);
+    args.machine_id = firstLine("/etc/machine-id");
+    if (args.machine_id.empty()) {
+      // No machine id (a container): one of the agent's own, kept so that enrolling again is
+      // recognised.
+      auto kept = read_inventory_->agentState(console_state::kMachineId);
+      if (kept && *kept && !(**kept).empty()) {
+        args.machine_id = **kept;
+      } else {
+        args.machine_id = crypto::randomToken(16);
+        (void)read_inventory_->setAgentState(console_state::kMachineId, args.machine_id);
+      }
+    }
+    // The PC's user: whoever owns the most files the agent knows (a PC has one user, as a rule).
+    if (auto owner = read_inventory_->mostCommonOwner(1000); owner && *owner) user = **owner;
+  }
+  if (!user) {
+    for (const std::string& home : homeFolders()) {
+      struct stat st{};
+      if (::stat(home.c_str(), &st) == 0 && st.st_uid >= 1000) {
+        user = st.st_uid;
+        break;
+      }
+    }
+  }
+  if (user) args.user = userNameOf(*user);
+  return link_->enroll(args);
+}
+
+Result<JsonValue> Agent::syncConsole() {
+  // What changed and was not reported yet goes with this sync.
+  reportToConsole(std::nullopt);
+  JAMUL_RETURN_IF_ERROR(link_->sync());
+  const std::int64_t version = heartbeatFacts().policy_version;
+  std::lock_guard read_lock(read_mutex_);
+  return link_->status(*read_inventory_, version);
 }
 
 }  // namespace jamul::agent

@@ -21,7 +21,15 @@
 //
 // Policy: the config's policy, validated; one that fails validation is refused (logged, naming
 // the key) and the last good one, kept in the inventory, stays in force (the built-in default
-// when there was none). reloadPolicy() reads the config's files again (SIGHUP).
+// when there was none). reloadPolicy() reads the config's files again (SIGHUP). Once enrolled
+// with a console, the console's signed policy takes precedence (kept signed in the inventory and
+// verified again at each start); a refused one leaves the policy in force.
+//
+// The console (issue 17): a fourth thread, the ConsoleLink (service/console/console_link.h),
+// talks to the console; the Reporter (service/reporter.h) appends to the inventory's outbox what
+// changed after each complete scan, each batch of actions, each exception request and each new
+// volume; an approved, unexpired exception whose path and content digest match keeps the policy's
+// encrypt or notify action off the file.
 //
 // stop() cancels the scan (the inventory keeps what it recorded), lets an action finish if it can
 // within the grace time, and returns within about 5 s; what it could not finish, the next start
@@ -51,7 +59,10 @@
 #include "jamul/scanner/scan_pipeline.h"
 #include "platform/impersonation.h"
 #include "platform/mount_table.h"
+#include "jamul/crypto/keyed_hasher.h"
 #include "service/action_runner.h"
+#include "service/console/console_link.h"
+#include "service/reporter.h"
 #include "service/agent_config.h"
 #include "service/event_hub.h"
 #include "service/governor.h"
@@ -74,6 +85,9 @@ class Agent {
     // How long a pause asked by a user (not root) lasts.
     std::chrono::minutes user_pause = std::chrono::minutes(60);
     std::string version = "0";
+    // How the console link reaches its console (tests give their own; empty: HTTPS).
+    TransportFactory console_transport;
+    std::chrono::milliseconds console_first_backoff = std::chrono::seconds(1);
   };
 
   // Creates data_dir (0700), opens the inventory, recovers the journal, applies the policy, and
@@ -89,8 +103,17 @@ class Agent {
   bool stop();
 
   // Reads the config's policy again (SIGHUP). An invalid one is refused naming the key; the
-  // policy in force stays.
+  // policy in force stays. A console's policy takes precedence over the config's.
   Status reloadPolicy();
+
+  // --- The console (issue 17) -------------------------------------------------------------------
+  // Enrolls with the console (root only, the caller checks): {agent_id, certificate_sha256}.
+  Result<protocol::JsonValue> enroll(const std::string& url, const std::string& secret,
+                                     const std::string& ca_pem, const std::string& department);
+  // Heartbeat, policy and outbox now; then the status's console object.
+  Result<protocol::JsonValue> syncConsole();
+  // Appends to the outbox what changed since the last report (when enrolled).
+  void reportToConsole(const std::optional<ScanFacts>& scan);
 
   // --- For the local API (authorisation is the caller's: `uid` is the peer's) ----------------
   EventHub& events() { return events_; }
@@ -169,6 +192,9 @@ class Agent {
   void onFinishedActions(const std::vector<std::string>& paths);
   void publishState();
   std::int64_t nowMs() const;
+  protocol::Heartbeat heartbeatFacts();
+  // Whether an approved, unexpired exception covers `path` as it is now (path and content).
+  bool exceptionCovers(Inventory& inventory, const std::string& path);
 
   Options options_;
   ServiceLog& log_;
@@ -176,6 +202,8 @@ class Agent {
   EventHub events_;
   Governor governor_;
   std::unique_ptr<ActionRunner> actions_;
+  std::optional<crypto::KeyedHasher> hasher_;  // content digests of exception requests
+  std::unique_ptr<ConsoleLink> link_;
 
   // The scan thread's inventory (used by that thread only).
   std::optional<Inventory> scan_inventory_;

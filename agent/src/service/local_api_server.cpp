@@ -381,6 +381,39 @@ std::string LocalApiServer::handle(Client& client, const std::string& line) {
     case LocalOp::kRules:
       if (Status s = noArgs(); !s) return fail(s.error());
       return reply(rulesJson());
+    case LocalOp::kEnroll: {
+      if (uid != 0)
+        return fail(Error(ErrorCode::kPermissionDenied, "only root may enroll the agent"));
+      if (Status s = onlyArgs(args, {"url", "secret", "ca_pem", "department"}); !s)
+        return fail(s.error());
+      const auto text = [&](std::string_view key, bool required) -> Result<std::string> {
+        const JsonValue* v = args.find(key);
+        if (v == nullptr) {
+          if (required) return badArgs("\"" + std::string(key) + "\" is needed");
+          return std::string();
+        }
+        if (!v->isString()) return badArgs("\"" + std::string(key) + "\" must be a string");
+        return v->asString();
+      };
+      auto url = text("url", true);
+      if (!url) return fail(url.error());
+      auto secret = text("secret", true);
+      if (!secret) return fail(secret.error());
+      auto ca = text("ca_pem", false);
+      if (!ca) return fail(ca.error());
+      auto department = text("department", false);
+      if (!department) return fail(department.error());
+      auto enrolled = agent_.enroll(*url, *secret, *ca, *department);
+      if (!enrolled) return fail(enrolled.error());
+      return reply(std::move(*enrolled));
+    }
+    case LocalOp::kSync: {
+      if (uid != 0) return fail(Error(ErrorCode::kPermissionDenied, "only root may sync"));
+      if (Status s = noArgs(); !s) return fail(s.error());
+      auto synced = agent_.syncConsole();
+      if (!synced) return fail(synced.error());
+      return reply(std::move(*synced));
+    }
     case LocalOp::kSubscribe: {
       if (Status s = noArgs(); !s) return fail(s.error());
       // Afresh each time: a subscriber too slow for an event was dropped from the stream.

@@ -407,6 +407,9 @@ BOOST_FIXTURE_TEST_CASE(a_journal_of_version_5_learns_owners_where_the_inventory
           "DROP INDEX file_actions_by_target; ALTER TABLE file_actions DROP COLUMN counts; "
           "ALTER TABLE file_actions DROP COLUMN owner_uid; "
           "ALTER TABLE findings DROP COLUMN basis; "  // version 7's, also undone
+          "DROP TABLE outbox; DROP TABLE reported; "  // and version 8's
+          "ALTER TABLE exceptions DROP COLUMN content_digest; "
+          "ALTER TABLE exceptions DROP COLUMN decision_unconfirmed; "
           "INSERT INTO file_actions (action, path, temp_path, target_path, step, size, mtime_ns, "
           "ctime_ns, inode, device, started_at_ms, updated_at_ms) VALUES "
           "('shred', CAST('/home/alice/clean.txt' AS BLOB), CAST('/home/alice/.x' AS BLOB), "

@@ -86,7 +86,7 @@ struct InventorySummary {
 class Inventory {
  public:
   // The schema version this code writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
 
   // Opens the inventory at `path`, creating it (mode 0600, never through a symbolic link) and
   // migrating it to kSchemaVersion as needed. The parent directory must exist. Fails with
@@ -202,8 +202,10 @@ class Inventory {
   Result<std::vector<Volume>> volumes();
   // An employee's request that `path` be left in plaintext for `days` (kept until a console
   // decides it); returns its id.
+  // `content_digest`: the keyed digest of the file's content (hex) the request binds to.
   Result<std::int64_t> addException(const std::string& path, std::uint32_t owner,
-                                    const std::string& reason, int days, std::int64_t now_ms);
+                                    const std::string& reason, int days, std::int64_t now_ms,
+                                    const std::string& content_digest = {});
   // The question a `notify` action asks about `path` (one open question per file); returns its id,
   // the existing one's if there is one.
   Result<std::int64_t> askQuestion(const std::string& path, std::uint32_t owner,
@@ -237,9 +239,65 @@ class Inventory {
     std::string state;  // pending | approved | denied | expired
     std::optional<std::int64_t> decided_at_ms;
     std::optional<std::int64_t> expires_at_ms;
+    std::string content_digest;  // hex; empty for requests made before schema 8
   };
   Result<std::vector<ExceptionRequest>> exceptions(std::optional<std::uint32_t> owner,
                                                    std::int64_t now_ms);
+
+  // --- The console (issue 17): outbox, what was reported, decisions ---------------------------
+  // An event waiting in the outbox for the console (docs/console-api.md): `seq` counts from 1
+  // with no gaps until resetReporting().
+  struct OutboxEvent {
+    std::int64_t seq = 0;
+    std::string kind;
+    std::int64_t at_ms = 0;
+    std::string data;  // JSON object
+  };
+  struct NewEvent {
+    std::string kind;
+    std::int64_t at_ms = 0;
+    std::string data;
+  };
+  // What was reported of a file or volume: the fingerprint of its last event; nullopt forgets it.
+  struct ReportedChange {
+    std::string kind;  // file | volume
+    std::string key;
+    std::optional<std::string> fingerprint;
+  };
+  struct OutboxWrite {
+    std::vector<NewEvent> events;
+    std::vector<ReportedChange> reported;
+    std::vector<std::pair<std::string, std::string>> state;  // agent_state keys to set
+  };
+  // Appends the events, records the fingerprints and sets the state in ONE transaction: either
+  // all of it is durable or none (a crash can neither lose an event nor send one twice).
+  Status appendToOutbox(const OutboxWrite& write);
+  // key -> fingerprint of everything reported of `kind`.
+  Result<std::vector<std::pair<std::string, std::string>>> reportedFingerprints(
+      std::string_view kind);
+  // The oldest events with seq above `after_seq`, at most `max_events`, and as many as fit in
+  // `max_bytes` of data (at least one).
+  Result<std::vector<OutboxEvent>> outboxAfter(std::int64_t after_seq, std::size_t max_events,
+                                               std::size_t max_bytes);
+  // Deletes the events up to `seq` (acknowledged by the console).
+  Status deleteOutboxThrough(std::int64_t seq);
+  Result<std::int64_t> outboxDepth();
+  // The last seq handed out (0: none since the last reset).
+  Result<std::int64_t> lastOutboxSeq();
+  // Forgets the outbox, the sequence and what was reported (enrollment with another console or
+  // agent id: everything is reported afresh from seq 1).
+  Status resetReporting();
+  // Records a console's decision on exception request `id` (approved | denied), marked to be
+  // confirmed; kNotFound when no request has that id.
+  Status applyDecision(std::int64_t id, const std::string& state, std::int64_t decided_at_ms,
+                       std::int64_t expires_at_ms, const std::string& content_digest);
+  // The ids of decisions applied and not yet confirmed to the console, and their confirmation.
+  Result<std::vector<std::int64_t>> unconfirmedDecisions();
+  Status confirmDecisions(const std::vector<std::int64_t>& ids);
+  // The content digests of the approved, unexpired exceptions for `path`.
+  Result<std::vector<std::string>> approvedDigests(const std::string& path, std::int64_t now_ms);
+  // The uid owning the most files in the inventory at or above `min_uid` (nullopt: none).
+  Result<std::optional<std::uint32_t>> mostCommonOwner(std::uint32_t min_uid);
 
   // How many files the inventory holds (of `owner` only, when given), whatever their status.
   Result<std::uint64_t> fileCount(std::optional<std::uint32_t> owner);

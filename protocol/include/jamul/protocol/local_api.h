@@ -51,6 +51,8 @@ enum class LocalOp : std::uint8_t {
   kHistory,    // {since_ms?, limit?, before?} -> {actions: [the caller's ended actions], next?}
   kExceptions,  // -> {exceptions: [the caller's exception requests]}
   kRules,      // -> {rules: [{id, title, title_ko, validation}]}: the detection rules
+  kEnroll,     // root: {url, secret, ca_pem?, department?} -> {agent_id, certificate_sha256}
+  kSync,       // root: heartbeat, policy and outbox now -> the status's console object
 };
 std::string_view localOpName(LocalOp op);
 std::optional<LocalOp> localOpFromName(std::string_view name);

@@ -338,7 +338,13 @@ Status Agent::open() {
   link.first_backoff = options_.console_first_backoff;
   ConsoleLink::Hooks hooks;
   hooks.facts = [this] { return heartbeatFacts(); };
-  hooks.apply_policy = [this](const VerifiedPolicy& v) { applyPolicy(v.policy, "console"); };
+  hooks.apply_policy = [this](const VerifiedPolicy& v) {
+    applyPolicy(v.policy, "console");
+    // A new policy can change what is scanned and what is done with what is found: it reaches
+    // the files now, not at the next window (an incremental scan reads only what changed, and
+    // the actions run after its walk).
+    enqueueScan({"policy", {}, {}});
+  };
   hooks.enrolled = [this](bool /*fresh: `reported` was reset, so all is new*/) {
     std::int64_t last_scan = 0;
     {

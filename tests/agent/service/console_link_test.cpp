@@ -2,7 +2,8 @@
 // ConsoleLink (issue 17) against a console in memory (fake_console.h): enrollment pins the
 // console, the outbox reaches the console exactly once across lost replies, 409s and restarts,
 // signed policies are verified and refused ones leave the last good policy, decisions are applied
-// and confirmed, a rotated token is kept, and a revoked agent stops.
+// and confirmed, a rotated token is kept, a revoked agent stops, and an event the console refuses
+// is dropped (a placeholder keeps its seq) instead of holding back every event after it.
 #include "service/console/console_link.h"
 
 #include <boost/test/unit_test.hpp>
@@ -31,6 +32,7 @@ struct LinkFixture {
   std::int64_t running_version = 0;
   std::vector<std::int64_t> applied_versions;
   std::vector<std::string> refusals;
+  std::vector<std::string> warnings;
   int enrollments = 0;
   std::unique_ptr<ConsoleLink> link;
   std::optional<Inventory> reader;
@@ -48,6 +50,10 @@ struct LinkFixture {
     // A long heartbeat: the tests drive the cycles with sync().
     o.default_heartbeat_seconds = 3600;
     o.run_thread = run_thread;
+    o.log = ServiceLog([this](ServiceLog::Level level, const std::string& text) {
+      std::lock_guard lock(mutex);
+      if (level == ServiceLog::Level::kWarning) warnings.push_back(text);
+    });
     ConsoleLink::Hooks h;
     h.facts = [this] {
       std::lock_guard lock(mutex);
@@ -109,7 +115,24 @@ struct LinkFixture {
   std::string consoleState() {
     return link->status(*reader, 0).find("state")->asString();
   }
+  std::string lastError() {
+    const protocol::JsonValue status = link->status(*reader, 0);
+    const protocol::JsonValue* e = status.find("last_error");
+    return e != nullptr ? e->asString() : std::string();
+  }
 };
+
+// The `n` of an event appended by LinkFixture::append (-1: another event).
+std::int64_t nOf(const protocol::ReportEvent& e) {
+  const protocol::JsonValue* n = e.data.find("n");
+  return n != nullptr && n->isInteger() ? n->asInteger() : -1;
+}
+
+bool isPlaceholder(const protocol::ReportEvent& e) {
+  const protocol::JsonValue* path = e.data.find("path");
+  return protocol::eventKindName(e.kind) == "file_removed" && path != nullptr &&
+         path->asString() == "jamul:refused";
+}
 
 std::vector<std::int64_t> oneTo(std::int64_t n) {
   std::vector<std::int64_t> out;
@@ -370,6 +393,99 @@ BOOST_AUTO_TEST_CASE(the_thread_retries_with_backoff_until_the_console_is_back) 
   while (fx.console->seqs().size() < 2 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(20ms);
   BOOST_TEST(fx.console->seqs() == oneTo(2));
+}
+
+BOOST_AUTO_TEST_CASE(an_event_the_console_refuses_is_dropped_and_the_rest_delivered_once) {
+  LinkFixture fx;
+  fx.enroll();
+  // Events 4 and 9 are invalid in the console's eyes; each batch holding one is refused whole.
+  fx.console->refuse = [](const protocol::ReportEvent& e) {
+    return nOf(e) == 3 || nOf(e) == 8 ? std::string("data.n: must be at most 2") : std::string();
+  };
+  fx.append(10);
+  BOOST_TEST_REQUIRE(fx.link->sync().ok());
+  BOOST_TEST(fx.depth() == 0);
+  BOOST_TEST(fx.state(cs::kAckedSeq) == "10");
+  // Gapless, each seq once: the others as they were, the refused ones as placeholders.
+  BOOST_TEST(fx.console->seqs() == oneTo(10));
+  for (const protocol::ReportEvent& e : fx.console->eventsOf("scan"))
+    BOOST_TEST(nOf(e) == e.seq - 1);
+  const auto removed = fx.console->eventsOf("file_removed");
+  BOOST_TEST_REQUIRE(removed.size() == 2u);
+  BOOST_TEST(removed[0].seq == 4);
+  BOOST_TEST(removed[1].seq == 9);
+  BOOST_TEST(isPlaceholder(removed[0]));
+  BOOST_TEST(isPlaceholder(removed[1]));
+  // Found by halving the refused batches, not one request per event.
+  BOOST_TEST(fx.console->batches <= 16);
+
+  // Counted, said in status (also after a restart), and logged by seq, kind and the console's
+  // message, never the event's data.
+  BOOST_TEST(fx.state(cs::kRefusedEvents) == "2");
+  BOOST_TEST(fx.lastError() == "2 event(s) refused by the console and dropped");
+  BOOST_TEST_REQUIRE(fx.warnings.size() == 2u);
+  BOOST_TEST(fx.warnings[0].find("event 4 (scan)") != std::string::npos);
+  BOOST_TEST(fx.warnings[0].find("data.n: must be at most 2") != std::string::npos);
+  BOOST_TEST(fx.warnings[1].find("event 9 (scan)") != std::string::npos);
+  for (const std::string& w : fx.warnings) BOOST_TEST(w.find("\"n\"") == std::string::npos);
+  fx.restart();
+  BOOST_TEST(fx.lastError() == "2 event(s) refused by the console and dropped");
+  BOOST_TEST(fx.consoleState() == "enrolled");
+
+  // What follows goes as before, in one batch.
+  const int batches = fx.console->batches;
+  fx.append(2);
+  BOOST_TEST_REQUIRE(fx.link->sync().ok());
+  BOOST_TEST(fx.console->batches == batches + 1);
+  BOOST_TEST(fx.console->seqs() == oneTo(12));
+  BOOST_TEST(fx.state(cs::kRefusedEvents) == "2");
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_event_is_counted_once_across_a_lost_reply) {
+  LinkFixture fx;
+  fx.enroll();
+  test::FakeConsole* console = fx.console.get();
+  fx.console->refuse = [console](const protocol::ReportEvent& e) {
+    // The reply to the placeholder is lost (called with the console's lock held).
+    if (isPlaceholder(e) && console->acked_seq < e.seq) console->lose_next_reply = true;
+    return nOf(e) == 1 ? std::string("data.n: bad") : std::string();
+  };
+  fx.append(3);
+  BOOST_TEST(!fx.link->sync().ok());
+  BOOST_TEST(fx.console->seqs() == oneTo(2));  // the placeholder was applied
+  BOOST_TEST(fx.depth() == 2);  // event 2 is still in the outbox
+  BOOST_TEST(fx.state(cs::kRefusedEvents) == "0");  // set at enrollment
+  fx.restart();
+  BOOST_TEST_REQUIRE(fx.link->sync().ok());
+  BOOST_TEST(fx.console->seqs() == oneTo(3));
+  BOOST_TEST(isPlaceholder(fx.console->eventsOf("file_removed").at(0)));
+  BOOST_TEST(fx.depth() == 0);
+  BOOST_TEST(fx.state(cs::kRefusedEvents) == "1");
+  BOOST_TEST(fx.lastError() == "1 event(s) refused by the console and dropped");
+}
+
+BOOST_AUTO_TEST_CASE(a_refusal_that_is_not_about_an_event_drops_nothing) {
+  LinkFixture fx;
+  fx.enroll();
+  // The console refuses everything (as it would a body it cannot read): even the placeholder.
+  fx.console->refuse = [](const protocol::ReportEvent&) { return std::string("data: bad"); };
+  fx.append(3);
+  const Status s = fx.link->sync();
+  BOOST_TEST(!s.ok());
+  BOOST_TEST(s.error().message().find("HTTP 400") != std::string::npos);
+  BOOST_TEST(fx.console->batches == 3);  // the batch, its first event alone, the placeholder
+  BOOST_TEST(fx.depth() == 3);
+  BOOST_TEST(fx.console->seqs().empty());
+  BOOST_TEST(fx.state(cs::kRefusedEvents) == "0");  // set at enrollment
+  BOOST_TEST(fx.warnings.empty());
+  BOOST_TEST(fx.lastError().find("HTTP 400") != std::string::npos);
+  BOOST_TEST(fx.consoleState() == "offline");
+  // Once the console takes them, they all arrive as they were.
+  fx.console->refuse = nullptr;
+  BOOST_TEST_REQUIRE(fx.link->sync().ok());
+  BOOST_TEST(fx.console->seqs() == oneTo(3));
+  BOOST_TEST(fx.console->eventsOf("scan").size() == 3u);
+  BOOST_TEST(fx.lastError().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

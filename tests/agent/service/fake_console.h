@@ -5,10 +5,12 @@
 // the agent API of docs/console-api.md with the protocol codec: enrollment, heartbeats with token
 // rotation and decisions, signed policies with ETags, and report batches applied idempotently by
 // sequence number (events at or below the acknowledged seq skipped, a gap refused with 409).
-// Faults on demand: down (no connection), a reply lost after the batch was applied, revocation.
+// Faults on demand: down (no connection), a reply lost after the batch was applied, revocation,
+// events refused as invalid (the whole batch answered 400 and nothing of it applied).
 // Test-only.
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -48,6 +50,10 @@ class FakeConsole : public std::enable_shared_from_this<FakeConsole> {
   bool lose_next_reply = false;  // apply the next batch, then fail as if the reply were lost
   bool revoked = false;
   bool force_409 = false;  // the next batch is answered 409 with acked_seq
+  // A message for an event the console holds invalid (empty: valid). As the real console, it
+  // checks every event of a batch, those at or below acked_seq too, before applying any.
+  std::function<std::string(const protocol::ReportEvent&)> refuse;
+  int refused_batches = 0;
 
   static crypto::SigningKey makeKey(std::uint8_t fill) {
     auto seed = crypto::SecretBytes::allocate(32);
@@ -200,6 +206,12 @@ class FakeConsole : public std::enable_shared_from_this<FakeConsole> {
       if (!batch) return reply(400, error("invalid_argument", batch.error().message()));
       ++c.batches;
       c.max_batch_bytes = std::max(c.max_batch_bytes, call.body.size());
+      for (std::size_t i = 0; c.refuse && i < batch->events.size(); ++i) {
+        const std::string why = c.refuse(batch->events[i]);
+        if (why.empty()) continue;
+        ++c.refused_batches;
+        return reply(400, error("invalid_argument", "events[" + std::to_string(i) + "]." + why));
+      }
       if (c.force_409) {
         c.force_409 = false;
         return reply(409, protocol::encodeReportAck({c.acked_seq}));

@@ -56,6 +56,20 @@ Error replyError(const std::string& what, const HttpReply& reply) {
   return Error(e.code(), what + ": HTTP " + std::to_string(reply.status) + ": " + e.message());
 }
 
+// The console refuses what it was sent (400: an event it holds invalid; 413: too large), as
+// opposed to being unable to take it now.
+bool isRefusal(const HttpReply& reply) { return reply.status == 400 || reply.status == 413; }
+
+// Sent in place of an event the console refused, under its seq: a removal of a path no agent
+// reports (agents report absolute paths), which every console version accepts and which changes
+// nothing there but the acknowledged sequence (docs/console-api.md). A new no-op kind would be
+// refused by the older consoles that refuse a newer agent's events in the first place.
+constexpr std::string_view kPlaceholderPath = "jamul:refused";
+
+std::string refusedSentence(std::int64_t n) {
+  return std::to_string(n) + " event(s) refused by the console and dropped";
+}
+
 }  // namespace
 
 struct ConsoleLink::Settings {
@@ -347,10 +361,13 @@ Status ConsoleLink::fetchPolicy(Settings& s, ConsoleTransport& transport, std::i
 }
 
 Status ConsoleLink::flushOutbox(Settings& s, ConsoleTransport& transport) {
+  // After a refusal, batches of half the refused one's size, until the refused event is alone:
+  // about 2·log2(n) requests find it among n, where one at a time would cost up to n.
+  std::size_t max_events = protocol::kMaxEventsPerBatch;
   // Bounded: a console that keeps acknowledging less than it is sent cannot hold the link here.
   for (int round = 0; round < 1000; ++round) {
     JAMUL_ASSIGN_OR_RETURN(
-        auto rows, inventory_.outboxAfter(0, protocol::kMaxEventsPerBatch,
+        auto rows, inventory_.outboxAfter(0, max_events,
                                           protocol::kMaxReportBodyBytes - (std::size_t{64} << 10)));
     if (rows.empty()) return okStatus();
     protocol::ReportBatch batch;
@@ -365,23 +382,77 @@ Status ConsoleLink::flushOutbox(Settings& s, ConsoleTransport& transport) {
     JAMUL_ASSIGN_OR_RETURN(HttpReply reply,
                            call(s, transport, {"POST", "/api/v1/reports",
                                                protocol::encodeReportBatch(batch), {}}));
-    if (reply.status != 200 && reply.status != 409) return replyError("reports", reply);
-    JAMUL_ASSIGN_OR_RETURN(protocol::ReportAck ack, protocol::parseReportAck(reply.body));
-    // Only now, after the console's reply, may acknowledged events leave the outbox.
-    JAMUL_RETURN_IF_ERROR(inventory_.deleteOutboxThrough(ack.acked_seq));
-    set(cs::kAckedSeq, std::to_string(ack.acked_seq));
-    if (reply.status == 409) {
-      // The console has everything up to acked_seq: send again from acked_seq + 1, which the
-      // outbox must still hold.
-      JAMUL_ASSIGN_OR_RETURN(auto first, inventory_.outboxAfter(0, 1, 1 << 20));
-      if (!first.empty() && first.front().seq > ack.acked_seq + 1)
-        return Error(ErrorCode::kCorrupt,
-                     "the console lacks events " + std::to_string(ack.acked_seq + 1) + " to " +
-                         std::to_string(first.front().seq - 1) +
-                         ", which it had acknowledged (was its database restored?)");
-      options_.log.info("console: sending again from event " + std::to_string(ack.acked_seq + 1));
+    if (!isRefusal(reply)) {
+      JAMUL_RETURN_IF_ERROR(acknowledged(reply));
+      continue;
     }
+    if (rows.size() > 1) {
+      if (max_events == protocol::kMaxEventsPerBatch)
+        options_.log.info("console: a batch of " + std::to_string(rows.size()) +
+                          " events was refused (" + replyError("reports", reply).message() +
+                          "); finding the refused event");
+      max_events = rows.size() / 2;
+      continue;
+    }
+    JAMUL_RETURN_IF_ERROR(dropRefused(s, transport, rows.front(), reply));
+    max_events = protocol::kMaxEventsPerBatch;
   }
+  return okStatus();
+}
+
+Status ConsoleLink::acknowledged(const HttpReply& reply) {
+  if (reply.status != 200 && reply.status != 409) return replyError("reports", reply);
+  JAMUL_ASSIGN_OR_RETURN(protocol::ReportAck ack, protocol::parseReportAck(reply.body));
+  // Only now, after the console's reply, may acknowledged events leave the outbox.
+  JAMUL_RETURN_IF_ERROR(inventory_.deleteOutboxThrough(ack.acked_seq));
+  set(cs::kAckedSeq, std::to_string(ack.acked_seq));
+  if (reply.status == 409) {
+    // The console has everything up to acked_seq: send again from acked_seq + 1, which the
+    // outbox must still hold.
+    JAMUL_ASSIGN_OR_RETURN(auto first, inventory_.outboxAfter(0, 1, 1 << 20));
+    if (!first.empty() && first.front().seq > ack.acked_seq + 1)
+      return Error(ErrorCode::kCorrupt,
+                   "the console lacks events " + std::to_string(ack.acked_seq + 1) + " to " +
+                       std::to_string(first.front().seq - 1) +
+                       ", which it had acknowledged (was its database restored?)");
+    options_.log.info("console: sending again from event " + std::to_string(ack.acked_seq + 1));
+  }
+  return okStatus();
+}
+
+Status ConsoleLink::dropRefused(Settings& s, ConsoleTransport& transport,
+                                const Inventory::OutboxEvent& event, const HttpReply& refusal) {
+  protocol::ReportBatch placeholder;
+  placeholder.events.push_back({event.seq, event.at_ms, protocol::EventKind::kFileRemoved,
+                                JsonValue::object({{"path", str(std::string(kPlaceholderPath))}})});
+  JAMUL_ASSIGN_OR_RETURN(
+      HttpReply reply,
+      call(s, transport,
+           {"POST", "/api/v1/reports", protocol::encodeReportBatch(placeholder), {}}));
+  // Refused too: the refusal is not about the event (a request the console cannot read at all,
+  // the agent's own bug), and dropping events would lose them for nothing. They stay; the cycle
+  // fails and is retried with backoff.
+  if (isRefusal(reply)) {
+    const Error e = replyError("reports", refusal);
+    return Error(e.code(), e.message() + " (event " + std::to_string(event.seq) +
+                               "; the console refuses even a placeholder in its place, so it is "
+                               "kept)");
+  }
+  if (reply.status != 200) return acknowledged(reply);
+  JAMUL_ASSIGN_OR_RETURN(protocol::ReportAck ack, protocol::parseReportAck(reply.body));
+  if (ack.acked_seq < event.seq) return acknowledged(reply);
+  // The console holds the placeholder (or already held this seq): the event leaves the outbox,
+  // then is counted. A crash in between counts it once too few, never twice; nothing is resent.
+  JAMUL_RETURN_IF_ERROR(acknowledged(reply));
+  const std::int64_t refused = toInt(get(cs::kRefusedEvents)) + 1;
+  set(cs::kRefusedEvents, std::to_string(refused));
+  // The console's message names the field, never a value; the event's data is not logged.
+  std::string why = protocol::parseConsoleError(refusal.body, refusal.status).message();
+  if (why.size() > 300) why = why.substr(0, 300) + "…";
+  options_.log.warning("console: event " + std::to_string(event.seq) + " (" + event.kind +
+                       ") was refused by the console and dropped: HTTP " +
+                       std::to_string(refusal.status) + ": " + why + " (" +
+                       refusedSentence(refused) + " so far)");
   return okStatus();
 }
 
@@ -422,6 +493,7 @@ Result<JsonValue> ConsoleLink::enroll(const EnrollArgs& args) {
   if (fresh) {
     JAMUL_RETURN_IF_ERROR(inventory_.resetReporting());
     set(cs::kAckedSeq, "0");
+    set(cs::kRefusedEvents, "0");
     set(cs::kSignedPolicy, "");
     set(kReportedActionKey, "0");
   }
@@ -466,7 +538,10 @@ JsonValue ConsoleLink::status(Inventory& reader, std::int64_t policy_version) {
   const auto depth_read = reader.outboxDepth();
   const std::int64_t depth = depth_read ? *depth_read : 0;
   const std::string last_contact = read(cs::kLastContactMs);
-  const std::string last_error = read(cs::kLastError);
+  std::string last_error = read(cs::kLastError);
+  // Dropped events stay worth saying after the console is reachable again, and after a restart.
+  if (const std::int64_t dropped = toInt(read(cs::kRefusedEvents)); dropped > 0)
+    last_error += (last_error.empty() ? "" : "; ") + refusedSentence(dropped);
   const std::string refused = read(cs::kPolicyRefused);
   bool offline = false;
   {

@@ -15,13 +15,19 @@
 //      answers a heartbeat with the pinned certificate, and hands it to the agent to apply; a
 //      refused policy leaves the last good one and its reason in status();
 //   3. outbox: uploads the inventory's outbox in batches (≤1000 events, ≤4 MiB), deletes rows up
-//      to acked_seq only after the 200 reply, and sends again from acked+1 after a 409.
+//      to acked_seq only after the 200 reply, and sends again from acked+1 after a 409. A batch
+//      the console refuses (400, or 413) is sent again in halves until the refused event is
+//      alone; an event the console refuses on its own is dropped: a placeholder of the same seq
+//      that changes nothing on the console takes its place (the seq stays gapless), and the
+//      count of dropped events is kept and shown in status(). When the console refuses even the
+//      placeholder, its refusal is not about the event: nothing is dropped and the cycle fails.
 // A cycle that fails (the console down) is retried with exponential backoff and jitter (1 s to
 // 5 min); a 403 "revoked" makes the state `revoked` and the link stops contacting the console.
 //
 // What it keeps (the inventory's agent_state, root-only like the inventory): console.url,
 // agent_id, token, previous_token, policy_key, the pin (certificate SHA-256 and PEM, or the CA
-// file), state, acked_seq, last_contact_ms, last_error, policy_refused, signed_policy.
+// file), state, acked_seq, last_contact_ms, last_error, policy_refused, signed_policy,
+// refused_events.
 //
 // Thread-safety: every public member may be called from any thread; cycles, sync() and enroll()
 // take turns.
@@ -69,6 +75,8 @@ inline constexpr std::string_view kLastError = "console.last_error";
 inline constexpr std::string_view kPolicyRefused = "console.policy_refused";
 inline constexpr std::string_view kSignedPolicy = "console.signed_policy";
 inline constexpr std::string_view kMachineId = "console.machine_id";
+// How many events the console refused and the agent dropped (since enrollment).
+inline constexpr std::string_view kRefusedEvents = "console.refused_events";
 }  // namespace console_state
 
 class ConsoleLink {
@@ -137,6 +145,9 @@ class ConsoleLink {
   Result<HttpReply> call(Settings& s, ConsoleTransport& transport, HttpCall call);
   Status fetchPolicy(Settings& s, ConsoleTransport& transport, std::int64_t running);
   Status flushOutbox(Settings& s, ConsoleTransport& transport);
+  Status acknowledged(const HttpReply& reply);
+  Status dropRefused(Settings& s, ConsoleTransport& transport, const Inventory::OutboxEvent& event,
+                     const HttpReply& refusal);
   Result<std::unique_ptr<ConsoleTransport>> transportFor(const Settings& s, const std::string& url);
   Settings load();
   void set(std::string_view key, const std::string& value);

@@ -322,14 +322,26 @@ export async function topFilesView(ctx) {
 
 // ---- exceptions ----
 
+const kExceptionPage = 50;
+
 export async function exceptionsView(ctx) {
   const state = ctx.params.get('state') || 'pending';
-  const reply = await api.get('/api/admin/exceptions', {state: state === 'all' ? '' : state});
+  const offset = Math.max(0, Number(ctx.params.get('offset')) || 0);
+  const reply = await api.get('/api/admin/exceptions',
+                              {state: state === 'all' ? '' : state, offset, limit: kExceptionPage});
   if (ctx.stale()) return;
+  const total = reply.total || 0;
+  if (!(reply.exceptions || []).length && offset > 0 && total > 0) {
+    // Deciding the last request of the last page leaves it empty: show the page before.
+    const last = Math.floor((total - 1) / kExceptionPage) * kExceptionPage;
+    ctx.navigate(ctx.hashWith({offset: last || ''}), true);
+    return;
+  }
   const stateSel = h('select', {name: 'state'},
       ['pending', 'approved', 'denied', 'all'].map((v) =>
           h('option', {value: v, selected: v === state}, t('exceptions.state.' + v))));
-  stateSel.addEventListener('change', () => ctx.navigate(ctx.hashWith({state: stateSel.value})));
+  const go = (o) => ctx.navigate(ctx.hashWith({state: stateSel.value, offset: o || ''}));
+  stateSel.addEventListener('change', () => go(0));
   const stateBadge = (s) => badge(t('exceptions.state.' + s) !== 'exceptions.state.' + s
       ? t('exceptions.state.' + s) : s,
       s === 'approved' ? 'ok' : s === 'denied' ? 'danger' : s === 'pending' ? 'warn' : 'muted');
@@ -390,13 +402,17 @@ export async function exceptionsView(ctx) {
              h('td', {class: 'reason'}, x.reason), numCell(x.days), h('td', null, stateBadge(x.state)),
              h('td', null, decision));
   });
-  ctx.main.append(pageHeader(t('exceptions.title')),
+  ctx.main.append(
+      pageHeader(t('exceptions.title'), h('span', {class: 'count-pill', id: 'exceptions-total',
+                                                   dataset: {value: String(total)}},
+                                          formatNumber(total))),
       h('div', {class: 'card'},
         h('div', {class: 'toolbar'}, field(t('exceptions.state_filter'), stateSel)),
         table({caption: t('exceptions.title'), captionHidden: true, id: 'exceptions-table', rows,
                empty: t('exceptions.empty'),
                columns: ['requested', 'host', 'path', 'owner', 'reason', 'days', 'state', 'decision']
-                   .map((c) => ({label: t('exceptions.col.' + c), num: c === 'days'}))})));
+                   .map((c) => ({label: t('exceptions.col.' + c), num: c === 'days'}))}),
+        pager({offset, limit: kExceptionPage, total, onPage: go})));
 }
 
 // ---- policy editor ----

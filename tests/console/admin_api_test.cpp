@@ -161,6 +161,131 @@ BOOST_FIXTURE_TEST_CASE(figures_policies_exceptions_and_the_audit_log, Admin) {
   }
 }
 
+BOOST_FIXTURE_TEST_CASE(exceptions_come_a_page_at_a_time_with_the_total, Admin) {
+  auto [cookie, csrf] = session();
+  const std::map<std::string, std::string> get{{"Cookie", cookie}};
+  const std::map<std::string, std::string> post{{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto [id, token] = enroll("m1");
+  // 120 requests: more than the default page of 100.
+  std::string batch = R"({"events":[)";
+  for (int i = 1; i <= 120; ++i) {
+    if (i > 1) batch += ',';
+    batch += R"({"seq":)" + std::to_string(i) + R"(,"at_ms":1,"kind":"exception_request","data":{"request_id":)" +
+             std::to_string(i) + R"(,"path":"/home/kim/f)" + std::to_string(i) +
+             R"(.xlsx","content_digest":"ab","reason":"r","days":10,"requested_at_ms":1}})";
+  }
+  batch += "]}";
+  BOOST_TEST_REQUIRE(request("POST", "/api/v1/reports", batch, agentHeaders(id, token)).status == 200);
+
+  auto page = [&](const std::string& query) {
+    auto r = request("GET", "/api/admin/exceptions" + query, "", get);
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+    auto doc = JsonValue::parse(r.body);
+    BOOST_TEST_REQUIRE(doc.ok());
+    return std::move(doc).value();
+  };
+  auto paths = [](const JsonValue& doc) {
+    std::vector<std::string> out;
+    for (const auto& e : doc.find("exceptions")->asArray()) out.push_back(e.find("path")->asString());
+    return out;
+  };
+
+  auto first = page("?state=pending");
+  BOOST_TEST(first.find("total")->asInteger() == 120);
+  BOOST_TEST_REQUIRE(paths(first).size() == 100u);  // the default limit
+  BOOST_TEST(paths(first).front() == "/home/kim/f1.xlsx");  // oldest first
+  BOOST_TEST(paths(first).back() == "/home/kim/f100.xlsx");
+  auto second = page("?state=pending&offset=100&limit=50");
+  BOOST_TEST(second.find("total")->asInteger() == 120);
+  BOOST_TEST_REQUIRE(paths(second).size() == 20u);
+  BOOST_TEST(paths(second).front() == "/home/kim/f101.xlsx");
+  auto middle = page("?offset=10&limit=3");  // no state: all
+  BOOST_TEST((paths(middle) == std::vector<std::string>{"/home/kim/f11.xlsx", "/home/kim/f12.xlsx",
+                                                        "/home/kim/f13.xlsx"}));
+  auto past_the_end = page("?state=pending&offset=500");
+  BOOST_TEST(past_the_end.find("total")->asInteger() == 120);
+  BOOST_TEST(paths(past_the_end).empty());
+  BOOST_TEST(paths(page("?limit=500")).size() == 120u);
+
+  // Bounds: limit 1-500, offset not negative; a bad value is 400, not clamped.
+  for (const char* bad : {"?limit=0", "?limit=501", "?limit=x", "?offset=-1", "?offset=x"}) {
+    BOOST_TEST(request("GET", std::string("/api/admin/exceptions") + bad, "", get).status == 400, bad);
+  }
+  BOOST_TEST(request("GET", "/api/admin/exceptions?state=lost", "", get).status == 400);
+
+  // A decision moves a request from one state's total to the other's.
+  const std::int64_t first_id = first.find("exceptions")->asArray().at(0).find("id")->asInteger();
+  BOOST_TEST(request("POST", "/api/admin/exceptions/" + std::to_string(first_id) + "/deny", "{}", post).status == 200);
+  BOOST_TEST(page("?state=pending&limit=1").find("total")->asInteger() == 119);
+  BOOST_TEST(paths(page("?state=pending&limit=1")).front() == "/home/kim/f2.xlsx");
+  auto denied = page("?state=denied");
+  BOOST_TEST(denied.find("total")->asInteger() == 1);
+  BOOST_TEST(paths(denied).front() == "/home/kim/f1.xlsx");
+  BOOST_TEST(page("").find("total")->asInteger() == 120);
+}
+
+BOOST_FIXTURE_TEST_CASE(offline_means_three_heartbeats_of_the_groups_policy, Admin) {
+  auto [cookie, csrf] = session();
+  const std::map<std::string, std::string> get{{"Cookie", cookie}};
+  const std::map<std::string, std::string> post{{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  enroll("slow", "총무과");
+  enroll("fast", "민원과");
+  enroll("none");
+  auto offline = [&]() {
+    auto doc = JsonValue::parse(request("GET", "/api/admin/agents", "", get).body);
+    BOOST_TEST_REQUIRE(doc.ok());
+    std::map<std::string, bool> out;
+    for (const auto& a : doc->find("agents")->asArray()) {
+      out[a.find("host")->asString()] = a.find("offline")->asBool();
+    }
+    return out;
+  };
+  auto offline_count = [&]() {
+    auto doc = JsonValue::parse(request("GET", "/api/admin/summary", "", get).body);
+    BOOST_TEST_REQUIRE(doc.ok());
+    return doc->find("agents_offline")->asInteger();
+  };
+  auto set_policy = [&](const std::string& group, const std::string& policy) {
+    auto r = request("POST", "/api/admin/policies",
+                     R"({"group":")" + group + R"(","policy":)" + policy + "}", post);
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  };
+
+  // No policy: the console's 60 s, offline after 3 minutes.
+  now += 2 * 60'000;
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", false}, {"pc-fast", false},
+                                                       {"pc-none", false}}));
+  now += 2 * 60'000;  // 4 minutes
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", true}, {"pc-fast", true},
+                                                       {"pc-none", true}}));
+  BOOST_TEST(offline_count() == 3);
+
+  // 총무과's policy beats every 10 minutes: its agent is offline only after 30.
+  set_policy("총무과", R"({"console":{"heartbeat_seconds":600}})");
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", false}, {"pc-fast", true},
+                                                       {"pc-none", true}}));
+  BOOST_TEST(offline_count() == 2);
+
+  // `default`'s policy covers the departments without one of their own (and no department);
+  // a department policy that does not set the interval means the protocol's 60 s.
+  set_policy("default", R"({"console":{"heartbeat_seconds":300}})");
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", false}, {"pc-fast", false},
+                                                       {"pc-none", false}}));
+  BOOST_TEST(offline_count() == 0);
+  set_policy("민원과", R"({"ocr":true})");
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", false}, {"pc-fast", true},
+                                                       {"pc-none", false}}));
+  BOOST_TEST(offline_count() == 1);
+
+  now += 12 * 60'000;  // 16 minutes: past default's 15
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", false}, {"pc-fast", true},
+                                                       {"pc-none", true}}));
+  now += 15 * 60'000;  // 31 minutes: past 총무과's 30
+  BOOST_TEST((offline() == std::map<std::string, bool>{{"pc-slow", true}, {"pc-fast", true},
+                                                       {"pc-none", true}}));
+  BOOST_TEST(offline_count() == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

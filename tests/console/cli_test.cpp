@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -246,6 +247,49 @@ BOOST_AUTO_TEST_CASE(a_kill_9_mid_upload_loses_nothing_acknowledged_and_counts_n
   auto findings = admin(dir, {"findings", "--json"});
   BOOST_TEST(findings.out == "{\"agent\":1,\"counts\":{\"kr_rrn\":" + std::to_string(2 * kBatches * kPerBatch) + "}}\n");
   BOOST_TEST(console->terminate() == 0);
+  Poco::Net::uninitializeSSL();
+}
+
+BOOST_AUTO_TEST_CASE(admin_exceptions_lists_every_request_where_the_api_pages) {
+  Poco::Net::initializeSSL();
+  jamul::test::TempDir tmp;
+  const std::string dir = (tmp.path() / "console").string();
+  ConsoleProcess console({"--data-dir", dir, "--listen", "127.0.0.1:0"});
+  const auto port = static_cast<std::uint16_t>(
+      std::stoi(after(console.line(), "jamul-console: listening on https://127.0.0.1:")));
+  (void)console.line();
+  const std::string secret = after(console.line(), "jamul-console: enrollment secret: ");
+  auto enrolled = console::test::httpsRequest(port, "POST", "/api/v1/enroll",
+      R"({"secret":")" + secret + R"(","machine_id":"m1","host":"h","user":"u","department":"d","version":"1","os":"o"})");
+  BOOST_TEST_REQUIRE(enrolled.status == 200);
+  auto reply = protocol::parseEnrollResponse(enrolled.body);
+  const std::map<std::string, std::string> headers{{"X-Jamul-Agent", std::to_string(reply->agent_id)},
+                                                   {"Authorization", "Bearer " + reply->token}};
+  // 600 requests: more than the admin API's largest page (500).
+  constexpr int kRequests = 600;
+  std::string body = R"({"events":[)";
+  for (int i = 1; i <= kRequests; ++i) {
+    if (i > 1) body += ',';
+    body += R"({"seq":)" + std::to_string(i) + R"(,"at_ms":1,"kind":"exception_request","data":{"request_id":)" +
+            std::to_string(i) + R"(,"path":"/home/u/)" + std::to_string(i) +
+            R"(.xlsx","content_digest":"ab","reason":"r","days":10,"requested_at_ms":1}})";
+  }
+  body += "]}";
+  BOOST_TEST_REQUIRE(console::test::httpsRequest(port, "POST", "/api/v1/reports", body, headers).status == 200);
+
+  auto count_lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  auto all = admin(dir, {"exceptions", "--json"});
+  BOOST_TEST(all.exit_code == 0, all.err);
+  BOOST_TEST(count_lines(all.out) == kRequests);
+  auto first = protocol::JsonValue::parse(all.out.substr(0, all.out.find('\n')));
+  BOOST_TEST_REQUIRE(first.ok());
+  BOOST_TEST(first->find("path")->asString() == "/home/u/1.xlsx");  // oldest first
+  BOOST_TEST(admin(dir, {"deny", std::to_string(first->find("id")->asInteger())}).exit_code == 0);
+  auto pending = admin(dir, {"exceptions", "--state", "pending"});
+  BOOST_TEST(count_lines(pending.out) == kRequests - 1);
+  BOOST_TEST(pending.out.find("/home/u/600.xlsx") != std::string::npos);
+  BOOST_TEST(count_lines(admin(dir, {"exceptions", "--state", "denied"}).out) == 1);
+  BOOST_TEST(console.terminate() == 0);
   Poco::Net::uninitializeSSL();
 }
 

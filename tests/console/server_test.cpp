@@ -254,9 +254,9 @@ BOOST_FIXTURE_TEST_CASE(heartbeats_are_recorded_and_carry_decisions_until_applie
   const std::string request_event =
       R"({"events":[{"seq":1,"at_ms":1,"kind":"exception_request","data":{"request_id":7,"path":"/home/kim/a.xlsx","owner":"kim","content_digest":"00ff","reason":"audit","days":14,"requested_at_ms":5}}]})";
   BOOST_TEST(request("POST", "/api/v1/reports", request_event, headers).status == 200);
-  auto pending = store->exceptions("pending");
-  BOOST_TEST_REQUIRE(pending->size() == 1u);
-  BOOST_TEST_REQUIRE(store->decide(pending->at(0).id, true, std::nullopt, now, "admin").ok());
+  auto pending = store->exceptions({.state = "pending"});
+  BOOST_TEST_REQUIRE(pending->first.size() == 1u);
+  BOOST_TEST_REQUIRE(store->decide(pending->first.at(0).id, true, std::nullopt, now, "admin").ok());
   auto r1 = protocol::parseHeartbeatResponse(request("POST", "/api/v1/heartbeat", kHeartbeat, headers).body);
   BOOST_TEST_REQUIRE(r1->decisions.size() == 1u);
   BOOST_TEST(r1->decisions[0].request_id == 7);

@@ -17,6 +17,15 @@ EnrollInput machine(const std::string& id, const std::string& digest, const std:
   return EnrollInput{id, "pc-" + id, "kim", dept, "0.1.0", "Debian", digest, kNow};
 }
 
+// Offline after `fallback_ms` of silence, or after another time in the listed departments.
+OfflineThresholds offlineAfter(std::int64_t fallback_ms,
+                               std::map<std::string, std::int64_t> by_department = {}) {
+  OfflineThresholds t;
+  t.fallback_ms = fallback_ms;
+  t.by_department = std::move(by_department);
+  return t;
+}
+
 IngestEvent fileEvent(std::int64_t seq, const std::string& path,
                       std::vector<std::pair<std::string, std::int64_t>> counts, bool encrypted = false,
                       const std::string& volume = "") {
@@ -144,7 +153,7 @@ BOOST_FIXTURE_TEST_CASE(totals_follow_updates_encryption_and_removal, StoreFixtu
   BOOST_TEST((*by_volume)[0].key == "USB1");
   BOOST_TEST((*by_volume)[0].label == "KINGSTON");
   BOOST_TEST((*by_volume)[0].items == 4);
-  auto summary = store->summary(kNow, 180'000);
+  auto summary = store->summary(kNow, offlineAfter(180'000));
   BOOST_TEST(summary->files_with_pii == 2);
   BOOST_TEST(summary->files_encrypted == 1);
   auto top = store->topFiles(10);
@@ -230,13 +239,13 @@ BOOST_FIXTURE_TEST_CASE(exception_decisions_reach_their_agent_until_applied, Sto
   const std::int64_t id = *store->enroll(machine("m1", "t1"));
   ExceptionRequestData request{12, "/home/kim/a.xlsx", "kim", "abcd", "needed", 30, kNow};
   BOOST_TEST_REQUIRE(store->ingest(id, {IngestEvent{1, kNow, request}, IngestEvent{2, kNow, request}}, kNow).ok());
-  auto pending = store->exceptions("pending");
-  BOOST_TEST_REQUIRE(pending->size() == 1u);  // the same request id twice is one request
+  auto pending = store->exceptions({.state = "pending"});
+  BOOST_TEST_REQUIRE(pending->first.size() == 1u);  // the same request id twice is one request
   BOOST_TEST(store->decisionsFor(id)->empty());
-  auto decided = store->decide((*pending)[0].id, true, 7, kNow, "admin");
+  auto decided = store->decide(pending->first[0].id, true, 7, kNow, "admin");
   BOOST_TEST_REQUIRE(decided.ok());
   BOOST_TEST(decided->expires_at_ms == kNow + 7 * kDay);
-  BOOST_TEST((store->decide((*pending)[0].id, false, std::nullopt, kNow, "admin").error().code() ==
+  BOOST_TEST((store->decide(pending->first[0].id, false, std::nullopt, kNow, "admin").error().code() ==
              ErrorCode::kInvalidArgument));
   auto decisions = store->decisionsFor(id);
   BOOST_TEST_REQUIRE(decisions->size() == 1u);
@@ -249,6 +258,40 @@ BOOST_FIXTURE_TEST_CASE(exception_decisions_reach_their_agent_until_applied, Sto
   auto after = store->heartbeat(hb);
   BOOST_TEST_REQUIRE(after.ok());
   BOOST_TEST(after->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(exceptions_come_a_page_at_a_time_with_the_total, StoreFixture) {
+  const std::int64_t id = *store->enroll(machine("m1", "t1"));
+  std::vector<IngestEvent> events;
+  for (std::int64_t i = 1; i <= 5; ++i) {
+    events.push_back({i, kNow, ExceptionRequestData{i, "/f" + std::to_string(i), "kim", "ab", "r", 30, kNow}});
+  }
+  BOOST_TEST_REQUIRE(store->ingest(id, events, kNow).ok());
+  auto first = store->exceptions({.state = "pending", .offset = 0, .limit = 2});
+  BOOST_TEST_REQUIRE(first.ok());
+  BOOST_TEST(first->second == 5);
+  BOOST_TEST_REQUIRE(first->first.size() == 2u);
+  BOOST_TEST(first->first[0].path == "/f1");  // oldest first
+  BOOST_TEST_REQUIRE(store->decide(first->first[0].id, false, std::nullopt, kNow, "admin").ok());
+  auto last = store->exceptions({.state = "pending", .offset = 2, .limit = 2});
+  BOOST_TEST(last->second == 4);
+  BOOST_TEST_REQUIRE(last->first.size() == 2u);
+  BOOST_TEST(last->first[1].path == "/f5");
+  BOOST_TEST(store->exceptions({.state = "denied"})->second == 1);
+  BOOST_TEST(store->exceptions({.state = ""})->second == 5);
+  BOOST_TEST(store->exceptions({.state = "", .offset = 5})->first.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_summary_counts_offline_by_each_groups_threshold, StoreFixture) {
+  // Silent for 5 minutes: offline at a 60 s heartbeat (3 min), not at a 600 s one (30 min).
+  for (const char* dept : {"", "총무과", "민원과"}) {
+    auto input = machine(std::string("m-") + dept, "t", dept);
+    input.now_ms = kNow - 5 * 60'000;
+    BOOST_TEST_REQUIRE(store->enroll(input).ok());
+  }
+  BOOST_TEST(store->summary(kNow, offlineAfter(180'000))->agents_offline == 3);
+  BOOST_TEST(store->summary(kNow, offlineAfter(180'000, {{"총무과", 1'800'000}}))->agents_offline == 2);
+  BOOST_TEST(store->summary(kNow, offlineAfter(1'800'000, {{"민원과", 180'000}}))->agents_offline == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(sessions_end_after_idle_time_and_max_age, StoreFixture) {

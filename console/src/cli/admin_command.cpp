@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <limits>
 #include <optional>
 
 #include "jamul/crypto/credentials.h"
@@ -114,10 +115,14 @@ int policyVerb(Env& env, const std::vector<std::string>& args) {
 }
 
 int exceptionsVerb(Env& env, const std::vector<std::string>& args) {
-  auto list = env.store->exceptions(flagValue(args, "--state").value_or(""), 1'000'000);
-  if (!list) return fail(env, list.error());
+  // All of them, in one read (one snapshot: a decision made meanwhile neither hides nor repeats
+  // a line, as paging would); scripts rely on the whole queue.
+  ExceptionQuery query{flagValue(args, "--state").value_or(""), 0,
+                       std::numeric_limits<std::int64_t>::max()};
+  auto page = env.store->exceptions(query);
+  if (!page) return fail(env, page.error());
   const bool json = hasFlag(args, "--json");
-  for (const ExceptionRecord& e : *list) {
+  for (const ExceptionRecord& e : page->first) {
     if (json) {
       env.out << exceptionJson(e) << "\n";
     } else {

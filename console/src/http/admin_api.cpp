@@ -255,9 +255,16 @@ HttpReply AdminApi::routePost(const ApiRequest& request, const Caller& caller) {
   return errorReply(Error(ErrorCode::kNotFound, "no such request"), 404);
 }
 
+Result<OfflineThresholds> AdminApi::offlineThresholds() {
+  auto list = context_.store.policies();
+  if (!list) return list.error();
+  return console::offlineThresholds(*list, context_.settings.heartbeat_seconds);
+}
+
 HttpReply AdminApi::summary() {
-  const std::int64_t offline_ms = 3LL * context_.settings.heartbeat_seconds * 1000;
-  auto s = context_.store.summary(context_.now_ms(), offline_ms);
+  auto offline = offlineThresholds();
+  if (!offline) return errorReply(offline.error());
+  auto s = context_.store.summary(context_.now_ms(), *offline);
   if (!s) return errorReply(s.error());
   std::string out;
   JsonWriter w(out);
@@ -293,7 +300,9 @@ HttpReply AdminApi::agents(const ApiRequest& request) {
   }
   auto page = context_.store.agents(query);
   if (!page) return errorReply(page.error());
-  const Liveness liveness{context_.now_ms(), 3LL * context_.settings.heartbeat_seconds * 1000,
+  auto offline = offlineThresholds();
+  if (!offline) return errorReply(offline.error());
+  const Liveness liveness{context_.now_ms(), std::move(offline).value(),
                           context_.settings.long_offline_ms};
   std::vector<std::string> items;
   for (const AgentRecord& a : page->first) items.push_back(agentJson(a, liveness));
@@ -362,13 +371,15 @@ HttpReply AdminApi::exceptions(const ApiRequest& request) {
   if (!state.empty() && state != "pending" && state != "approved" && state != "denied") {
     return badRequest("state: must be pending, approved or denied");
   }
-  auto limit = request.queryInt("limit", 500, 1, 5000);
+  auto offset = request.queryInt("offset", 0, 0, 1'000'000'000);
+  auto limit = request.queryInt("limit", 100, 1, 500);
+  if (!offset) return errorReply(offset.error(), 400);
   if (!limit) return errorReply(limit.error(), 400);
-  auto list = context_.store.exceptions(state, *limit);
-  if (!list) return errorReply(list.error());
+  auto page = context_.store.exceptions({state, *offset, *limit});
+  if (!page) return errorReply(page.error());
   std::vector<std::string> items;
-  for (const ExceptionRecord& e : *list) items.push_back(exceptionJson(e));
-  return jsonReply(joinJson("exceptions", items));
+  for (const ExceptionRecord& e : page->first) items.push_back(exceptionJson(e));
+  return jsonReply(joinJson("exceptions", items, ",\"total\":" + std::to_string(page->second)));
 }
 
 HttpReply AdminApi::decide(const ApiRequest& request, const Caller& caller, std::int64_t id,

@@ -46,6 +46,8 @@ class AdminApi {
   // A new session for `admin`: the reply body and its cookie.
   HttpReply startSession(const std::string& admin, bool must_change_password);
 
+  // When each group's agents count as offline, from the policies (a handful of rows).
+  Result<OfflineThresholds> offlineThresholds();
   HttpReply summary();
   HttpReply agents(const ApiRequest& request);
   HttpReply findings(const ApiRequest& request);

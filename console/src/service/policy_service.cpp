@@ -68,4 +68,34 @@ Result<std::int64_t> setGroupPolicy(Store& store, const crypto::SigningKey& key,
   return store.setPolicy(group, stored, sign, now_ms, actor);
 }
 
+int policyHeartbeatSeconds(const std::string& policy_json) {
+  // The stored document passed policyFromJson when it was set; only the one member is read here,
+  // so that the list pages need not validate every group's policy on each request.
+  const int fallback = protocol::ConsolePolicy{}.heartbeat_seconds;
+  auto doc = protocol::JsonValue::parse(policy_json);
+  if (!doc || !doc->isObject()) return fallback;
+  const protocol::JsonValue* console = doc->find("console");
+  if (console == nullptr || !console->isObject()) return fallback;
+  const protocol::JsonValue* seconds = console->find("heartbeat_seconds");
+  if (seconds == nullptr || !seconds->isInteger()) return fallback;
+  const std::int64_t n = seconds->asInteger();
+  return n >= 10 && n <= 86'400 ? static_cast<int>(n) : fallback;
+}
+
+OfflineThresholds offlineThresholds(const std::vector<StoredPolicy>& policies,
+                                    int console_heartbeat_seconds) {
+  auto three_beats = [](int seconds) { return 3LL * seconds * 1000; };
+  OfflineThresholds out;
+  out.fallback_ms = three_beats(console_heartbeat_seconds);
+  for (const StoredPolicy& p : policies) {
+    if (p.group == "default") out.fallback_ms = three_beats(policyHeartbeatSeconds(p.policy));
+  }
+  for (const StoredPolicy& p : policies) {
+    if (p.group == "default") continue;
+    const std::int64_t ms = three_beats(policyHeartbeatSeconds(p.policy));
+    if (ms != out.fallback_ms) out.by_department.emplace(p.group, ms);
+  }
+  return out;
+}
+
 }  // namespace jamul::console

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "jamul/common/result.h"
 #include "jamul/crypto/signing_key.h"
@@ -33,5 +34,15 @@ Status validatePolicyText(const std::string& policy_json);
 Result<std::int64_t> setGroupPolicy(Store& store, const crypto::SigningKey& key,
                                     const std::string& group, const std::string& policy_json,
                                     std::int64_t now_ms, const std::string& actor);
+
+// The heartbeat interval an agent applying `policy_json` uses: its console.heartbeat_seconds,
+// else the protocol's default (60 s), as protocol::parsePolicy reads it.
+int policyHeartbeatSeconds(const std::string& policy_json);
+
+// When each group's agents count as offline (three heartbeat intervals of their policy, see
+// records.h OfflineThresholds) from the stored `policies`; `console_heartbeat_seconds` (what
+// agents are told at enrollment) where no policy applies.
+OfflineThresholds offlineThresholds(const std::vector<StoredPolicy>& policies,
+                                    int console_heartbeat_seconds);
 
 }  // namespace jamul::console

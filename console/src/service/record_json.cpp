@@ -44,7 +44,7 @@ std::string agentJson(const AgentRecord& a, const Liveness& l) {
   w.key("policy_version").value(a.policy_version).key("state").value(a.state);
   w.key("run_state").value(a.run_state);
   w.key("last_contact_ms").value(a.last_contact_ms).key("enrolled_ms").value(a.enrolled_ms);
-  w.key("offline").value(a.state == "enrolled" && silent > l.offline_ms);
+  w.key("offline").value(a.state == "enrolled" && silent > l.offline.forDepartment(a.department));
   w.key("long_offline").value(a.state == "enrolled" && silent > l.long_offline_ms);
   w.key("files_with_pii").value(a.files_with_pii).key("files_encrypted").value(a.files_encrypted);
   w.key("items").value(a.items).key("items_encrypted").value(a.items_encrypted);

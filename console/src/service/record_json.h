@@ -17,7 +17,7 @@ namespace jamul::console {
 
 struct Liveness {
   std::int64_t now_ms = 0;
-  std::int64_t offline_ms = 0;       // three heartbeat intervals
+  OfflineThresholds offline;         // three heartbeat intervals of the agent's group's policy
   std::int64_t long_offline_ms = 0;  // seven days
 };
 

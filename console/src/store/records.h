@@ -9,6 +9,7 @@
 // Thread-safety: value types.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -191,6 +192,26 @@ struct AgentQuery {
   std::int64_t limit = 100;
   std::string q;      // substring of host, user or department
   std::string state;  // enrolled | revoked | empty: all
+};
+
+struct ExceptionQuery {
+  std::string state;  // pending | approved | denied | empty: all
+  std::int64_t offset = 0;
+  std::int64_t limit = 100;
+};
+
+// When an agent counts as offline: after three heartbeat intervals without contact, the interval
+// being the one of the policy assigned to its group (as Store::policyFor picks it: its
+// department's, else `default`'s, else the console's own). One entry per group, not per agent,
+// so the agents list and the summary cost the same on 10,000 agents.
+struct OfflineThresholds {
+  std::int64_t fallback_ms = 0;  // `default`'s policy, else the console's heartbeat
+  std::map<std::string, std::int64_t> by_department;  // departments whose own policy differs
+
+  std::int64_t forDepartment(const std::string& department) const {
+    auto it = by_department.find(department);
+    return it == by_department.end() ? fallback_ms : it->second;
+  }
 };
 
 }  // namespace jamul::console

@@ -77,9 +77,9 @@ class Store {
                                  const std::string& actor);
 
   // ---- exceptions (store_exceptions.cpp) ----
-  // The newest `limit` requests in `state` (empty: all), oldest first.
-  Result<std::vector<ExceptionRecord>> exceptions(const std::string& state,
-                                                  std::int64_t limit = 1000);
+  // A page of the requests in `query.state` (by id: oldest first) and the number in that state.
+  Result<std::pair<std::vector<ExceptionRecord>, std::int64_t>> exceptions(
+      const ExceptionQuery& query);
   // The agent's decided requests it has not confirmed applying (heartbeat replies carry them).
   Result<std::vector<ExceptionRecord>> decisionsFor(std::int64_t agent);
   // Approves (for `days`, else the requested days) or denies a pending request.
@@ -103,7 +103,8 @@ class Store {
                                                                     std::int64_t limit);
 
   // ---- figures (store_figures.cpp) ----
-  Result<Summary> summary(std::int64_t now_ms, std::int64_t offline_ms);
+  // `agents_offline`: enrolled agents silent for longer than their group's threshold.
+  Result<Summary> summary(std::int64_t now_ms, const OfflineThresholds& offline);
   // by: "rule", "department" or "volume".
   Result<std::vector<FigureRow>> findingsBy(const std::string& by);
   Result<std::vector<DayFigures>> history(int days, std::int64_t now_ms);

@@ -42,24 +42,26 @@ Result<std::vector<ExceptionRecord>> selectExceptions(Tx& tx, const std::string&
 
 }  // namespace
 
-Result<std::vector<ExceptionRecord>> Store::exceptions(const std::string& state,
-                                                      std::int64_t limit) {
-  std::vector<ExceptionRecord> out;
+Result<std::pair<std::vector<ExceptionRecord>, std::int64_t>> Store::exceptions(
+    const ExceptionQuery& query) {
+  const std::string where = query.state.empty() ? "" : " WHERE e.state = ?";
+  std::vector<SqlParam> params;
+  if (!query.state.empty()) params.emplace_back(query.state);
+  std::pair<std::vector<ExceptionRecord>, std::int64_t> page;
   Status s = db_->read([&](Tx& tx) -> Status {
-    // The newest `limit`: their ids are at least the limit-th largest.
-    const std::string newest =
-        " e.id >= (SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM exceptions" +
-        std::string(state.empty() ? "" : " WHERE state = ?") + " ORDER BY id DESC LIMIT ?) n)";
-    if (state.empty()) {
-      JAMUL_ASSIGN_OR_RETURN(out, selectExceptions(tx, " WHERE" + newest, {limit}));
-    } else {
-      JAMUL_ASSIGN_OR_RETURN(out, selectExceptions(tx, " WHERE e.state = ? AND" + newest,
-                                                   {state, state, limit}));
-    }
+    JAMUL_ASSIGN_OR_RETURN(page.second,
+                           tx.scalar("SELECT COUNT(*) FROM exceptions e" + where, params));
+    std::vector<SqlParam> paged = params;
+    paged.emplace_back(query.limit);
+    paged.emplace_back(query.offset);
+    JAMUL_ASSIGN_OR_RETURN(
+        Rows rows,
+        tx.query(std::string(kExceptionSelect) + where + " ORDER BY e.id LIMIT ? OFFSET ?", paged));
+    for (const Row& r : rows) page.first.push_back(exceptionFromRow(r));
     return okStatus();
   });
   if (!s) return s.error();
-  return out;
+  return page;
 }
 
 Result<std::vector<ExceptionRecord>> Store::decisionsFor(std::int64_t agent) {

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 
-std::string sumOf(const char* column) {
+std::string sumOf(const std::string& column) {
   return std::string("CAST(COALESCE(SUM(") + column + "), 0) AS BIGINT)";
 }
 
@@ -60,15 +60,31 @@ std::string dayString(std::int64_t day) {
   return buf;
 }
 
-Result<Summary> Store::summary(std::int64_t now_ms, std::int64_t offline_ms) {
+Result<Summary> Store::summary(std::int64_t now_ms, const OfflineThresholds& offline) {
+  // The cut-off per department as one CASE over the few groups with a policy of their own, so
+  // the count stays one scan of the agents whatever their intervals.
+  std::string cutoff = "CAST(? AS BIGINT)";
+  std::vector<SqlParam> params;
+  if (!offline.by_department.empty()) {
+    cutoff = "CASE department";
+    for (const auto& [department, ms] : offline.by_department) {
+      cutoff += " WHEN ? THEN CAST(? AS BIGINT)";
+      params.emplace_back(department);
+      params.emplace_back(now_ms - ms);
+    }
+    cutoff += " ELSE CAST(? AS BIGINT) END";
+  }
+  params.emplace_back(now_ms - offline.fallback_ms);
   Summary out;
   Status s = db_->read([&](Tx& tx) -> Status {
     JAMUL_ASSIGN_OR_RETURN(
-        Rows rows, tx.query("SELECT COUNT(*), " + sumOf("CASE WHEN last_contact_ms < ? THEN 1 ELSE 0 END") +
-                                ", " + sumOf("files_with_pii") + ", " + sumOf("files_encrypted") +
-                                ", " + sumOf("items") + ", " + sumOf("items_encrypted") +
-                                " FROM agents WHERE state = 'enrolled'",
-                            {now_ms - offline_ms}));
+        Rows rows,
+        tx.query("SELECT COUNT(*), " +
+                     sumOf("CASE WHEN last_contact_ms < " + cutoff + " THEN 1 ELSE 0 END") + ", " +
+                     sumOf("files_with_pii") + ", " + sumOf("files_encrypted") + ", " +
+                     sumOf("items") + ", " + sumOf("items_encrypted") +
+                     " FROM agents WHERE state = 'enrolled'",
+                 params));
     const Row& r = rows.at(0);
     out.agents = r.integer(0);
     out.agents_offline = r.integer(1);

@@ -471,6 +471,9 @@ async function run() {
     await gotoView(page, 'exceptions');
     const pendingRows = page.locator('#exceptions-table tbody tr[data-exception]');
     checkEqual(await pendingRows.count(), 2, 'exceptions: two pending requests');
+    checkEqual(await numberAt(page, '#exceptions-total'), 2, 'exceptions: the pending total');
+    checkEqual(await page.locator('.view nav.pager button:disabled').count(), 2,
+               'exceptions: one page, so neither previous nor next');
     const toApprove = page.locator('#exceptions-table tbody tr[data-exception]', {hasText: EXCEPTION.path});
     const cells = await toApprove.locator('td').allTextContents();
     checkEqual(cells[1], FLEET[0].host, 'exceptions: host');
@@ -492,6 +495,7 @@ async function run() {
     checkEqual(denied.path, EXCEPTION_DENIED.path, 'the denial names its path');
     await page.getByLabel('상태').selectOption('approved');
     await page.waitForSelector('#exceptions-table tbody tr[data-state="approved"]');
+    checkEqual(await numberAt(page, '#exceptions-total'), 1, 'exceptions: the approved total');
     const beat = await api.call('POST', '/api/v1/heartbeat', {policy_version: 0, outbox_depth: 0, version: '0.1.0',
         state: 'idle', last_scan_ms: kNow, decisions_applied: []}, agents[0].auth);
     checkEqual(beat.status, 200, 'heartbeat after the approval');

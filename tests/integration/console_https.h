@@ -64,13 +64,28 @@ class ConsoleConnection {
     return ctx;
   }
 
+  // A request on a kept-alive connection that the console closed meanwhile (it keeps idle ones
+  // for 2 s) never reached it: that one is sent again, once, on a new connection — what browsers
+  // do. The client also drops its connection after 1 s idle, so this is rare.
   HttpReply request(const std::string& method, const std::string& path,
                     const std::string& body = {}, const Headers& headers = {}) {
+    const bool reused = session_ != nullptr;
+    HttpReply reply = requestOnce(method, path, body, headers);
+    if (reply.status == 0 && reused) reply = requestOnce(method, path, body, headers);
+    return reply;
+  }
+
+  void close() { session_.reset(); }
+
+ private:
+  HttpReply requestOnce(const std::string& method, const std::string& path,
+                        const std::string& body, const Headers& headers) {
     HttpReply reply;
     try {
       if (!session_) {
         session_ = std::make_unique<Poco::Net::HTTPSClientSession>(host_, port_, context());
         session_->setKeepAlive(true);
+        session_->setKeepAliveTimeout(Poco::Timespan(1, 0));
         session_->setTimeout(Poco::Timespan(60, 0));
       }
       Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -102,9 +117,6 @@ class ConsoleConnection {
     return reply;
   }
 
-  void close() { session_.reset(); }
-
- private:
   std::string host_;
   int port_;
   std::unique_ptr<Poco::Net::HTTPSClientSession> session_;

@@ -29,6 +29,7 @@ packages=(
   poppler-utils                             #   and the report's first page as PNG (pdftoppm)
   libssl-dev libpq-dev                      # jamul-console: TLS (Poco NetSSL, OpenSSL), PostgreSQL
   postgresql                                #   its tests start a throwaway cluster on loopback
+  sqlite3                                   #   and read the console's tables (psql for PostgreSQL)
   chromium                                  #   and drive the dashboard in headless Chromium
 )
 # The dashboard test's driver (playwright-core) comes from npm: Debian's nodejs and npm, unless

@@ -1209,18 +1209,20 @@ Result<JsonValue> Agent::enroll(const std::string& url, const std::string& secre
   std::optional<std::uint32_t> user;
   {
     std::lock_guard read_lock(read_mutex_);
-    args.machine_id = firstLine("/etc/machine-id");
-    if (args.machine_id.empty()) {
-      // No machine id (a container): one of the agent's own, kept so that enrolling again is
-      // recognised.
-      auto kept = read_inventory_->agentState(console_state::kMachineId);
-      if (kept && *kept && !(**kept).empty()) {
-        args.machine_id = **kept;
-      } else {
-        args.machine_id = crypto::randomToken(16);
-        (void)read_inventory_->setAgentState(console_state::kMachineId, args.machine_id);
-      }
+    // The machine's id for the console is /etc/machine-id joined with an id of this
+    // installation, kept in the inventory: the same PC enrolling again keeps its console id,
+    // while PCs cloned from one image (VDI pools, where /etc/machine-id is often the image's)
+    // before their first enrollment are told apart, rather than taking each other's token.
+    // Only the digest leaves the PC.
+    std::string install_id;
+    auto kept = read_inventory_->agentState(console_state::kMachineId);
+    if (kept && *kept && !(**kept).empty()) {
+      install_id = **kept;
+    } else {
+      install_id = crypto::randomToken(16);
+      (void)read_inventory_->setAgentState(console_state::kMachineId, install_id);
     }
+    args.machine_id = crypto::tokenDigest(firstLine("/etc/machine-id") + ":" + install_id);
     // The PC's user: whoever owns the most files the agent knows (a PC has one user, as a rule).
     if (auto owner = read_inventory_->mostCommonOwner(1000); owner && *owner) user = **owner;
   }

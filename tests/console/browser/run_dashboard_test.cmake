@@ -43,7 +43,7 @@ if(NOT installed STREQUAL lock_hash OR NOT EXISTS "${WORK_DIR}/node_modules/play
     # The driver comes from the npm registry: a machine that cannot reach it (no network, or a
     # TLS proxy it does not trust) cannot run this test. Said loudly as a skip, not hidden as a
     # pass, and not a failure of the product.
-    string(REGEX MATCH "npm ERR! (code|request)[^\n]*" npm_why "${npm_err}")
+    string(REGEX MATCH "npm (ERR!|error) (code|request)[^\n]*" npm_why "${npm_err}")
     message("JAMUL-SKIPPED: npm ci could not fetch playwright-core (${npm_rc}: ${npm_why})")
     return()
   endif()

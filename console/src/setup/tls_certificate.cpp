@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "setup/tls_certificate.h"
 
+#include <Poco/DigestEngine.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
@@ -131,13 +132,7 @@ Result<std::string> certificateSha256(const std::string& cert_path) {
   if (X509_digest(cert.get(), EVP_sha256(), digest, &length) != 1) {
     return Error(ErrorCode::kInternal, "cannot digest the certificate", cert_path);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return Poco::DigestEngine::digestToHex(Poco::DigestEngine::Digest(digest, digest + length));
 }
 
 }  // namespace jamul::console

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/console/https_transport.h"
 
+#include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -39,16 +40,6 @@ void initialiseSsl() {
         new Poco::Net::RejectCertificateHandler(false));
     Poco::Net::SSLManager::instance().initializeClient(nullptr, reject, context);
   });
-}
-
-std::string hex(const Poco::DigestEngine::Digest& digest) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
 }
 
 // HTTPSClientSession with its connection opened on demand: Poco 1.11 refuses a session over a
@@ -103,7 +94,7 @@ class HttpsTransport final : public ConsoleTransport {
     session.setKeepAlive(false);
     session.open();
     const Poco::Net::X509Certificate peer = session.serverCertificate();
-    const std::string sha256 = hex(peer.fingerprint("SHA256"));
+    const std::string sha256 = Poco::DigestEngine::digestToHex(peer.fingerprint("SHA256"));
     // With a CA, OpenSSL verified the chain in the handshake (a failure ends it); the host name
     // is checked here.
     if (pin_.mode == ConsolePin::Mode::kCa && !peer.verify(host_))

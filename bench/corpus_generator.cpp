@@ -375,9 +375,11 @@ int main(int argc, char** argv) {
     } else if (arg == "--describe") {
       describe = true;
     } else if (arg == "--rg-patterns") {
+      // The numeric rules' patterns: ripgrep is compared with jamul on the structured rules.
       for (const auto& rule : jamul::scanner::ruleCatalog())
-        for (std::string_view p : rule.patterns)
-          std::printf("%.*s\n", static_cast<int>(p.size()), p.data());
+        if (!rule.traits.unstructured)
+          for (std::string_view p : rule.patterns)
+            std::printf("%.*s\n", static_cast<int>(p.size()), p.data());
       return 0;
     } else if (arg == "--help" || arg == "-h") {
       usage();

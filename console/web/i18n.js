@@ -231,6 +231,11 @@ const STRINGS = {
     'rule.ipv4': 'IPv4 주소',
     'rule.ipv6': 'IPv6 주소',
     'rule.password': '비밀번호',
+    'rule.kr_address': '주소',
+    'rule.person_name': '성명',
+    'rule.birth_date': '생년월일',
+    'rule.sensitive_health': '건강·장애 정보',
+    'rule.age_sex': '나이·성별',
 
     'error.network': '콘솔에 연결할 수 없습니다.',
     'error.forbidden': '요청이 거부되었습니다 (권한 또는 CSRF 토큰).',
@@ -463,6 +468,11 @@ const STRINGS = {
     'rule.ipv4': 'IPv4 address',
     'rule.ipv6': 'IPv6 address',
     'rule.password': 'Password',
+    'rule.kr_address': 'Postal address',
+    'rule.person_name': 'Person name',
+    'rule.birth_date': 'Date of birth',
+    'rule.sensitive_health': 'Health or disability field',
+    'rule.age_sex': 'Age or sex',
 
     'error.network': 'The console cannot be reached.',
     'error.forbidden': 'Request refused (permission or CSRF token).',

@@ -209,10 +209,11 @@ std::string_view policyActionName(PolicyAction action) {
 Policy defaultPolicy() { return Policy{}; }
 
 PolicyVocabulary knownRuleVocabulary() {
-  static constexpr std::array<std::string_view, 14> kRuleIds = {
+  static constexpr std::array<std::string_view, 19> kRuleIds = {
       "kr_rrn",      "kr_frn",          "kr_passport",         "kr_driver_license", "kr_phone",
       "card_number", "kr_bank_account", "kr_health_insurance", "kr_brn",            "kr_crn",
-      "email",       "ipv4",            "ipv6",                "password"};
+      "email",       "ipv4",            "ipv6",                "password",          "kr_address",
+      "person_name", "birth_date",      "sensitive_health",    "age_sex"};
   return {kRuleIds};
 }
 

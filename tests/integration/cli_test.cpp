@@ -87,7 +87,16 @@ BOOST_AUTO_TEST_CASE(json_lines_describe_each_file_then_a_summary) {
   BOOST_TEST(csv.get<int>("counts.kr_rrn") == 1);
   BOOST_TEST(csv.get<int>("counts.kr_phone") == 1);
   BOOST_TEST(csv.get<int>("counts.email") == 1);
-  const ptree& first = csv.get_child("findings").front().second;
+  // The register's first finding is its name column (issue 18); the resident number follows.
+  const ptree& name_finding = csv.get_child("findings").front().second;
+  BOOST_TEST(name_finding.get<std::string>("rule") == "person_name");
+  BOOST_TEST(name_finding.get<std::string>("location") == "row 2, column 1");
+  BOOST_TEST(name_finding.get<std::string>("masked") == "이*연");
+  const ptree* rrn = nullptr;
+  for (const auto& [key, f] : csv.get_child("findings"))
+    if (f.get<std::string>("rule") == "kr_rrn") rrn = &f;
+  BOOST_REQUIRE(rrn != nullptr);
+  const ptree& first = *rrn;
   BOOST_TEST(first.get<std::string>("rule") == "kr_rrn");
   BOOST_TEST(first.get<std::string>("confidence") == "high");
   BOOST_TEST(first.get<std::string>("location") == "row 2, column 2");

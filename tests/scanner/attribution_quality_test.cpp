@@ -20,6 +20,7 @@
 #include "support/document_writers.h"
 #include "support/temp_dir.h"
 #include "support/test_hasher.h"
+#include "support/unstructured_corpus.h"
 
 namespace jamul::scanner {
 namespace {
@@ -63,8 +64,11 @@ BOOST_AUTO_TEST_CASE(issue_13_every_set_reaches_precision_and_recall_098) {
         const FileReport report = scanner->scan(entry);
         BOOST_TEST_REQUIRE((report.status == FileStatus::kOk), f.set << " " << f.name << ": " << report.detail);
         std::vector<test::ReportedValue> reported;
+        // Issue 18's rules (names, addresses …) are not planted here; unstructured_accuracy
+        // measures them.
         for (const FindingSummary& s : report.findings)
-          reported.push_back({s.rule, s.confidence, s.location, s.masked});
+          if (!test::isUnstructuredRule(s.rule))
+            reported.push_back({s.rule, s.confidence, s.location, s.masked});
         tally.add(f.set, f.expected, reported,
                   [&](std::string_view kind, RuleId rule, std::string_view what) {
                     if (verbose)
@@ -114,7 +118,8 @@ BOOST_AUTO_TEST_CASE(issue_13_the_issue_shapes_in_every_encoding_and_format) {
     BOOST_TEST((report.status == FileStatus::kOk), name << ": " << report.detail);
     std::map<std::string, RuleId> found;  // masked -> rule, at medium or above
     for (const FindingSummary& f : report.findings)
-      if (f.confidence >= Confidence::kMedium) found[f.masked] = f.rule;
+      if (f.confidence >= Confidence::kMedium && !test::isUnstructuredRule(f.rule))
+        found[f.masked] = f.rule;
     return found;
   };
   const std::string text =

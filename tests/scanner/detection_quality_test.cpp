@@ -22,6 +22,7 @@
 #include "support/detector_fixture.h"
 #include "support/synthetic_corpus.h"
 #include "support/temp_dir.h"
+#include "support/unstructured_corpus.h"
 
 namespace jamul::scanner {
 namespace {
@@ -119,6 +120,9 @@ BOOST_AUTO_TEST_CASE(every_rule_reaches_precision_and_recall_098_at_the_default_
       std::vector<bool> found(doc.planted.size(), false);
       for (const FindingSummary& f : report.findings) {
         if (f.confidence < Confidence::kMedium) continue;
+        // Issue 18's rules rightly report the corpus's filler names and addresses; this corpus
+        // plants none of them (unstructured_accuracy measures them), so they are not scored here.
+        if (test::isUnstructuredRule(f.rule)) continue;
         bool matched = false;
         for (std::size_t p = 0; p < doc.planted.size(); ++p) {
           const test::PlantedValue& v = doc.planted[p];
@@ -162,6 +166,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reaches_precision_and_recall_098_at_the_default_
         << std::left << std::setw(22) << "rule" << std::right << std::setw(7) << "TP" << std::setw(6)
         << "FP" << std::setw(6) << "FN" << std::setw(11) << "precision" << std::setw(9) << "recall\n";
   for (RuleId rule : kAllRules) {
+    if (test::isUnstructuredRule(rule)) continue;
     const Tally& t = tallies[ruleIndex(rule)];
     table << std::left << std::setw(22) << ruleName(rule) << std::right << std::setw(7) << t.tp
           << std::setw(6) << t.fp << std::setw(6) << t.fn << std::setw(11) << std::fixed
@@ -171,6 +176,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reaches_precision_and_recall_098_at_the_default_
   BOOST_TEST_MESSAGE(table.str());
 
   for (RuleId rule : kAllRules) {
+    if (test::isUnstructuredRule(rule)) continue;
     const Tally& t = tallies[ruleIndex(rule)];
     BOOST_TEST_CONTEXT("rule " << ruleName(rule)) {
       BOOST_TEST(t.tp >= 20u, "too few planted values to measure");

@@ -13,6 +13,7 @@
 
 #include "detect/validators.h"
 #include "jamul/scanner/rule_catalog.h"
+#include "support/unstructured_corpus.h"
 
 namespace jamul::test {
 namespace {
@@ -270,8 +271,9 @@ BOOST_AUTO_TEST_CASE(checksummed_values_are_valid) {
       }
     }
   }
-  // Every rule is planted, many times.
-  for (RuleId rule : scanner::kAllRules) BOOST_TEST(checked[rule] >= 50, scanner::ruleName(rule));
+  // Every rule is planted, many times (issue 18's rules have their own corpus).
+  for (RuleId rule : scanner::kAllRules)
+    if (!isUnstructuredRule(rule)) BOOST_TEST(checked[rule] >= 50, scanner::ruleName(rule));
   BOOST_TEST(barcodes >= 20);
   BOOST_TEST(isbns >= 20);
 }

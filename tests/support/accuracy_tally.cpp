@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/accuracy_tally.h"
 
+#include "jamul/scanner/rule_catalog.h"
+
 #include <cstdio>
 
 namespace jamul::test {
@@ -67,6 +69,10 @@ void AccuracyTally::add(std::string_view set, const std::vector<ExpectedValue>& 
   std::vector<bool> matched(expected.size(), false);
   for (const ReportedValue& r : reported) {
     if (r.confidence < scanner::Confidence::kMedium) continue;
+    // These sets plant the numeric rules' values only; their names and addresses are filler that
+    // the unstructured rules (issue 18) rightly report, and that issue measures them on its own sets
+    // (unstructured_corpus.h).
+    if (scanner::ruleInfo(r.rule).traits.unstructured) continue;
     bool hit = false;
     for (std::size_t i = 0; i < expected.size() && !hit; ++i) {
       const ExpectedValue& e = expected[i];

@@ -109,6 +109,12 @@ SV pickLabel(Rng& rng, RuleId rule, bool mobile) {
     case RuleId::kIpv4: return rng.pick(kIpv4Labels);
     case RuleId::kIpv6: return rng.pick(kIpv6Labels);
     case RuleId::kPassword: return "비밀번호";
+    case RuleId::kKrAddress:
+    case RuleId::kPersonName:
+    case RuleId::kBirthDate:
+    case RuleId::kSensitiveHealth:
+    case RuleId::kAgeSex:
+      break;  // never drawn here: the unstructured rules have their own generator
   }
   return "";
 }
@@ -176,6 +182,12 @@ class Builder {
           item.text = synth::makePasswordValue(rng_);
           item.key = "password:" + item.text;
           break;
+        case RuleId::kKrAddress:
+        case RuleId::kPersonName:
+        case RuleId::kBirthDate:
+        case RuleId::kSensitiveHealth:
+        case RuleId::kAgeSex:
+          continue;  // never drawn here (kFieldRules holds none of them)
       }
       if (item.text.find("HP") != std::string::npos) continue;  // "HP" is a phone keyword
       if (keys_.insert(item.key).second) return item;

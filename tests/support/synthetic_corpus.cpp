@@ -857,6 +857,12 @@ class Builder {
         return synth::makeIpv6(rng_);
       case RuleId::kPassword:
         return password(english_ ? "password" : "비밀번호");
+      case RuleId::kKrAddress:
+      case RuleId::kPersonName:
+      case RuleId::kBirthDate:
+      case RuleId::kSensitiveHealth:
+      case RuleId::kAgeSex:
+        break;  // never drawn here: the unstructured rules have their own generator
     }
     return synth::makeEmail(rng_);
   }

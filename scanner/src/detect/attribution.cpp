@@ -17,7 +17,7 @@ constexpr std::size_t kBracketGapBytes = 3;
 // Bytes between two values of one list: "10.0.0.1, 10.0.0.2", "A / B", "A 및 B".
 constexpr std::size_t kListGapBytes = 8;
 
-constexpr std::uint32_t kRuleBits = (1u << kRuleCount) - 1;
+constexpr KeywordClasses kRuleBits = (KeywordClasses{1} << kRuleCount) - 1;
 
 
 int charsBetween(std::string_view text, std::size_t from, std::size_t to) {
@@ -58,14 +58,14 @@ bool Attribution::sameSegment(std::size_t from, std::size_t to, bool cells) cons
   return delimiter_ == 0 || gap.find(delimiter_) == std::string_view::npos;
 }
 
-bool Attribution::fits(std::uint32_t positive, bool negative, const Value& v) const {
+bool Attribution::fits(KeywordClasses positive, bool negative, const Value& v) const {
   return (positive & v.rules) != 0 || (negative && (v.rules & numericRuleBits()) != 0);
 }
 
-bool Attribution::fitsWell(std::uint32_t positive, bool negative, const Value& v) const {
+bool Attribution::fitsWell(KeywordClasses positive, bool negative, const Value& v) const {
   if (negative && (v.rules & numericRuleBits()) != 0) return true;
-  for (std::uint32_t bits = positive & v.rules; bits != 0; bits &= bits - 1) {
-    const std::uint32_t bit = bits & (~bits + 1);
+  for (KeywordClasses bits = positive & v.rules; bits != 0; bits &= bits - 1) {
+    const KeywordClasses bit = bits & (~bits + 1);
     // A rule fits well when its own candidate stands without context, or when nothing stricter
     // does: no other rule's candidate that validates on its own, and not a timestamp.
     if ((v.intrinsic & bit) != 0 || ((v.intrinsic & ~bit) == 0 && !v.timestamp)) return true;
@@ -234,7 +234,7 @@ std::string_view Attribution::implicitHeader(int value) {
 }
 
 void Attribution::assignHit(std::size_t hit_index, const KeywordHit& hit) {
-  const std::uint32_t positive = hit.classes & kRuleBits;
+  const KeywordClasses positive = hit.classes & kRuleBits;
   const bool negative = (hit.classes >> 16) != 0;
   // The first value that starts at or after the keyword's end.
   const auto next = std::lower_bound(values_.begin(), values_.end(), hit.end,
@@ -283,7 +283,7 @@ void Attribution::assignHit(std::size_t hit_index, const KeywordHit& hit) {
           text_.substr(phrase_end, other.begin - phrase_end).find_first_not_of(" ._-/") ==
               std::string_view::npos)
         phrase_end = other.end;
-      const std::uint32_t other_positive = other.classes & kRuleBits;
+      const KeywordClasses other_positive = other.classes & kRuleBits;
       if ((other_positive & positive) == 0 &&
           fits(other_positive, (other.classes >> 16) != 0, value))
         taken = true;
@@ -413,7 +413,7 @@ int Attribution::labelSource(int value) const {
 bool Attribution::acceptsAmbient(int value, RuleId rule) const {
   const Value& v = values_[static_cast<std::size_t>(value)];
   if (v.labelled || v.inherits >= 0) return false;
-  const std::uint32_t bit = positiveBit(rule);
+  const KeywordClasses bit = positiveBit(rule);
   return (v.intrinsic & bit) != 0 || ((v.intrinsic & ~bit) == 0 && !v.timestamp);
 }
 

@@ -57,8 +57,8 @@ class Attribution {
   struct Value {
     std::size_t begin = 0, end = 0;    // normalised offsets, union of its candidates
     std::size_t first = 0, last = 0;  // its candidates: [first, last) of the candidate list
-    std::uint32_t rules = 0;           // bit ruleIndex(r) for each rule with a candidate here
-    std::uint32_t intrinsic = 0;       // rules whose candidate is reported without any context
+    KeywordClasses rules = 0;           // bit ruleIndex(r) for each rule with a candidate here
+    KeywordClasses intrinsic = 0;       // rules whose candidate is reported without any context
     bool timestamp = false;            // bare 12 or 14 digits that read as a date and a time
     KeywordClasses header = 0;         // its column header's keyword classes (structured tables)
     bool labelled = false;             // has a label of its own: a keyword (rules 1-3) or an
@@ -129,8 +129,8 @@ class Attribution {
 
  private:
   void finish();
-  bool fits(std::uint32_t positive, bool negative, const Value& v) const;
-  bool fitsWell(std::uint32_t positive, bool negative, const Value& v) const;
+  bool fits(KeywordClasses positive, bool negative, const Value& v) const;
+  bool fitsWell(KeywordClasses positive, bool negative, const Value& v) const;
   void assignHit(std::size_t hit_index, const KeywordHit& hit);
   std::size_t labelWordBefore(const Value& v) const;
 

@@ -14,6 +14,7 @@
 #include "detect/normalizer.h"
 #include "detect/ocr_reading.h"
 #include "detect/rule_logic.h"
+#include "detect/unstructured_pass.h"
 #include "jamul/common/utf8.h"
 #include "jamul/scanner/rule_catalog.h"
 
@@ -74,7 +75,8 @@ detect::CivilDate today(const DetectorOptions& options) {
 
 class Detector::Impl {
  public:
-  Impl(detect::CivilDate today, ValueHasher hasher) : logic_(today), hasher_(std::move(hasher)) {}
+  Impl(detect::CivilDate today, ValueHasher hasher)
+      : logic_(today), logic_today_(today), hasher_(std::move(hasher)) {}
 
   Status compile();
   void detect(const TextWindow& window, std::vector<Match>& out);
@@ -108,6 +110,10 @@ class Detector::Impl {
     BasisSet basis;
   };
 
+  // The numeric rules (candidate windows, RE2::Set, context, attribution), then the unstructured
+  // rules (unstructured_pass.h), which see the numeric rules' values as the records' identifiers.
+  void detectNumeric(std::string_view text, const TextWindow& window, std::vector<Match>& out);
+  void detectUnstructured(std::string_view text, const TextWindow& window, std::vector<Match>& out);
   void collectCandidates(std::string_view text, bool structured);
   void collectKeywords(std::string_view text);
   // Attribution (issue 13): groups the candidates into values and gives each keyword to one value.
@@ -117,10 +123,12 @@ class Detector::Impl {
   void resolveOverlaps(const std::vector<Scored>& scored, std::vector<Scored>& picked) const;
 
   detect::RuleLogic logic_;
+  detect::CivilDate logic_today_;
   ValueHasher hasher_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<detect::KeywordIndex> keywords_;
+  std::unique_ptr<detect::UnstructuredPass> unstructured_;
 
   // OCR text (issue 13): the repairs' candidates are marked kRepaired, MRZ numbers added.
   void addOcrCandidates();
@@ -145,6 +153,8 @@ class Detector::Impl {
   std::vector<detect::KeywordClasses> header_classes_;
   std::vector<bool> intrinsic_;                  // per candidate: reported without any context
   detect::KeywordClasses table_classes_ = 0;  // classes of all column headers of the window's table
+  std::vector<detect::IdentifierSpan> identifiers_;  // the numeric rules' values in this text
+  std::vector<detect::UnstructuredFinding> unstructured_found_;
 };
 
 Status Detector::Impl::compile() {
@@ -156,6 +166,7 @@ Status Detector::Impl::compile() {
   options.set_max_mem(32 << 20);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const RuleInfo& rule : ruleCatalog()) {
+    if (rule.traits.unstructured) continue;  // the unstructured pass's (unstructured_pass.h)
     for (std::size_t v = 0; v < rule.patterns.size(); ++v) {
       const std::string pattern(rule.patterns[v]);
       std::string extraction = pattern;
@@ -179,6 +190,7 @@ Status Detector::Impl::compile() {
   }
   if (!set_->Compile()) return Error(ErrorCode::kInternal, "RE2::Set does not compile");
   JAMUL_ASSIGN_OR_RETURN(keywords_, detect::KeywordIndex::create());
+  JAMUL_ASSIGN_OR_RETURN(unstructured_, detect::UnstructuredPass::create(logic_today_));
   return okStatus();
 }
 
@@ -484,9 +496,47 @@ void Detector::Impl::addOcrCandidates() {
 
 void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
   std::string_view text = normalizer_.normalize(window.text);
-  const bool ocr = window.ocr;
-  if (ocr) text = ocr_.read(text);
+  if (window.ocr) text = ocr_.read(text);
   detect::findCandidateWindows(text, windows_, trigger_bits_);
+  const std::size_t first = out.size();
+  identifiers_.clear();
+  detectNumeric(text, window, out);
+  detectUnstructured(text, window, out);
+  // Both passes append in their own order; the contract is one order by begin offset.
+  if (out.size() - first > 1)
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                     [](const Match& a, const Match& b) { return a.begin < b.begin; });
+}
+
+void Detector::Impl::detectUnstructured(std::string_view text, const TextWindow& window,
+                                        std::vector<Match>& out) {
+  const bool ocr = window.ocr;
+  unstructured_found_.clear();
+  detect::UnstructuredPass::Input input{text, &trigger_bits_.digits, window.structure,
+                                        [&](std::size_t offset) { return toOriginal(offset, ocr); },
+                                        identifiers_, window.report_begin > 0};
+  unstructured_->run(input, unstructured_found_);
+  for (detect::UnstructuredFinding& f : unstructured_found_) {
+    const std::size_t begin = toOriginal(f.begin, ocr);
+    if (begin < window.report_begin || begin >= window.report_end) continue;
+    Match m;
+    m.rule = f.rule;
+    m.confidence = f.confidence;
+    m.begin = begin;
+    m.end = toOriginal(f.end, ocr);
+    m.masked = std::move(f.masked);
+    std::string canonical(ruleName(f.rule));
+    canonical += ':';
+    canonical += f.canonical;
+    m.digest = hasher_(canonical);
+    m.basis = f.basis;
+    out.push_back(std::move(m));
+  }
+}
+
+void Detector::Impl::detectNumeric(std::string_view text, const TextWindow& window,
+                                   std::vector<Match>& out) {
+  const bool ocr = window.ocr;
   if (windows_.empty() && !(ocr && !ocr_.mrzNumbers().empty())) return;
   if (ocr) {
     // OCR text is short (a page) and its labels come out misspelt: every keyword of the page, and
@@ -521,6 +571,7 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
 
   for (const Scored& s : picked) {
     const Candidate& c = candidates_[s.index];
+    identifiers_.push_back({c.begin, c.end, c.rule, s.confidence});
     const std::size_t begin = toOriginal(c.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
     Match m;

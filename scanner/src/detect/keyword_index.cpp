@@ -90,10 +90,13 @@ KeywordClasses numericRuleBits() {
 Result<std::unique_ptr<KeywordIndex>> KeywordIndex::create() {
   std::unique_ptr<KeywordIndex> index(new KeywordIndex());
   for (const RuleInfo& rule : ruleCatalog()) {
+    // The labels of the unstructured rules are the unstructured pass's (unstructured_pass.h): as
+    // context here they would label numbers ("주소: … 010-…") and change the numeric rules' reading.
+    if (rule.traits.unstructured) continue;
     for (std::string_view k : rule.keywords) index->add(k, positiveBit(rule.id), -1);
     for (std::string_view k : rule.negative_keywords) index->add(k, negativeBit(rule.id), -1);
   }
-  const KeywordClasses numeric_negative = numericRuleBits() << 16;  // their negative bits
+  const KeywordClasses numeric_negative = numericRuleBits() << 32;  // their negative bits
   for (std::string_view k : negativeKeywords()) index->add(k, numeric_negative, -1);
   const auto banks = bankCatalog();
   for (std::size_t b = 0; b < banks.size(); ++b)

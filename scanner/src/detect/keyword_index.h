@@ -27,11 +27,11 @@ class RE2;
 
 namespace jamul::scanner::detect {
 
-// What one keyword says: bit `rule` = positive context for that rule; bit 16 + `rule` = negative
+// What one keyword says: bit `rule` = positive context for that rule; bit 32 + `rule` = negative
 // context for that rule.
-using KeywordClasses = std::uint32_t;
-constexpr KeywordClasses positiveBit(RuleId rule) { return 1u << ruleIndex(rule); }
-constexpr KeywordClasses negativeBit(RuleId rule) { return 1u << (16 + ruleIndex(rule)); }
+using KeywordClasses = std::uint64_t;
+constexpr KeywordClasses positiveBit(RuleId rule) { return KeywordClasses{1} << ruleIndex(rule); }
+constexpr KeywordClasses negativeBit(RuleId rule) { return KeywordClasses{1} << (32 + ruleIndex(rule)); }
 // The positive bits of the rules whose candidates are numbers (RuleTraits::numeric): the shared
 // negative labels apply to them.
 KeywordClasses numericRuleBits();

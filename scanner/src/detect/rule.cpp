@@ -6,7 +6,8 @@ namespace {
 constexpr std::string_view kRuleNames[kRuleCount] = {
     "kr_rrn",      "kr_frn",         "kr_passport",         "kr_driver_license", "kr_phone",
     "card_number", "kr_bank_account", "kr_health_insurance", "kr_brn",            "kr_crn",
-    "email",       "ipv4",           "ipv6",                "password"};
+    "email",       "ipv4",           "ipv6",                "password",          "kr_address",
+    "person_name", "birth_date",     "sensitive_health",    "age_sex"};
 }  // namespace
 
 std::string_view ruleName(RuleId rule) { return kRuleNames[ruleIndex(rule)]; }

@@ -466,6 +466,193 @@ constexpr SV kAttributionRule[] = {
     "below.",
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Unstructured personal data (issue 18), ../shared/UNSTRUCTURED.md. These rules are found by the
+// unstructured pass (detect/unstructured_pass.h), not by the numeric rules' candidate windows: their
+// patterns are RE2 in UTF-8 mode, anchored where a label, a column or a building number points, and
+// {SIDO}, {SGG}, {ADMGU} stand for the gazetteer's 시·도, 시·군·구 and 행정구 names (scanner/data/,
+// longest first). Their keywords are their labels; they are not context for the numeric rules.
+
+// 주소, UNSTRUCTURED.md §2. Variants: 0 도로명 address, 1 지번 address, 2 road and number alone
+// (after an address label or in an address column), 3 the detail after the number.
+constexpr SV kAddressPatterns[] = {
+    R"((?:^|[^가-힣])((?:({SIDO})\s*)?({SGG})\s*(?:({ADMGU})\s*)?(?:([가-힣]{1,4}[읍면])\s+)?([가-힣](?:[가-힣0-9.·]{0,20}[\x{AC00}-\x{C73B}\x{C73D}-\x{D7A3}0-9])?(?:로|길)(?:\s?[0-9]{1,4}번?[가-힣]?길)?)\s*((?:지하\s?)?[1-9][0-9]{0,4}(?:-[1-9][0-9]{0,3})?)))",
+    R"((?:^|[^가-힣])((?:({SIDO})\s*)?({SGG})\s*(?:({ADMGU})\s*)?(?:([가-힣]{1,4}[읍면])\s+)?([가-힣][가-힣0-9.·]{0,8}[동리가])\s*(산\s?)?([1-9][0-9]{0,4}(?:-[1-9][0-9]{0,3})?)(?:\s?번지)?))",
+    R"(([가-힣](?:[가-힣0-9.·]{0,20}[\x{AC00}-\x{C73B}\x{C73D}-\x{D7A3}0-9])?(?:로|길)(?:\s?[0-9]{1,4}번?[가-힣]?길)?)\s*((?:지하\s?)?[1-9][0-9]{0,4}(?:-[1-9][0-9]{0,3})?))",
+    R"(,?\s*(?:([0-9A-Za-z가-힣]{1,8}동)\s*)?(?:지하\s?)?(?:[0-9]{1,3}층\s*)?([0-9]{1,5}호)?(?:\s*\([가-힣0-9]{1,10}[동가리](?:,\s*[^)\n]{1,30})?\))?)",
+};
+constexpr SV kAddressKeywords[] = {
+    "주소", "주소지", "거주지", "현주소", "자택 주소", "집 주소", "실거주지", "등록기준지", "본적",
+    "배송지", "수령지", "도로명주소", "지번주소", "상세주소"};
+constexpr RuleExample kAddressExamples[] = {
+    {"서울특별시 종로구 세종대로 209", C::kMedium, 1, "UNSTRUCTURED §2.6"},
+    {"서울 강남구 테헤란로7길 22, 3층 (역삼동)", C::kMedium, 1, "UNSTRUCTURED §2.6"},
+    {"주소: 서울시 강남구 테헤란로 152", C::kHigh, 1, "UNSTRUCTURED §2.6"},
+    {"경기도 수원시 영통구 광교중앙로 140", C::kMedium, 1, "UNSTRUCTURED §2.6: 행정구"},
+    {"세종특별자치시 한누리대로 2130", C::kMedium, 1, "UNSTRUCTURED §2.6: no 시·군·구"},
+    {"충남 당진시 무수동7길 124, 108동 206호(읍내동, 코오롱하늘채)", C::kHigh, 1,
+     "UNSTRUCTURED §2.6: a 동·호 tail is a dwelling"},
+    {"강원도 춘천시 퇴계로77번길 42", C::kMedium, 1, "UNSTRUCTURED §2.6: former 시·도 name"},
+    {"서울특별시 종로구 새문안로5가길 28 지1층", C::kMedium, 1, "UNSTRUCTURED §2.6"},
+    {"부산광역시 기장군 기장읍 기장해안로 268", C::kMedium, 1, "UNSTRUCTURED §2.6: 읍"},
+    {"경북 구미시 봉곡로 24길 33-11(봉곡e편한세상)", C::kMedium, 1,
+     "UNSTRUCTURED §2.6: a space inside the 길 name"},
+    {"서울특별시 종로구 종로 1", C::kMedium, 1, "UNSTRUCTURED §2.6: one-syllable road stem"},
+    {"(06236) 서울특별시 강남구 테헤란로 152, 1203호", C::kHigh, 1, "UNSTRUCTURED §2.6"},
+    {"경기 화성시 동탄구 동탄기흥로257번가길 24-11 1층", C::kMedium, 1, "UNSTRUCTURED §2.6"},
+    {"서울특별시 영등포구 여의대로 지하 40", C::kMedium, 1, "UNSTRUCTURED §2.6"},
+    {"인천광역시 서해구 환경로 42", C::kMedium, 1, "UNSTRUCTURED §2.6: 2026 name"},
+    {"중구 세종대로 110에 위치한", C::kLow, 1,
+     "UNSTRUCTURED §2.6: a particle after the number; 중구 alone does not say which city"},
+    {"서울특별시 강남구 삼성동 338-3", C::kMedium, 1, "UNSTRUCTURED §2.6: 지번"},
+    {"경상남도 창원시 의창구 대산면 가술리 323-4", C::kMedium, 1, "UNSTRUCTURED §2.6: 지번"},
+    {"세종특별자치시 조치원읍 신흥리 24-3", C::kMedium, 1, "UNSTRUCTURED §2.6: 지번"},
+    {"서울 중구 을지로3가 12번지", C::kMedium, 1, "UNSTRUCTURED §2.6: 지번"},
+    {"강원 평창군 대관령면 횡계리 산 12-3", C::kMedium, 1, "UNSTRUCTURED §2.6: 산 lot"},
+    {"주소: 테헤란로 152", C::kMedium, 1, "UNSTRUCTURED §2.5: road and number after a label"},
+    {"성명 김민수, 주소 서울특별시 종로구 세종대로 209", C::kHigh, 1,
+     "UNSTRUCTURED §2.4: a name in the same record"},
+    {"서울특별시 중구 세종대로 110 서울특별시청", std::nullopt, 0,
+     "UNSTRUCTURED §2.6: the agency's own address"},
+    {"우 04524 서울특별시 중구 세종대로 110 전화 02-120", std::nullopt, 0,
+     "UNSTRUCTURED §2.4: a 공문 footer"},
+    {"서울시 정책", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"강남역 3번 출구", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"제3조 제2항", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"123-45번 버스", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"서울시 강남구 중심으로 5개 지역을 선정", std::nullopt, 0, "UNSTRUCTURED §2.6: -으로"},
+    {"강남구 기준으로 3개월간", std::nullopt, 0, "UNSTRUCTURED §2.6: -으로"},
+    {"세종대로 3번 출구 앞", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"서울특별시 강남구청", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"경기도 광주시", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"올림픽대로 12km 구간", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"서울 종로구 일대에서 2024년", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"용산구 관내 학교로 3명 배정", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"경부고속도로 서울요금소", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"대구 중구 동성로 상권", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"서울 중구 을지로 3가", std::nullopt, 0, "UNSTRUCTURED §2.6: a counter after the number"},
+    {"서울 강남구 테헤란로 2번 출구", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"강남구 테헤란로 일대 3곳", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"법 제2조 제1항 제3호로 정한다", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"강남구 삼성동 일대", std::nullopt, 0, "UNSTRUCTURED §2.6: 지번"},
+    {"강남구 역삼동 5개 지점", std::nullopt, 0, "UNSTRUCTURED §2.6: 지번"},
+    {"서울시 강남구 역삼동 2024년 개발", std::nullopt, 0, "UNSTRUCTURED §2.6: 지번"},
+    {"우편번호: 06236", std::nullopt, 0, "UNSTRUCTURED §2.3: a postcode alone"},
+    {"이메일 주소 입력란", std::nullopt, 0, "UNSTRUCTURED §2.6"},
+    {"서울시 강남구 테헤란로 ***", std::nullopt, 0, "UNSTRUCTURED §7: masked"},
+};
+
+// 성명, UNSTRUCTURED.md §3. Variant 0: the value after a label (an optional title, then the
+// syllables, on the label's line; where the name ends is decided in code: before a non-Hangul
+// character, or before an honorific, a copula or a particle).
+constexpr SV kNamePatterns[] = {
+    R"((?:(?:주무관|사무관|서기관|과장|팀장|계장|주임|대리|부장|차장|실장|국장|원장|교수|선생님)[ \t]*)?([가-힣]{2,6}))",
+};
+constexpr SV kNameKeywords[] = {
+    "성명", "이름", "성함", "대표자", "신청인", "신청자", "담당자", "예금주", "수취인", "수령인",
+    "보호자", "피보험자", "계약자", "환자명", "환자 성명", "민원인", "청구인", "작성자", "보증인",
+    "임대인", "임차인", "상속인", "대리인", "위임인", "수임인", "고객명", "회원명", "가입자", "세대주",
+    "배우자"};
+constexpr RuleExample kNameExamples[] = {
+    {"성명: 김민수", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"성 명 : 박서연", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"예금주 이정훈", C::kMedium, 1, "UNSTRUCTURED §3.6"},
+    {"대표자 성명: 최영호", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"담당자 주무관 정하늘", C::kMedium, 1, "UNSTRUCTURED §3.6"},
+    {"보호자 남궁민수", C::kMedium, 1, "UNSTRUCTURED §3.6: compound surname"},
+    {"이름은 윤서진입니다", C::kMedium, 1, "UNSTRUCTURED §3.6"},
+    {"신청인: 황보혜정 (인)", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"성명: 김구", C::kHigh, 1, "UNSTRUCTURED §3.6: one-syllable given name"},
+    {"성명\t김지은", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"성명: 김민서", C::kHigh, 1, "UNSTRUCTURED §3.6: 서 is part of the name"},
+    {"학생 이름: 선우진", C::kHigh, 1, "UNSTRUCTURED §3.6"},
+    {"성   명: 이수빈", C::kHigh, 1, "UNSTRUCTURED §7: spaced label"},
+    {"성명: 탁수진", C::kHigh, 1, "derived: a tier-B surname"},
+    {"성명: 쿠엔티", C::kLow, 1, "UNSTRUCTURED §3.4: surname not in the list, colon label"},
+    {"성명: 홍길동", std::nullopt, 0, "UNSTRUCTURED §3.6: placeholder"},
+    {"성명: 김OO", std::nullopt, 0, "UNSTRUCTURED §3.6: masked"},
+    {"파일이름: 최종본", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"이름표를 붙이세요", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"성명 및 연락처", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"담당자: 민원실", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"대표자: 미정", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"성명: 해당없음", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"작성자: 총무과", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"성명(한글)", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"보호자 동의서를 제출", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"보호자 동의서 제출", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"신청인 주소", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"담당자 지정", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"수취인 부담", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"예금주 확인", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"성명 기재", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"담당자: 과장", std::nullopt, 0, "UNSTRUCTURED §3.6"},
+    {"공동 성명서를 발표했다", std::nullopt, 0, "UNSTRUCTURED §7: 성명서"},
+    {"김민수 과장이 보고했다", std::nullopt, 0, "UNSTRUCTURED §3.5: unlabelled Hangul"},
+};
+
+// 생년월일, UNSTRUCTURED.md §4.1. The date after a label or in a birth-date column.
+constexpr SV kBirthDatePatterns[] = {
+    R"(((?:19|20)[0-9]{2}\s*[.\-/년]\s*[0-9]{1,2}\s*[.\-/월]\s*[0-9]{1,2}(?:\s*일)?|[0-9]{8}|[0-9]{6}|[0-9]{2}\.\s?[0-9]{1,2}\.\s?[0-9]{1,2}))",
+};
+constexpr SV kBirthDateKeywords[] = {"생년월일", "출생연월일", "출생년월일", "출생일", "생일", "DOB",
+                                     "D.O.B", "date of birth", "birth date", "birthday"};
+constexpr RuleExample kBirthDateExamples[] = {
+    {"생년월일: 1985.03.12", C::kHigh, 1, "UNSTRUCTURED §4.1"},
+    {"생년월일 850312", C::kHigh, 1, "UNSTRUCTURED §4.1"},
+    {"생년월일: 1985년 3월 12일", C::kHigh, 1, "UNSTRUCTURED §4.1"},
+    {"DOB 1990-01-02", C::kHigh, 1, "UNSTRUCTURED §4.1"},
+    {"출생일 19900102", C::kHigh, 1, "UNSTRUCTURED §4.1"},
+    {"생 년 월 일 : 79. 4. 5.", C::kHigh, 1, "UNSTRUCTURED §7: spaced label, short year"},
+    {"Date of birth: 2001/11/30", C::kHigh, 1, "derived"},
+    {"생년월일: 1985.13.12", std::nullopt, 0, "UNSTRUCTURED §4.1: no 13th month"},
+    {"작성일: 2024.03.12", std::nullopt, 0, "UNSTRUCTURED §4.1: not a birth date"},
+    {"생년월일 ________", std::nullopt, 0, "UNSTRUCTURED §4.1: a blank form"},
+    {"생년월일: 2099.01.01", std::nullopt, 0, "derived: in the future"},
+    {"생년월일 900101-1234568", std::nullopt, 0, "UNSTRUCTURED §4.1: the RRN's digits"},
+    {"생일 축하합니다 12월 3일", std::nullopt, 0, "derived"},
+};
+
+// 건강·장애 정보, UNSTRUCTURED.md §4.3: a health or disability field with a value. Variants: 0 the
+// value (to the end of its cell or line), 1 a KCD code under a code label.
+constexpr SV kHealthPatterns[] = {
+    R"(([^\t\n]{1,60}))",
+    R"(([A-TV-Z][0-9]{2}(?:\.[0-9]{1,2})?)(?:$|[^A-Za-z0-9]))",
+};
+constexpr SV kHealthKeywords[] = {
+    "병명", "질병명", "상병명", "진단명", "진단코드", "상병코드", "질병코드", "주상병", "부상병", "병력",
+    "과거력", "기왕력", "가족력", "기저질환", "복용약", "투약", "처방", "처방약", "처방내역",
+    "진료내역", "수술명", "수술이력", "장애등급", "장애정도", "장애유형", "장애인등록", "건강상태",
+    "검진결과", "알레르기"};
+constexpr RuleExample kHealthExamples[] = {
+    {"성명: 김민수, 진단명: 주요우울장애", C::kHigh, 1,
+     "UNSTRUCTURED §4.4: a field in a record with a name"},
+    {"장애등급: 3급\t연락처: 010-2345-6789", C::kHigh, 1, "UNSTRUCTURED §4.4"},
+    {"주민등록번호 900101-1234568 상병코드: F32.9", C::kHigh, 1, "UNSTRUCTURED §4.3"},
+    {"진단명: 주요우울장애", C::kLow, 1, "UNSTRUCTURED §4.4: no identifier in the record"},
+    {"상병코드 E11", C::kLow, 1, "UNSTRUCTURED §4.3"},
+    {"건강보험 안내", std::nullopt, 0, "UNSTRUCTURED §4.3"},
+    {"상병코드: UX12", std::nullopt, 0, "UNSTRUCTURED §4.3: not a KCD code"},
+    {"성명: 김민수, 병력: 없음", std::nullopt, 0, "derived: an empty field"},
+    {"장애인 복지 정책의 방향", std::nullopt, 0, "UNSTRUCTURED §4.3: a policy text"},
+};
+
+// 나이·성별, UNSTRUCTURED.md §4.2: quasi-identifiers, reported only in a record that holds a direct
+// identifier. Variants: 0 an age, 1 a sex.
+constexpr SV kAgeSexPatterns[] = {
+    R"((?:만\s*)?([0-9]{1,3})\s*(?:세|살)?(?:$|[^0-9]))",
+    R"((남성|여성|남자|여자|남|여|[Mm]ale|[Ff]emale|[MmFf])(?:$|[^가-힣A-Za-z]))",
+};
+constexpr SV kAgeSexKeywords[] = {"나이", "연령", "만나이", "성별"};
+constexpr RuleExample kAgeSexExamples[] = {
+    {"성명: 김민수 나이: 34세 성별: 여", C::kHigh, 2, "UNSTRUCTURED §4.2"},
+    {"010-2345-6789 만 67세의 남성", C::kHigh, 1, "UNSTRUCTURED §4.2"},
+    {"나이: 34세", std::nullopt, 0, "UNSTRUCTURED §4.2: never alone"},
+    {"만 34세의 여성", std::nullopt, 0, "UNSTRUCTURED §4.2"},
+    {"성별 구분 없이", std::nullopt, 0, "UNSTRUCTURED §4.2"},
+    {"만원", std::nullopt, 0, "UNSTRUCTURED §4.2"},
+};
+
 constexpr SV kNone[] = {""};
 constexpr std::span<const SV> kNoKeywords(kNone, 0);
 
@@ -625,6 +812,77 @@ constexpr std::array<RuleInfo, kRuleCount> kCatalog = {{
       .leading = {Boundary::kLetter, Boundary::kLetter},
       .trailing = Boundary::kNone,
       .label_in_pattern = true}},
+    {RuleId::kKrAddress, "Postal address", "주소",
+     "개인정보 (개인정보 보호법 §2); a person's address identifies with a name or record",
+     "도로명주소 (도로명주소법 시행령 §6): 시·도, 시·군·구, 행정구, 읍·면, 도로명 (…대로, …로, …길, "
+     "…로N번길), 건물번호 (`지하` allowed, `-` 가지번호), then 상세주소 after a comma; or 지번주소: 동·리·가 "
+     "and a lot number (`산`, `번지`). Old and new names of every 시·도 and 시·군·구 (2023-2026 "
+     "renamings, 행정구) are matched.",
+     kAddressPatterns,
+     "The building or lot number is followed by the end, punctuation, space or a particle (에, 의, "
+     "로, 으로 …), never a counter (개, 명, 곳, 번, 년 …); the road word does not end in the particle "
+     "-으로 and is no common noun (도로, 교차로, 산책로, 출근길 …). A generic place without a number "
+     "(`테헤란로 일대`) and a postcode alone are not addresses. An agency's address is not a person's: "
+     "one followed by an office name (…청, …센터, 우체국, 학교 …) or on a line with 전화/TEL/팩스/FAX/"
+     "홈페이지 or a 공문 footer's `우 NNNNN` is not reported. Placeholder rows (홍길동) are sample data.",
+     "high with a person signal: an address label (주소:, 거주지:, …) or column, a 동·호 tail (a "
+     "dwelling), or a name, resident number, phone number or e-mail in the same record; medium with "
+     "the 시·도, or with a 시·군·구 name that is unique; low with a 시·군·구 name used in several "
+     "cities (중구, 동구, 서구, 남구, 북구, 강서구, 고성군, 군위군) and no signal. A road and number "
+     "without a 시·군·구: medium after an address label or in an address column, else nothing.",
+     kAddressKeywords, kNoKeywords, kAddressExamples,
+     {.priority = 20, .min_match_bytes = 8, .unstructured = true}},
+    {RuleId::kPersonName, "Person name", "성명",
+     "개인정보 (개인정보 보호법 §2); identifies with any other item of a record",
+     "2-4 Hangul syllables (5 with a compound surname) after a name label (성명, 이름, 성함, 예금주, "
+     "신청인, 보호자, 담당자 …), in a column headed by one (also 직원명, 참석자, 대상자, 수급자, 환자, "
+     "name …), with an optional title between label and name (담당자 주무관 정하늘).",
+     kNamePatterns,
+     "Surname gate: the first syllable is one of the surnames of scanner/data/kr-surnames.tsv (the "
+     "153 surnames with ≥1,000 bearers cover 99.8% of people), or the first two a compound surname "
+     "(남궁, 황보 …). Not a name: a placeholder (홍길동, 김철수, 이영희, 아무개, 성춘향; the record it is "
+     "in is sample data), a masked name (김OO, 홍*동), form vocabulary (미정, 해당없음, 동의서, 주소, "
+     "확인 …), a title alone, a department (…과, …팀, …실, …센터), a word ending in a particle "
+     "(동의서를), a label with a word glued before it (파일이름, 사용자이름). Unlabelled Hangul is "
+     "never a name.",
+     "high after a label and a colon or tab, or in a name column; medium after a label and a space "
+     "in prose; low when only the surname gate fails after a colon label (rare and naturalised "
+     "surnames).",
+     kNameKeywords, kNoKeywords, kNameExamples,
+     {.priority = 21, .min_match_bytes = 6, .unstructured = true}},
+    {RuleId::kBirthDate, "Date of birth", "생년월일", "개인정보; with a name it identifies a person",
+     "A date after a birth-date label (생년월일, 출생일, 생일, DOB, date of birth …) or in a column "
+     "headed by one: 1985.03.12, 1985-3-12, 1985년 3월 12일, 19850312, 850312, 85.03.12.",
+     kBirthDatePatterns,
+     "A real calendar date, not in the future, at most 120 years ago (two-digit years take the "
+     "century that gives the smaller age). Six digits followed by `-` and more digits are a "
+     "resident number's (rule kr_rrn). Unlabelled dates are never birth dates.",
+     "high whenever it validates.", kBirthDateKeywords, kNoKeywords, kBirthDateExamples,
+     {.priority = 22, .min_match_bytes = 6, .unstructured = true}},
+    {RuleId::kSensitiveHealth, "Health or disability field", "건강·장애 정보",
+     "민감정보 (개인정보 보호법 §23); processing needs separate consent or a legal basis",
+     "The value of a health or disability field: after its label and a colon or tab (진단명, 병명, "
+     "상병코드, 병력, 복용약, 장애등급, 장애유형, 검진결과, 알레르기 …), or in a column headed by one. "
+     "Code labels take a KCD code (`F32.9`, `E11`), with or without a colon.",
+     kHealthPatterns,
+     "The value is not empty or a blank (없음, 해당없음, 무, -); a code label's value has the KCD "
+     "shape (a letter other than U, two digits, an optional decimal part). Words in prose "
+     "(건강보험 안내, 장애인 복지 정책) are not fields.",
+     "high when the same record (table row, or block of lines) holds a direct identifier: a name, "
+     "a resident, foreigner, passport, licence or health-insurance number, a phone number, an "
+     "e-mail or an address; low otherwise.",
+     kHealthKeywords, kNoKeywords, kHealthExamples,
+     {.priority = 23, .min_match_bytes = 1, .unstructured = true}},
+    {RuleId::kAgeSex, "Age or sex", "나이·성별",
+     "개인정보 when the record identifies a person (quasi-identifiers)",
+     "An age after 나이/연령 or `만 N세`, or a sex after 성별 (남, 여, 남성, 여성, M, F …), or in a "
+     "column headed by one.",
+     kAgeSexPatterns,
+     "An age of 0-120.",
+     "high when the same record holds a direct identifier (as for health fields); never reported "
+     "alone.",
+     kAgeSexKeywords, kNoKeywords, kAgeSexExamples,
+     {.priority = 24, .min_match_bytes = 1, .unstructured = true}},
 }};
 
 // Account layouts per bank from the KFTC CMS table as transcribed in [KOREAN-ACCOUNT-BANKS]

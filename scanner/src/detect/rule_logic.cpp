@@ -569,6 +569,15 @@ void maskPassword(const Candidate&, std::string_view match, std::string& out) {
   out = std::string(match.substr(0, value)) + "****";  // fixed width: hides the length too
 }
 
+// The unstructured rules (issue 18) are found, scored and masked by the unstructured pass
+// (unstructured_pass.h): their patterns never reach the RE2::Set, so these are never called with
+// one of their candidates; they keep the table complete and say "nothing" if they were.
+std::optional<Candidate> notInspectedHere(const Facts&, RuleId, int, std::string_view) {
+  return std::nullopt;
+}
+std::optional<Confidence> notScoredHere(const Candidate&, const Evidence&) { return std::nullopt; }
+void maskWholly(const Candidate&, std::string_view, std::string& out) { out = "***"; }
+
 // Every rule's three functions, in RuleId order (checked below). The rule's facts (priority,
 // boundaries, context needs, OCR repair check) are in its catalogue entry (RuleInfo::traits).
 struct Behaviour {
@@ -593,6 +602,11 @@ constexpr std::array<Behaviour, kRuleCount> kBehaviours = {{
     {RuleId::kIpv4, inspectIpv4, scoreIpv4, maskIpv4},
     {RuleId::kIpv6, inspectIpv6, scoreIpv6, maskIpv6},
     {RuleId::kPassword, inspectPassword, scoreWhenValid, maskPassword},
+    {RuleId::kKrAddress, notInspectedHere, notScoredHere, maskWholly},
+    {RuleId::kPersonName, notInspectedHere, notScoredHere, maskWholly},
+    {RuleId::kBirthDate, notInspectedHere, notScoredHere, maskWholly},
+    {RuleId::kSensitiveHealth, notInspectedHere, notScoredHere, maskWholly},
+    {RuleId::kAgeSex, notInspectedHere, notScoredHere, maskWholly},
 }};
 
 constexpr bool inRuleOrder() {

@@ -32,16 +32,25 @@ enum class RuleId : std::uint8_t {
   kIpv4,
   kIpv6,
   kPassword,           // 비밀번호
+  // Unstructured personal data (issue 18): found by the label, address and column pass
+  // (detect/unstructured_pass.h), not by the candidate windows of the numeric rules.
+  kKrAddress,          // 주소
+  kPersonName,         // 성명
+  kBirthDate,          // 생년월일
+  kSensitiveHealth,    // 건강·장애 정보 (민감정보)
+  kAgeSex,             // 나이·성별: reported only in a record that holds a direct identifier
 };
 
-inline constexpr std::size_t kRuleCount = 14;
+inline constexpr std::size_t kRuleCount = 19;
 
 inline constexpr std::array<RuleId, kRuleCount> kAllRules = {
     RuleId::kKrRrn,         RuleId::kKrFrn,          RuleId::kKrPassport,
     RuleId::kKrDriverLicense, RuleId::kKrPhone,      RuleId::kCardNumber,
     RuleId::kKrBankAccount, RuleId::kKrHealthInsurance, RuleId::kKrBrn,
     RuleId::kKrCrn,         RuleId::kEmail,          RuleId::kIpv4,
-    RuleId::kIpv6,          RuleId::kPassword};
+    RuleId::kIpv6,          RuleId::kPassword,       RuleId::kKrAddress,
+    RuleId::kPersonName,    RuleId::kBirthDate,      RuleId::kSensitiveHealth,
+    RuleId::kAgeSex};
 
 constexpr std::size_t ruleIndex(RuleId rule) { return static_cast<std::size_t>(rule); }
 
@@ -67,7 +76,8 @@ std::optional<Confidence> confidenceFromName(std::string_view name);
 
 // The version of the detection rules and extractors. A file scanned under another version is scanned
 // again by an incremental rescan. Bump it whenever a change can alter any file's findings.
-// 12-1: document extractors (issue 3); 12-2: context belongs to one value, OCR repairs (issue 13).
-inline constexpr std::string_view kRulesetVersion = "2026.12-2";
+// 12-1: document extractors (issue 3); 12-2: context belongs to one value, OCR repairs (issue 13);
+// 12-3: addresses, names, birth dates, health fields, age and sex (issue 18).
+inline constexpr std::string_view kRulesetVersion = "2026.12-3";
 
 }  // namespace jamul::scanner

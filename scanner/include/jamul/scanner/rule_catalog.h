@@ -82,6 +82,11 @@ struct RuleTraits {
   // Its patterns match the value's label with the value (password): every candidate is labelled,
   // though no keyword lies outside it (Basis::kLabel).
   bool label_in_pattern = false;
+  // Found by the unstructured pass (addresses, names, birth dates, health fields, age and sex;
+  // issue 18): its patterns are RE2 in UTF-8 mode, run where a label, a column or a building number
+  // points, with {SIDO}, {SGG} and {ADMGU} standing for the gazetteer's names; its keywords are its
+  // labels and are not context for the other rules.
+  bool unstructured = false;
 
   Boundary leadingOf(int variant) const { return leading[variant > 0 ? 1 : 0]; }
 };

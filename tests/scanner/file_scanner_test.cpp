@@ -14,27 +14,18 @@
 #include <set>
 
 #include "detect/validators.h"
-#include "support/detector_fixture.h"
 #include "scanner/extract/ole/hwp_test_document.h"
 #include "scanner/extract/zip/zip_writer.h"
+#include "support/detector_fixture.h"
+#include "support/file_scanning.h"
 #include "support/temp_dir.h"
 
 namespace jamul::scanner {
 namespace {
 
-FileScanner makeScanner(ScanOptions options = {}) {
-  options.detector = test::testDetectorOptions();
-  auto scanner = FileScanner::create(options, test::testHasher());
-  BOOST_REQUIRE(scanner.ok());
-  return std::move(scanner).value();
-}
-
-FileEntry entryFor(const std::filesystem::path& path) {
-  FileEntry e;
-  e.path = path.string();
-  e.size = std::filesystem::file_size(path);
-  return e;
-}
+// The shared scanner setup (support/file_scanning.h), named as the cases below call it.
+using test::entryFor;
+using test::makeScanner;
 
 std::string toUtf16(std::string_view utf8, bool little_endian) {
   std::string out;

@@ -9,16 +9,15 @@
 // own record (paragraph block or row) names nobody.
 #include <boost/test/unit_test.hpp>
 
-#include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "jamul/scanner/file_scanner.h"
-#include "scanner/extract/zip/zip_writer.h"
-#include "support/detector_fixture.h"
 #include "support/document_writers.h"
+#include "support/file_scanning.h"
 #include "support/pdf_writer.h"
 #include "support/temp_dir.h"
 
@@ -67,47 +66,6 @@ const std::vector<std::string> kTwoRecords = {
 
 constexpr RuleId kNewRules[] = {RuleId::kPersonName, RuleId::kKrAddress, RuleId::kBirthDate,
                                 RuleId::kSensitiveHealth};
-
-FileScanner makeScanner(ScanOptions options = {}) {
-  options.detector = test::testDetectorOptions();
-  auto scanner = FileScanner::create(options, test::testHasher());
-  BOOST_REQUIRE(scanner.ok());
-  return std::move(scanner).value();
-}
-
-FileEntry entryFor(const std::filesystem::path& path) {
-  FileEntry e;
-  e.path = path.string();
-  e.size = std::filesystem::file_size(path);
-  return e;
-}
-
-std::string xmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// An HWPX package (KS X 6101) with one section, one hp:p per paragraph; without content.hpf the
-// extractor takes Contents/section*.xml in numeric order.
-std::string hwpxDocument(const std::vector<std::string>& paragraphs) {
-  std::string section =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      "<hs:sec xmlns:hp=\"http://www.hancom.co.kr/hwpml/2011/paragraph\" "
-      "xmlns:hs=\"http://www.hancom.co.kr/hwpml/2011/section\">";
-  for (const std::string& p : paragraphs)
-    section += "<hp:p><hp:run><hp:t>" + xmlEscape(p) + "</hp:t></hp:run></hp:p>";
-  section += "</hs:sec>";
-  return testing::zip::buildZip(
-      {{"mimetype", "application/hwp+zip", false}, {"Contents/section0.xml", section}});
-}
 
 // The Unicode code points (BMP only) of UTF-8 `s`.
 std::vector<char16_t> codePoints(std::string_view s) {
@@ -204,14 +162,6 @@ std::string xlsxOfLines(const std::vector<std::string>& lines) {
   return test::xlsxDocument(cells);
 }
 
-// Masked excerpts of `rule`'s findings reported at the default threshold.
-std::multiset<std::string> maskedOf(const FileReport& r, RuleId rule) {
-  std::multiset<std::string> out;
-  for (const FindingSummary& f : r.findings)
-    if (f.rule == rule && f.confidence >= Confidence::kMedium) out.insert(f.masked);
-  return out;
-}
-
 // Where the first reported finding of `rule` lies ("" if none).
 std::string firstLocation(const FileReport& r, RuleId rule) {
   for (const FindingSummary& f : r.findings)
@@ -219,83 +169,86 @@ std::string firstLocation(const FileReport& r, RuleId rule) {
   return {};
 }
 
-// Prints a report's findings, so that a failure shows what the engine did.
-std::string describe(const FileReport& r) {
-  std::string out = "status " + std::string(fileStatusName(r.status)) + " " + r.detail + "; findings:";
-  for (const FindingSummary& f : r.findings)
-    out += " [" + std::string(ruleName(f.rule)) + " " + std::string(confidenceName(f.confidence)) +
-           " \"" + f.masked + "\" @ " + f.location + "]";
-  return out;
+// A document to scan: its file name (the extension picks the extractor), its bytes and, for a
+// document holding kRecord, where 김민수 is reported.
+struct Document {
+  std::string name;
+  std::string bytes;
+  std::string name_location = {};
+};
+
+// Writes each document, scans it with `options` and runs `check` on its report, inside a context
+// that names the file and lists its findings (so that a failure shows what the engine did). Every
+// report must be kOk.
+void scanEach(const std::vector<Document>& documents,
+              const std::function<void(const Document&, const FileReport&)>& check,
+              const ScanOptions& options = {}) {
+  test::TempDir dir;
+  FileScanner scanner = test::makeScanner(options);
+  for (const Document& document : documents) {
+    const FileReport r = scanner.scan(test::entryFor(dir.write(document.name, document.bytes)));
+    BOOST_TEST_CONTEXT(document.name << ": " << test::describe(r)) {
+      BOOST_TEST(r.status == FileStatus::kOk);
+      check(document, r);
+    }
+  }
 }
 
-// The checks every format's record must pass. `name_location`: where 김민수 (the second
-// paragraph, row or line) is reported.
+// The checks every format's record must pass (kRecord, 김민수 reported at `name_location`).
 void checkRecordReport(const FileReport& r, const std::string& name_location) {
-  BOOST_TEST_CONTEXT(describe(r)) {
-    BOOST_TEST(r.status == FileStatus::kOk);
-    BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kMedium) == 2u);
-    BOOST_TEST(r.count(RuleId::kKrAddress, Confidence::kMedium) == 1u);
-    BOOST_TEST(r.count(RuleId::kBirthDate, Confidence::kMedium) == 1u);
-    BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kMedium) == 1u);
-    // A labelled value with a colon, and a diagnosis in a record that holds a name, are high.
-    BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kHigh) == 2u);
-    BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kHigh) == 1u);
+  const auto masked = [&r](RuleId rule) { return test::maskedOf(r, rule, Confidence::kMedium); };
+  BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kMedium) == 2u);
+  BOOST_TEST(r.count(RuleId::kKrAddress, Confidence::kMedium) == 1u);
+  BOOST_TEST(r.count(RuleId::kBirthDate, Confidence::kMedium) == 1u);
+  BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kMedium) == 1u);
+  // A labelled value with a colon, and a diagnosis in a record that holds a name, are high.
+  BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kHigh) == 2u);
+  BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kHigh) == 1u);
 
-    BOOST_TEST((maskedOf(r, RuleId::kPersonName) == std::multiset<std::string>{"김*수", "박*연"}));
-    BOOST_TEST((maskedOf(r, RuleId::kKrAddress) ==
-                std::multiset<std::string>{"서울특별시 종로구 세종대로 2**"}));
-    BOOST_TEST((maskedOf(r, RuleId::kBirthDate) == std::multiset<std::string>{"1985-**-**"}));
-    BOOST_TEST((maskedOf(r, RuleId::kSensitiveHealth) == std::multiset<std::string>{"진단명: ***"}));
-    for (const FindingSummary& f : r.findings) {
-      for (const std::string& raw : kRawPieces)
-        BOOST_TEST(f.masked.find(raw) == std::string::npos,
-                   ruleName(f.rule) << " \"" << f.masked << "\" holds " << raw);
-    }
-    BOOST_TEST(firstLocation(r, RuleId::kPersonName) == name_location);
+  BOOST_TEST((masked(RuleId::kPersonName) == std::multiset<std::string>{"김*수", "박*연"}));
+  BOOST_TEST((masked(RuleId::kKrAddress) ==
+              std::multiset<std::string>{"서울특별시 종로구 세종대로 2**"}));
+  BOOST_TEST((masked(RuleId::kBirthDate) == std::multiset<std::string>{"1985-**-**"}));
+  BOOST_TEST((masked(RuleId::kSensitiveHealth) == std::multiset<std::string>{"진단명: ***"}));
+  for (const FindingSummary& f : r.findings) {
+    for (const std::string& raw : kRawPieces)
+      BOOST_TEST(f.masked.find(raw) == std::string::npos,
+                 ruleName(f.rule) << " \"" << f.masked << "\" holds " << raw);
   }
+  BOOST_TEST(firstLocation(r, RuleId::kPersonName) == name_location);
+}
+
+// Scans `document` (kRecord in one format) at the default window: read as `format`, and every
+// check of checkRecordReport().
+void checkRecordDocument(const Document& document, std::string_view format) {
+  scanEach({document}, [format](const Document& d, const FileReport& r) {
+    BOOST_TEST(r.format == format);
+    checkRecordReport(r, d.name_location);
+  });
 }
 
 BOOST_AUTO_TEST_SUITE(unstructured_documents)
 
 BOOST_AUTO_TEST_CASE(hwp_paragraphs) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const FileReport r = scanner.scan(entryFor(dir.write("민원.hwp", test::hwpDocument(kRecord))));
-  BOOST_TEST(r.format == "hwp");
-  checkRecordReport(r, test::hwpLocation(1));
+  checkRecordDocument({"민원.hwp", test::hwpDocument(kRecord), test::hwpLocation(1)}, "hwp");
 }
 
 BOOST_AUTO_TEST_CASE(hwpx_paragraphs) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const FileReport r = scanner.scan(entryFor(dir.write("민원.hwpx", hwpxDocument(kRecord))));
-  BOOST_TEST(r.format == "hwpx");
-  checkRecordReport(r, "section 1, paragraph 2");
+  checkRecordDocument({"민원.hwpx", test::hwpxDocument(kRecord), test::hwpxLocation(1)}, "hwpx");
 }
 
 BOOST_AUTO_TEST_CASE(docx_paragraphs) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const FileReport r = scanner.scan(entryFor(dir.write("민원.docx", test::docxDocument(kRecord))));
-  BOOST_TEST(r.format == "docx");
-  checkRecordReport(r, test::docxLocation(1));
+  checkRecordDocument({"민원.docx", test::docxDocument(kRecord), test::docxLocation(1)}, "docx");
 }
 
 // A sheet is a table: each line is a row (its own record), the title the first row.
 BOOST_AUTO_TEST_CASE(xlsx_cells) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const FileReport r = scanner.scan(entryFor(dir.write("민원.xlsx", xlsxOfLines(kRecord))));
-  BOOST_TEST(r.format == "xlsx");
-  checkRecordReport(r, test::xlsxLocation("Sheet1", 1, 0));
+  checkRecordDocument({"민원.xlsx", xlsxOfLines(kRecord), test::xlsxLocation("Sheet1", 1, 0)},
+                      "xlsx");
 }
 
 BOOST_AUTO_TEST_CASE(pdf_page_text) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const FileReport r = scanner.scan(entryFor(dir.write("민원.pdf", koreanPdf(kRecord))));
-  BOOST_TEST(r.format == "pdf");
-  checkRecordReport(r, pdfLocation(1));
+  checkRecordDocument({"민원.pdf", koreanPdf(kRecord), pdfLocation(1)}, "pdf");
 }
 
 // 서식 tables in HWP and DOCX: a label cell beside its value cell, the first row included (a form's
@@ -305,46 +258,33 @@ BOOST_AUTO_TEST_CASE(form_tables_with_a_label_cell_beside_each_value) {
       {"성명", "김민수", "생년월일", "1985.03.12"},
       {"주소", "서울특별시 종로구 세종대로 209", "연락처", "010-2345-6781"},
   };
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  for (const auto& [name, bytes] :
-       {std::pair<std::string, std::string>{"신청서.hwp", test::hwpDocument({"신청서"}, form)},
-        {"신청서.docx", test::docxDocument({"신청서"}, form)}}) {
-    BOOST_TEST_CONTEXT(name) {
-      const FileReport r = scanner.scan(entryFor(dir.write(name, bytes)));
-      BOOST_TEST_CONTEXT(describe(r)) {
-        BOOST_TEST(r.status == FileStatus::kOk);
-        BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kHigh) == 1u);
-        BOOST_TEST(r.count(RuleId::kBirthDate, Confidence::kHigh) == 1u);
-        BOOST_TEST(r.count(RuleId::kKrAddress, Confidence::kHigh) == 1u);
-        BOOST_TEST((maskedOf(r, RuleId::kPersonName) == std::multiset<std::string>{"김*수"}));
-        BOOST_TEST((maskedOf(r, RuleId::kBirthDate) == std::multiset<std::string>{"1985-**-**"}));
-      }
-    }
-  }
+  scanEach({{"신청서.hwp", test::hwpDocument({"신청서"}, form)},
+            {"신청서.docx", test::docxDocument({"신청서"}, form)}},
+           [](const Document&, const FileReport& r) {
+             BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kHigh) == 1u);
+             BOOST_TEST(r.count(RuleId::kBirthDate, Confidence::kHigh) == 1u);
+             BOOST_TEST(r.count(RuleId::kKrAddress, Confidence::kHigh) == 1u);
+             BOOST_TEST((test::maskedOf(r, RuleId::kPersonName, Confidence::kMedium) ==
+                         std::multiset<std::string>{"김*수"}));
+             BOOST_TEST((test::maskedOf(r, RuleId::kBirthDate, Confidence::kMedium) ==
+                         std::multiset<std::string>{"1985-**-**"}));
+           });
 }
 
 // A blank 서식 in every format: a masked name, placeholders, a date that is not a birth date, and
 // a diagnosis that belongs to nobody in its record. None of the four rules is reported.
 BOOST_AUTO_TEST_CASE(a_blank_form_reports_none_of_them_in_any_format) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const std::pair<std::string, std::string> files[] = {
-      {"서식.hwp", test::hwpDocument(kBlankForm)},  {"서식.hwpx", hwpxDocument(kBlankForm)},
-      {"서식.docx", test::docxDocument(kBlankForm)}, {"서식.xlsx", xlsxOfLines(kBlankForm)},
-      {"서식.pdf", koreanPdf(kBlankForm)},
-  };
-  for (const auto& [name, bytes] : files) {
-    BOOST_TEST_CONTEXT(name) {
-      const FileReport r = scanner.scan(entryFor(dir.write(name, bytes)));
-      BOOST_TEST_CONTEXT(describe(r)) {
-        BOOST_TEST(r.status == FileStatus::kOk);
-        // The text was read: the extractor saw the whole form.
-        BOOST_TEST(r.text_bytes > 100u);
-        for (RuleId rule : kNewRules) BOOST_TEST(r.count(rule, Confidence::kMedium) == 0u, rule);
-      }
-    }
-  }
+  scanEach({{"서식.hwp", test::hwpDocument(kBlankForm)},
+            {"서식.hwpx", test::hwpxDocument(kBlankForm)},
+            {"서식.docx", test::docxDocument(kBlankForm)},
+            {"서식.xlsx", xlsxOfLines(kBlankForm)},
+            {"서식.pdf", koreanPdf(kBlankForm)}},
+           [](const Document&, const FileReport& r) {
+             // The text was read: the extractor saw the whole form.
+             BOOST_TEST(r.text_bytes > 100u);
+             for (RuleId rule : kNewRules)
+               BOOST_TEST(r.count(rule, Confidence::kMedium) == 0u, rule);
+           });
 }
 
 // A long document read in small windows (4 KiB): the record at its very end, in the last window's
@@ -357,48 +297,29 @@ BOOST_AUTO_TEST_CASE(a_record_at_the_end_of_a_long_document_is_found) {
   paragraphs.insert(paragraphs.end(), kRecord.begin(), kRecord.end());
   ScanOptions options;
   options.window_bytes = 4096;
-  test::TempDir dir;
-  FileScanner scanner = makeScanner(options);
-  const struct {
-    std::string name;
-    std::string bytes;
-    std::string name_location;
-  } files[] = {
-      {"긴문서.hwp", test::hwpDocument(paragraphs), test::hwpLocation(title + 1)},
-      {"긴문서.hwpx", hwpxDocument(paragraphs), "section 1, paragraph " + std::to_string(title + 2)},
-      {"긴문서.docx", test::docxDocument(paragraphs), test::docxLocation(title + 1)},
-      {"긴문서.pdf", koreanPdf(paragraphs), pdfLocation(title + 1)},
-  };
-  for (const auto& file : files) {
-    BOOST_TEST_CONTEXT(file.name) {
-      const FileReport r = scanner.scan(entryFor(dir.write(file.name, file.bytes)));
-      BOOST_TEST(r.text_bytes > 3u * options.window_bytes);
-      checkRecordReport(r, file.name_location);
-    }
-  }
+  scanEach(
+      {{"긴문서.hwp", test::hwpDocument(paragraphs), test::hwpLocation(title + 1)},
+       {"긴문서.hwpx", test::hwpxDocument(paragraphs), test::hwpxLocation(title + 1)},
+       {"긴문서.docx", test::docxDocument(paragraphs), test::docxLocation(title + 1)},
+       {"긴문서.pdf", koreanPdf(paragraphs), pdfLocation(title + 1)}},
+      [&options](const Document& d, const FileReport& r) {
+        BOOST_TEST(r.text_bytes > 3u * options.window_bytes);
+        checkRecordReport(r, d.name_location);
+      },
+      options);
 }
 
 // A diagnosis is reported only with an identifier in its own record: a paragraph block in HWP,
 // HWPX and DOCX, a row in XLSX. (A PDF has no blank paragraphs to end a block.)
 BOOST_AUTO_TEST_CASE(a_diagnosis_in_a_record_without_an_identifier_is_not_reported) {
-  test::TempDir dir;
-  FileScanner scanner = makeScanner();
-  const std::pair<std::string, std::string> files[] = {
-      {"기록.hwp", test::hwpDocument(kTwoRecords)},
-      {"기록.hwpx", hwpxDocument(kTwoRecords)},
-      {"기록.docx", test::docxDocument(kTwoRecords)},
-      {"기록.xlsx", xlsxOfLines(kTwoRecords)},
-  };
-  for (const auto& [name, bytes] : files) {
-    BOOST_TEST_CONTEXT(name) {
-      const FileReport r = scanner.scan(entryFor(dir.write(name, bytes)));
-      BOOST_TEST_CONTEXT(describe(r)) {
-        BOOST_TEST(r.status == FileStatus::kOk);
-        BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kMedium) == 1u);  // the first record
-        BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kMedium) == 0u);
-      }
-    }
-  }
+  scanEach({{"기록.hwp", test::hwpDocument(kTwoRecords)},
+            {"기록.hwpx", test::hwpxDocument(kTwoRecords)},
+            {"기록.docx", test::docxDocument(kTwoRecords)},
+            {"기록.xlsx", xlsxOfLines(kTwoRecords)}},
+           [](const Document&, const FileReport& r) {
+             BOOST_TEST(r.count(RuleId::kPersonName, Confidence::kMedium) == 1u);  // the first record
+             BOOST_TEST(r.count(RuleId::kSensitiveHealth, Confidence::kMedium) == 0u);
+           });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/document_writers.h"
 
+#include <utility>
+
 #include "scanner/extract/ole/hwp_test_document.h"
 #include "scanner/extract/zip/zip_writer.h"
 
@@ -32,6 +34,45 @@ std::string relationships(const std::string& id, const std::string& target,
          "<Relationship Id=\"" +
          id + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/" +
          type + "\" Target=\"" + target + "\"/></Relationships>";
+}
+
+// What goes before and after a piece of escaped text in an XML document.
+using Around = std::pair<std::string, std::string>;
+
+// The rows of `table` for an XML table (DOCX, HWPX, ODS): each row in a `row_tag` element, each
+// cell's text inside `cell`, an empty cell as `empty_cell` where the format has a shorter form for
+// it.
+std::string xmlRows(const Cells& table, const std::string& row_tag, const Around& cell,
+                    const std::string& empty_cell = "") {
+  std::string out;
+  for (const auto& row : table) {
+    out += "<" + row_tag + ">";
+    for (const std::string& text : row)
+      out += text.empty() && !empty_cell.empty() ? empty_cell
+                                                 : cell.first + xmlEscape(text) + cell.second;
+    out += "</" + row_tag + ">";
+  }
+  return out;
+}
+
+// How a word processor's XML (DOCX, HWPX) spells a paragraph of text and a table whose cells hold
+// one paragraph each.
+struct TextMarkup {
+  Around paragraph;
+  Around table;
+  std::string row_tag;
+  Around cell;
+};
+
+// `paragraphs`, then `table` if it is not empty, in `markup`.
+std::string paragraphsAndTable(const TextMarkup& markup, const std::vector<std::string>& paragraphs,
+                               const Cells& table) {
+  std::string out;
+  for (const std::string& p : paragraphs)
+    out += markup.paragraph.first + xmlEscape(p) + markup.paragraph.second;
+  if (!table.empty())
+    out += markup.table.first + xmlRows(table, markup.row_tag, markup.cell) + markup.table.second;
+  return out;
 }
 
 }  // namespace
@@ -74,21 +115,14 @@ std::string xlsxLocation(const std::string& sheet, std::size_t row, std::size_t 
 
 std::string docxDocument(const std::vector<std::string>& paragraphs, const Cells& table) {
   const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-  std::string body = kXml + "<w:document " + ns + "><w:body>";
-  for (const std::string& p : paragraphs)
-    body += "<w:p><w:r><w:t xml:space=\"preserve\">" + xmlEscape(p) + "</w:t></w:r></w:p>";
-  if (!table.empty()) {
-    body += "<w:tbl>";
-    for (const auto& row : table) {
-      body += "<w:tr>";
-      for (const std::string& cell : row)
-        body += "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">" + xmlEscape(cell) +
-                "</w:t></w:r></w:p></w:tc>";
-      body += "</w:tr>";
-    }
-    body += "</w:tbl>";
-  }
-  body += "</w:body></w:document>";
+  const TextMarkup markup = {
+      .paragraph = {"<w:p><w:r><w:t xml:space=\"preserve\">", "</w:t></w:r></w:p>"},
+      .table = {"<w:tbl>", "</w:tbl>"},
+      .row_tag = "w:tr",
+      .cell = {"<w:tc><w:p><w:r><w:t xml:space=\"preserve\">", "</w:t></w:r></w:p></w:tc>"},
+  };
+  const std::string body = kXml + "<w:document " + ns + "><w:body>" +
+                           paragraphsAndTable(markup, paragraphs, table) + "</w:body></w:document>";
   return testing::zip::buildZip(
       {{"[Content_Types].xml", kContentTypes},
        {"_rels/.rels", relationships("rId1", "word/document.xml", "officeDocument")},
@@ -123,6 +157,45 @@ std::string hwpDocument(const std::vector<std::string>& paragraphs, const Cells&
 
 std::string hwpLocation(std::size_t index) {
   return "section 1, paragraph " + std::to_string(index + 1);
+}
+
+std::string hwpxDocument(const std::vector<std::string>& paragraphs, const Cells& table) {
+  // A table sits in a paragraph's run; each cell is a sub-list with one paragraph.
+  const TextMarkup markup = {
+      .paragraph = {"<hp:p><hp:run><hp:t>", "</hp:t></hp:run></hp:p>"},
+      .table = {"<hp:p><hp:run><hp:tbl>", "</hp:tbl></hp:run></hp:p>"},
+      .row_tag = "hp:tr",
+      .cell = {"<hp:tc><hp:subList><hp:p><hp:run><hp:t>",
+               "</hp:t></hp:run></hp:p></hp:subList></hp:tc>"},
+  };
+  const std::string section = kXml +
+                              "<hs:sec xmlns:hp=\"http://www.hancom.co.kr/hwpml/2011/paragraph\" "
+                              "xmlns:hs=\"http://www.hancom.co.kr/hwpml/2011/section\">" +
+                              paragraphsAndTable(markup, paragraphs, table) + "</hs:sec>";
+  return testing::zip::buildZip(
+      {{"mimetype", "application/hwp+zip", false}, {"Contents/section0.xml", section}});
+}
+
+// Both extractors number a section's lines alike; only HWP's table adds an anchor line.
+std::string hwpxLocation(std::size_t line) { return hwpLocation(line); }
+
+std::string odsDocument(const Cells& cells, const std::string& sheet) {
+  std::string content =
+      kXml +
+      "<office:document-content "
+      "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\">"
+      "<office:body><office:spreadsheet><table:table table:name=\"" +
+      xmlEscape(sheet) + "\">" +
+      xmlRows(cells, "table:table-row",
+              {"<table:table-cell office:value-type=\"string\"><text:p>",
+               "</text:p></table:table-cell>"},
+              "<table:table-cell/>") +
+      "</table:table></office:spreadsheet></office:body></office:document-content>";
+  return testing::zip::buildZip(
+      {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", false},
+       {"content.xml", content}});
 }
 
 std::string csvDocument(const Cells& cells, char delimiter, bool crlf) {

@@ -2,8 +2,9 @@
 #pragma once
 
 // Writers of small office documents for accuracy tests and tools: XLSX (one sheet of inline
-// strings), DOCX (paragraphs and one table), HWP 5.0 (paragraphs; a table's cells as the nested
-// paragraphs Hangul writes them) and CSV. Built in memory with the extractor tests' own ZIP and
+// strings), ODS (one table of string cells), DOCX (paragraphs and one table), HWP 5.0 (paragraphs;
+// a table's cells as the nested paragraphs Hangul writes them), HWPX (paragraphs and one table)
+// and CSV. Built in memory with the extractor tests' own ZIP and
 // compound-file builders (tests/scanner/extract/), so no binary fixture is ever needed.
 //
 // Each writer also says where the scanner will report a value that sits in a given cell or line
@@ -40,6 +41,19 @@ std::string docxLocation(std::size_t line);
 std::string hwpDocument(const std::vector<std::string>& paragraphs, const Cells& table = {});
 // "section 1, paragraph N" for the 0-based line `index` of the section's text.
 std::string hwpLocation(std::size_t index);
+
+// An HWPX package (KS X 6101) whose one section holds `paragraphs` (an hp:p each), then `table` if
+// not empty (an hp:tbl in a paragraph's run, each cell a sub-list with one paragraph). Without
+// content.hpf the extractor takes Contents/section*.xml in numeric order; it gives one line per
+// paragraph, then one per table row.
+std::string hwpxDocument(const std::vector<std::string>& paragraphs, const Cells& table = {});
+// "section 1, paragraph N" for the 0-based line `line` of the section's text (paragraphs first,
+// then table rows: HWPX has no anchor line, unlike hwpDocument()).
+std::string hwpxLocation(std::size_t line);
+
+// An ODS spreadsheet with one table named `sheet`, every cell a string cell; the scanner reports
+// its cells at xlsxLocation(sheet, row, column).
+std::string odsDocument(const Cells& cells, const std::string& sheet = "Sheet1");
 
 // RFC 4180 CSV (fields with ',', '"' or a line break quoted), rows ended by CRLF when `crlf`.
 std::string csvDocument(const Cells& cells, char delimiter = ',', bool crlf = false);

@@ -114,6 +114,9 @@ class Detector::Impl {
   // rules (unstructured_pass.h), which see the numeric rules' values as the records' identifiers.
   void detectNumeric(std::string_view text, const TextWindow& window, std::vector<Match>& out);
   void detectUnstructured(std::string_view text, const TextWindow& window, std::vector<Match>& out);
+  // Appends one Match, its keyed digest taken of "<rule>:<canonical>".
+  void emit(RuleId rule, Confidence confidence, std::size_t begin, std::size_t end,
+            std::string masked, std::string_view canonical, BasisSet basis, std::vector<Match>& out);
   void collectCandidates(std::string_view text, bool structured);
   void collectKeywords(std::string_view text);
   // Attribution (issue 13): groups the candidates into values and gives each keyword to one value.
@@ -155,6 +158,7 @@ class Detector::Impl {
   detect::KeywordClasses table_classes_ = 0;  // classes of all column headers of the window's table
   std::vector<detect::IdentifierSpan> identifiers_;  // the numeric rules' values in this text
   std::vector<detect::UnstructuredFinding> unstructured_found_;
+  std::string digest_input_;
 };
 
 Status Detector::Impl::compile() {
@@ -501,10 +505,11 @@ void Detector::Impl::detect(const TextWindow& window, std::vector<Match>& out) {
   const std::size_t first = out.size();
   identifiers_.clear();
   detectNumeric(text, window, out);
+  const std::size_t numeric_end = out.size();
   detectUnstructured(text, window, out);
-  // Both passes append in their own order; the contract is one order by begin offset.
-  if (out.size() - first > 1)
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+  // Both passes append in begin order; the contract is one order: the two runs are merged.
+  std::inplace_merge(out.begin() + static_cast<std::ptrdiff_t>(first),
+                     out.begin() + static_cast<std::ptrdiff_t>(numeric_end), out.end(),
                      [](const Match& a, const Match& b) { return a.begin < b.begin; });
 }
 
@@ -519,19 +524,27 @@ void Detector::Impl::detectUnstructured(std::string_view text, const TextWindow&
   for (detect::UnstructuredFinding& f : unstructured_found_) {
     const std::size_t begin = toOriginal(f.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
-    Match m;
-    m.rule = f.rule;
-    m.confidence = f.confidence;
-    m.begin = begin;
-    m.end = toOriginal(f.end, ocr);
-    m.masked = std::move(f.masked);
-    std::string canonical(ruleName(f.rule));
-    canonical += ':';
-    canonical += f.canonical;
-    m.digest = hasher_(canonical);
-    m.basis = f.basis;
-    out.push_back(std::move(m));
+    emit(f.rule, f.confidence, begin, toOriginal(f.end, ocr), std::move(f.masked), f.canonical,
+         f.basis, out);
   }
+}
+
+void Detector::Impl::emit(RuleId rule, Confidence confidence, std::size_t begin, std::size_t end,
+                          std::string masked, std::string_view canonical, BasisSet basis,
+                          std::vector<Match>& out) {
+  Match m;
+  m.rule = rule;
+  m.confidence = confidence;
+  m.begin = begin;
+  m.end = end;
+  m.masked = std::move(masked);
+  // Digests are domain-separated by rule so equal values under two rules stay distinct values.
+  digest_input_.assign(ruleName(rule));
+  digest_input_ += ':';
+  digest_input_ += canonical;
+  m.digest = hasher_(digest_input_);
+  m.basis = basis;
+  out.push_back(std::move(m));
 }
 
 void Detector::Impl::detectNumeric(std::string_view text, const TextWindow& window,
@@ -574,19 +587,8 @@ void Detector::Impl::detectNumeric(std::string_view text, const TextWindow& wind
     identifiers_.push_back({c.begin, c.end, c.rule, s.confidence});
     const std::size_t begin = toOriginal(c.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
-    Match m;
-    m.rule = c.rule;
-    m.confidence = s.confidence;
-    m.begin = begin;
-    m.end = toOriginal(c.end, ocr);
-    m.masked = detect::RuleLogic::mask(c, text);
-    // Digests are domain-separated by rule so equal digits under two rules stay distinct values.
-    std::string canonical(ruleName(c.rule));
-    canonical += ':';
-    canonical += c.canonical;
-    m.digest = hasher_(canonical);
-    m.basis = s.basis;
-    out.push_back(std::move(m));
+    emit(c.rule, s.confidence, begin, toOriginal(c.end, ocr), detect::RuleLogic::mask(c, text),
+         c.canonical, s.basis, out);
   }
 }
 

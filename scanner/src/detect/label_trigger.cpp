@@ -25,19 +25,27 @@ LabelTrigger::LabelTrigger(std::vector<std::string> literals) : literals_(std::m
     const auto* p = reinterpret_cast<const unsigned char*>(lit.data());
     for (std::size_t k = 0; k < kOffsets.size(); ++k) {
       low_[k][p[kOffsets[k]] & 15] |= bucket;
-      high_[k][p[kOffsets[k]] >> 4] |= bucket;
+      high_[k][(p[kOffsets[k]] >> 2) & 15] |= bucket;
     }
     by_fingerprint_.emplace_back(fingerprint(p), order[rank]);
+    first_byte_[p[0]] = true;
+    const std::uint32_t h = hashOf(fingerprint(p));
+    hashes_[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
   std::sort(by_fingerprint_.begin(), by_fingerprint_.end());
   for (std::size_t k = 0; k < kOffsets.size(); ++k)
     for (std::size_t b = 0; b < 256; ++b)
-      byte_[k][b] = static_cast<std::uint8_t>(low_[k][b & 15] & high_[k][b >> 4]);
+      byte_[k][b] = static_cast<std::uint8_t>(low_[k][b & 15] & high_[k][(b >> 2) & 15]);
 }
 
 void LabelTrigger::verify(std::string_view text, std::size_t at, std::vector<Hit>& out) const {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
+  // Most positions that pass the nibble tables are no literal's: the first byte and a bitmap of
+  // the fingerprints' hashes turn them away before the search.
+  if (!first_byte_[p[0]]) return;
   const std::uint32_t key = fingerprint(p);
+  const std::uint32_t h = hashOf(key);
+  if ((hashes_[h >> 6] & (std::uint64_t{1} << (h & 63))) == 0) return;
   auto it = std::lower_bound(by_fingerprint_.begin(), by_fingerprint_.end(),
                              std::pair<std::uint32_t, int>(key, -1));
   for (; it != by_fingerprint_.end() && it->first == key; ++it) {
@@ -81,7 +89,7 @@ namespace {
       const __m256i v =
           _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + offsets[static_cast<std::size_t>(k)]));
       const __m256i l = _mm256_shuffle_epi8(lo[k], _mm256_and_si256(v, nibble));
-      const __m256i h = _mm256_shuffle_epi8(hi[k], _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+      const __m256i h = _mm256_shuffle_epi8(hi[k], _mm256_and_si256(_mm256_srli_epi16(v, 2), nibble));
       m = _mm256_and_si256(m, _mm256_and_si256(l, h));
     }
     masks[b] = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero)));

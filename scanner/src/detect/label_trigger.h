@@ -9,8 +9,10 @@
 //
 // How: the literals are put in eight buckets. For the bytes at offsets 1, 2, 4 and 5 of a literal
 // (the trailing bytes of its two syllables, which carry a syllable's identity; the lead bytes say
-// little), two 16-entry tables per offset give the buckets whose literals have that low and that
-// high nibble there. Where the AND over the four offsets is not zero a literal may begin; 32
+// little), two 16-entry tables per offset give the buckets whose literals have those bits 0-3 and
+// those bits 2-5 there (a trailing byte's six bits of identity: its top two bits are always 10, so
+// the usual high nibble would tell almost nothing). Where the AND over the four offsets is not zero
+// a literal may begin; 32
 // positions are tested at once with AVX2 (a nibble-table technique known from Hyperscan's "Teddy"
 // literal matcher; written here from that description), byte by byte with the same tables
 // elsewhere. Each position that passes is then compared in full.
@@ -55,10 +57,14 @@ class LabelTrigger {
            static_cast<std::uint32_t>(p[4]) << 16 | static_cast<std::uint32_t>(p[5]) << 24;
   }
 
+  static std::uint32_t hashOf(std::uint32_t fingerprint) { return (fingerprint * 0x9E3779B1u) >> 16; }
+
   std::vector<std::string> literals_;
+  std::array<bool, 256> first_byte_{};          // first bytes of the literals
+  std::array<std::uint64_t, 1024> hashes_{};    // 65,536 bits: hashOf() of each fingerprint
   // (fingerprint, literal index), sorted: the literals to compare at a position that passed.
   std::vector<std::pair<std::uint32_t, int>> by_fingerprint_;
-  // Per offset: bucket bits by low nibble and by high nibble, and their AND per byte value.
+  // Per offset: bucket bits by bits 0-3 and by bits 2-5, and their AND per byte value.
   std::array<std::array<std::uint8_t, 16>, 4> low_{};
   std::array<std::array<std::uint8_t, 16>, 4> high_{};
   std::array<std::array<std::uint8_t, 256>, 4> byte_{};

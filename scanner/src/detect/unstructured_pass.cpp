@@ -48,6 +48,10 @@ constexpr SV kGluedNotPersonal[] = {"파일", "폴더", "사용자", "계정", "
                                     "사무소", "사무실", "홈페이지", "웹", "호스트", "컴퓨터", "장비",
                                     "네트워크", "프린터", "가상", "반송", "기본", "임시", "새"};
 
+// Labels that official forms print with spaces between their syllables (성   명, 주  소).
+constexpr SV kSpacedLabels[] = {"성명", "이름", "성함", "주소", "성별", "나이", "연령", "본적",
+                                "생년월일"};
+
 // What may follow a name in prose: an honorific, a copula or a particle.
 constexpr SV kNameEndings[] = {"님", "씨", "입니다", "이며", "이고", "이다", "의", "이", "가", "은", "는",
                                "을", "를", "에게", "께서", "께", "와", "과", "도", "만", "으로", "로"};
@@ -223,12 +227,13 @@ class UnstructuredPass::Impl {
   std::unordered_map<std::string, Field> headers_;  // compact, lower-case header -> field
   // Every Hangul keyword of the catalogue (all rules) and bank name, spaces removed: a value that
   // begins with one is another field's label, not a name.
-  std::unordered_set<std::string> label_words_;
+  std::vector<std::string> label_word_store_;
+  std::unordered_set<SV> label_words_;  // views into label_word_store_
   bool startsWithLabel(SV value) const {
     // Two-syllable words only as the whole value: 신한 is a bank, 신한숙 a name.
-    if (label_words_.count(std::string(value)) != 0) return true;
+    if (label_words_.count(value) != 0) return true;
     for (std::size_t n = 9; n < value.size(); n += 3)
-      if (label_words_.count(std::string(value.substr(0, n))) != 0) return true;
+      if (label_words_.count(value.substr(0, n)) != 0) return true;
     return false;
   }
   std::unordered_set<std::string> sejong_;
@@ -241,6 +246,7 @@ class UnstructuredPass::Impl {
   bool table_ = false;  // the text is a table (its lines are records)
   std::vector<LabelTrigger::Hit> hits_;
   std::vector<Item> items_;
+  std::vector<std::uint32_t> order_;
   std::vector<Span> signals_;        // address values after a label, cells of address columns
   std::vector<Span> placeholders_;   // records of sample data (홍길동)
   std::vector<IdentifierSpan> identifiers_;
@@ -311,12 +317,13 @@ Status UnstructuredPass::Impl::compile() {
   };
   for (const RuleInfo& rule : ruleCatalog())
     for (SV keyword : rule.keywords)
-      if (const std::string c = compact(keyword); hangulWord(c)) label_words_.insert(c);
+      if (std::string c = compact(keyword); hangulWord(c)) label_word_store_.push_back(std::move(c));
   for (SV keyword : negativeKeywords())
-    if (const std::string c = compact(keyword); hangulWord(c)) label_words_.insert(c);
+    if (std::string c = compact(keyword); hangulWord(c)) label_word_store_.push_back(std::move(c));
   for (const BankInfo& bank : bankCatalog())
     for (SV n : bank.names)
-      if (const std::string c = compact(n); hangulWord(c)) label_words_.insert(c);
+      if (std::string c = compact(n); hangulWord(c)) label_word_store_.push_back(std::move(c));
+  for (const std::string& w : label_word_store_) label_words_.insert(w);
   for (SV h : kNameHeaders) headers_.emplace(asciiLower(compact(h)), Field::kName);
   for (SV h : kAddressHeaders) headers_.emplace(asciiLower(compact(h)), Field::kAddress);
   for (SV h : kBirthDateHeaders) headers_.emplace(asciiLower(compact(h)), Field::kBirthDate);
@@ -338,9 +345,11 @@ Status UnstructuredPass::Impl::compile() {
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     const Label& label = labels_[i];
     std::vector<std::string> forms = {label.syllables[0] + label.syllables[1]};
-    for (int spaces = 1; spaces <= 3; ++spaces)
-      forms.push_back(label.syllables[0] + std::string(static_cast<std::size_t>(spaces), ' ') +
-                      label.syllables[1]);
+    // Only the labels that forms print spaced (few: each literal widens the trigger's buckets).
+    if (contains(kSpacedLabels, SV(label.compact)))
+      for (int spaces = 1; spaces <= 3; ++spaces)
+        forms.push_back(label.syllables[0] + std::string(static_cast<std::size_t>(spaces), ' ') +
+                        label.syllables[1]);
     for (const std::string& f : forms) {
       const int l = literal(f);
       if (of.size() <= static_cast<std::size_t>(l)) of.resize(static_cast<std::size_t>(l) + 1);
@@ -573,8 +582,12 @@ void UnstructuredPass::Impl::digitRuns() {
       if (p < 3) continue;
       const auto last = static_cast<unsigned char>(text[p - 1]);
       if (last < 0x80) {
-        if (isAsciiLetter(static_cast<char>(last)) || last == ':' || last == '.')
-          asciiBirthDateBefore(s);
+        // An English birth-date label ends in b, h, e, y or a full stop (DOB, birth, birthdate,
+        // birthday, D.O.B.), before a colon or space.
+        std::size_t q = p;
+        while (q > 0 && (text[q - 1] == ':' || text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
+        const char c = q > 0 ? static_cast<char>(text[q - 1] | 0x20) : 0;
+        if (c == 'b' || c == 'h' || c == 'e' || c == 'y' || c == '.') asciiBirthDateBefore(s);
         continue;
       }
       const char32_t before = syllableAt(text, p - 3);
@@ -679,13 +692,17 @@ void UnstructuredPass::Impl::addressAt(std::size_t number_begin, bool road) {
     if (isGenericRoadWord(text.substr(b, e - b))) return;
   }
   // The 상세주소 and 참고항목 after the number: a 동·호 is a dwelling.
-  re2::StringPiece tail[3];
+  re2::StringPiece tail;
   const re2::StringPiece rest(text.data() + end, std::min<std::size_t>(text.size() - end, 80));
   bool dwelling = false;
-  if (tail_->Match(rest, 0, rest.size(), RE2::ANCHOR_START, tail, 3) && !tail[0].empty()) {
-    const std::size_t tail_end = end + tail[0].size();
-    if (addressEndOk(text, tail_end) || SV(tail[0].data(), tail[0].size()).ends_with(")")) {
-      dwelling = !tail[2].empty();
+  if (tail_->Match(rest, 0, rest.size(), RE2::ANCHOR_START, &tail, 1) && !tail.empty()) {
+    const std::size_t tail_end = end + tail.size();
+    const SV detail(tail.data(), tail.size());
+    if (addressEndOk(text, tail_end) || detail.ends_with(")")) {
+      // A 호 (unit) in the detail: a dwelling (the pattern's group 2; read without its capture pass).
+      const std::size_t unit = detail.find("호");
+      dwelling = unit != SV::npos && unit > 0 && isDigit(detail[unit - 1]) &&
+                 detail.substr(0, detail.find('(')).find("호") == unit;
       end = tail_end;
       while (end > begin && text[end - 1] == ' ') --end;
     }
@@ -854,10 +871,12 @@ void UnstructuredPass::Impl::tables() {
       const std::size_t nl = text.find('\n');
       line = nl == std::string_view::npos ? text.size() : nl + 1;
     }
+    bool past_header = continues_;  // the header row is the table's first: asked until passed
     while (line < text.size()) {
       std::size_t eol = text.find('\n', line);
       if (eol == std::string_view::npos) eol = text.size();
-      if (!structure_->inHeaderRow((*to_original_)(line))) {
+      past_header = past_header || !structure_->inHeaderRow((*to_original_)(line));
+      if (past_header) {
         std::size_t column = 0;
         for (std::size_t c = line; c <= eol; ++column) {
           std::size_t e = c;
@@ -997,14 +1016,20 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
     const auto n = static_cast<std::size_t>(it - identifiers_.begin());
     return n > 0 && reach[n - 1] > b;
   };
-  // One reading per span: the better of two overlapping ones stays.
-  std::sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) {
-    if (a.finding.begin != b.finding.begin) return a.finding.begin < b.finding.begin;
-    return a.finding.confidence > b.finding.confidence;
+  // One reading per span: the better of two overlapping ones stays. The items are sorted by index
+  // (an item holds two strings: moving them costs more than the comparisons).
+  order_.resize(items_.size());
+  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
+  std::sort(order_.begin(), order_.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const UnstructuredFinding& a = items_[x].finding;
+    const UnstructuredFinding& b = items_[y].finding;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.confidence > b.confidence;
   });
   std::vector<Item> kept;
   kept.reserve(items_.size());
-  for (Item& item : items_) {
+  for (std::uint32_t index : order_) {
+    Item& item = items_[index];
     const UnstructuredFinding& f = item.finding;
     // The numeric rules' values keep their spans (a birth date inside a resident number).
     if (overlapsIdentifier(f.begin, f.end)) continue;

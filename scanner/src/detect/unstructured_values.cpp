@@ -87,36 +87,50 @@ std::size_t previousChar(std::string_view text, std::size_t at) {
 }
 
 bool isPlaceholderName(std::string_view value) {
+  if (value.size() != 9) return false;  // all are three syllables
   return std::find(kPlaceholders.begin(), kPlaceholders.end(), value) != kPlaceholders.end();
 }
 
 NameCheck checkName(std::string_view value) {
-  Syllables s = syllables(value);
+  // Called for every cell of a name column: code points, one pass, no search through lists of
+  // strings until the value has the shape of a name.
   NameCheck out;
+  if (value.size() < 6 || value.size() > 18 || value.size() % 3 != 0) return out;
+  std::array<char32_t, 6> cp{};
+  std::size_t n = value.size() / 3;
+  for (std::size_t i = 0; i < n; ++i)
+    if ((cp[i] = syllableAt(value, i * 3)) == 0) return out;
   // "김민수님", "김민수씨": the honorific is not part of the name (a two-syllable value keeps it: 김씨
   // is a surname and an honorific, not a name).
-  if (s.size() >= 3 && (s.back() == "님" || s.back() == "씨")) s.pop_back();
-  if (s.size() < 2 || s.size() > 5) return out;
-  out.length = s.size() * 3;
+  if (n >= 3 && (cp[n - 1] == U'님' || cp[n - 1] == U'씨')) --n;
+  if (n < 2 || n > 5) return out;
+  out.length = n * 3;
+  const char32_t last = cp[n - 1];
+  switch (last) {
+    // A word with a particle is a phrase, not a name ("동의서를"); 서 and 은 are left alone: 민서
+    // and 지은 are given names.
+    case U'를': case U'을': case U'에': case U'와': case U'로': case U'의': case U'가': case U'는':
+    case U'도': case U'께':
+    // Department and office names (총무과, 민원실, 기획팀, 복지국, 재무부, 조달청).
+    case U'과': case U'팀': case U'실': case U'국': case U'부': case U'처': case U'청':
+      if (n >= 3) return out;
+      break;
+    // A stem cut before -으로 is no name ("부담으").
+    case U'으':
+      return out;
+    default:
+      break;
+  }
   const SV name = value.substr(0, out.length);
   if (isPlaceholderName(name) || notNames().count(name) != 0) return out;
-  // A word with a particle is a phrase, not a name ("동의서를"); 서 and 은 are left alone: 민서 and
-  // 지은 are given names.
-  if (s.size() >= 3 && oneOf(s.back(), {"를", "을", "에", "와", "과", "로", "의", "가", "는", "도", "께"}))
-    return out;
-  // Department and office names (총무과, 민원실, 기획팀, 복지국, 재무부, 조달청, 지원센터, 인사위원회).
-  if (oneOf(s.back(), {"과", "팀", "실", "국", "부", "처", "청"}) && s.size() >= 3) return out;
-  // A stem cut before -으로 is no name ("부담으").
-  if (s.back() == "으") return out;
   if (name.ends_with("센터") || name.ends_with("위원회") || name.ends_with("사업소")) return out;
   const KrGazetteer& g = krGazetteer();
-  if (s.size() >= 3 && g.isCompoundSurname(value.substr(0, 6))) {
+  if (n >= 3 && g.isCompoundSurname(value.substr(0, 6))) {
     out.verdict = NameVerdict::kName;
     return out;
   }
-  if (s.size() > 4) return out;
-  const char32_t first = syllableAt(value, 0);
-  out.verdict = g.syllable_tier[first - 0xAC00] != 0 ? NameVerdict::kName : NameVerdict::kRareSurname;
+  if (n > 4) return out;
+  out.verdict = g.syllable_tier[cp[0] - 0xAC00] != 0 ? NameVerdict::kName : NameVerdict::kRareSurname;
   return out;
 }
 

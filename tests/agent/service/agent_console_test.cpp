@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(a_pushed_policy_takes_precedence_and_a_bad_one_leaves_it) {
     BOOST_TEST(status.find("policy")->find("version")->asInteger() == 4);
     BOOST_TEST(status.find("governor")->find("cpu_percent")->asInteger() == 50);
     const JsonValue* refused = status.find("console")->find("policy_refused");
-    BOOST_TEST_REQUIRE(refused != nullptr);
+    BOOST_TEST_REQUIRE(refused != nullptr, status.toJson() << "\nLOG:\n" << fx.log);
     BOOST_TEST(refused->asString().find("signature") != std::string::npos);
     // The config's policy is not re-read over the console's (SIGHUP).
     BOOST_TEST(agent->reloadPolicy().ok());

@@ -349,6 +349,23 @@ BOOST_AUTO_TEST_CASE(size_limit_and_findings_cap) {
   BOOST_TEST(r.findings_truncated);
   BOOST_TEST(r.count(RuleId::kKrRrn, Confidence::kLow) == 24u);
   BOOST_TEST(r.findings[0].count == 2u);
+
+  // A register's names are kept as a sample per rule (issue 18), beside every resident number;
+  // the counts stay exact.
+  ScanOptions sampled;
+  sampled.max_unstructured_findings_per_rule = 3;
+  FileScanner register_scanner = makeScanner(sampled);
+  std::string csv = "성명,주민등록번호\n";
+  const char* const given[] = {"민수", "서연", "지훈", "하늘", "서진", "예준"};
+  for (int i = 0; i < 6; ++i) csv += std::string("김") + given[i] + "," + rrn(i) + "\n";
+  const FileReport reg = register_scanner.scan(entryFor(dir.write("명단.csv", csv)));
+  BOOST_TEST(reg.count(RuleId::kPersonName, Confidence::kHigh) == 6u);
+  BOOST_TEST(reg.count(RuleId::kKrRrn, Confidence::kHigh) == 6u);
+  std::size_t names = 0, rrns = 0;
+  for (const FindingSummary& f : reg.findings) (f.rule == RuleId::kPersonName ? names : rrns) += 1;
+  BOOST_TEST(names == 3u);
+  BOOST_TEST(rrns == 6u);
+  BOOST_TEST(reg.findings_truncated);
 }
 
 // Issue 12: totals count what was read, not file sizes: a 2 GB sparse file is recognised as

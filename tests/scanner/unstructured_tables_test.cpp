@@ -318,6 +318,7 @@ BOOST_AUTO_TEST_CASE(a_header_holds_for_every_row_of_a_long_register) {
   ScanOptions options;
   options.window_bytes = 4096;
   options.max_findings_per_file = 100000;
+  options.max_unstructured_findings_per_rule = 100000;
   scanEveryFormat(
       cells,
       [&](const TableFile& file, const FileReport& r) {

@@ -189,6 +189,7 @@ class UnstructuredPass::Impl {
   void asciiBirthDateBefore(std::size_t number_begin);
   void tables();
   void cell(Field field, SV header, std::size_t begin, std::size_t end);
+  void confirmHeader(std::size_t line_begin, std::size_t line_end, const std::vector<Field>& fields);
   Field headerField(SV header);
   void escalate(std::vector<UnstructuredFinding>& out);
   Span record(std::size_t at) const;
@@ -249,6 +250,7 @@ class UnstructuredPass::Impl {
   std::vector<std::uint32_t> order_;
   std::vector<Span> signals_;        // address values after a label, cells of address columns
   std::vector<Span> placeholders_;   // records of sample data (홍길동)
+  std::vector<Span> header_lines_;   // header rows of tab-separated blocks
   std::vector<IdentifierSpan> identifiers_;
   std::unordered_map<std::string, Field> header_cache_;
 };
@@ -403,6 +405,9 @@ void UnstructuredPass::Impl::onLabel(std::size_t at, const Label& label, std::si
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   }
   const bool spaced = i > before_sep;
+  // A label inside a compound noun, before a space, is no label: "교육담당자 양성" (training the
+  // people in charge), "민원인 부담" — only a colon or a tab makes "보호자성명" one.
+  if (!strong && glued_begin < at) return;
   if (!spaced && !strong) {
     // "생년월일850312": a date may follow at once; nothing else may.
     if (!(label.field == Field::kBirthDate && i < text.size() && isDigit(text[i]))) return;
@@ -945,6 +950,9 @@ void UnstructuredPass::Impl::tables() {
         c = e + 1;
       }
       if (!any) fields.clear();
+      // A first line whose name column has a name-shaped cell below it is the block's header row:
+      // its labels stand over columns, not before values ("이름\t국어" is no name 국어).
+      if (!fields.empty()) confirmHeader(line, eol, fields);
     } else if (!fields.empty()) {
       std::size_t column = 0;
       for (std::size_t c = 0; c <= row.size() && column < fields.size(); ++column) {
@@ -963,6 +971,33 @@ void UnstructuredPass::Impl::tables() {
   } else {
     carried_fields_.clear();
     carried_names_.clear();
+  }
+}
+
+void UnstructuredPass::Impl::confirmHeader(std::size_t line_begin, std::size_t line_end,
+                                           const std::vector<Field>& fields) {
+  const SV text = text_;
+  if (line_end >= text.size()) return;
+  std::size_t next_end = text.find('\n', line_end + 1);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  const SV next = text.substr(line_end + 1, next_end - line_end - 1);
+  std::size_t column = 0;
+  for (std::size_t c = 0; c <= next.size() && column < fields.size(); ++column) {
+    std::size_t e = next.find('\t', c);
+    if (e == std::string_view::npos) e = next.size();
+    SV v = next.substr(c, e - c);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\r')) v.remove_suffix(1);
+    if (fields[column] == Field::kName && !v.empty()) {
+      // A name, a rare or masked one too (이O수, 김○○): what a name column holds.
+      const bool masked = v.size() >= 5 && syllableAt(v, 0) != 0 &&
+                          (v.find('O') != SV::npos || v.find("○") != SV::npos || v.find('*') != SV::npos);
+      if (masked || checkName(v).verdict != NameVerdict::kNotAName) {
+        header_lines_.push_back({line_begin, line_end});
+        return;
+      }
+    }
+    c = e + 1;
   }
 }
 
@@ -1007,6 +1042,7 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
   std::sort(identifiers_.begin(), identifiers_.end(), byBegin);
   std::sort(signals_.begin(), signals_.end(), byBegin);
   std::sort(placeholders_.begin(), placeholders_.end(), byBegin);
+  std::sort(header_lines_.begin(), header_lines_.end(), byBegin);
   std::vector<std::size_t> reach(identifiers_.size());  // the farthest end up to each identifier
   for (std::size_t i = 0; i < identifiers_.size(); ++i)
     reach[i] = std::max(identifiers_[i].end, i > 0 ? reach[i - 1] : 0);
@@ -1092,6 +1128,7 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
   for (Item& item : kept) {
     UnstructuredFinding& f = item.finding;
     if (within(placeholders_, f.begin, static_cast<std::size_t>(-1))) continue;  // sample data
+    if (within(header_lines_, f.begin, static_cast<std::size_t>(-1))) continue;  // a header row
     if (item.need != Need::kNothing) {
       const Span r = record(f.begin);
       switch (item.need) {
@@ -1125,6 +1162,7 @@ void UnstructuredPass::Impl::run(const Input& input, std::vector<UnstructuredFin
   items_.clear();
   signals_.clear();
   placeholders_.clear();
+  header_lines_.clear();
   address_begins_.clear();
   identifiers_ = input.identifiers;
   continues_ = input.continues;

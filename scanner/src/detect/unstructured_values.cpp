@@ -130,7 +130,11 @@ NameCheck checkName(std::string_view value) {
     return out;
   }
   if (n > 4) return out;
-  out.verdict = g.syllable_tier[cp[0] - 0xAC00] != 0 ? NameVerdict::kName : NameVerdict::kRareSurname;
+  const char tier = g.syllable_tier[cp[0] - 0xAC00];
+  // Four syllables after a one-syllable surname are rare for names and common for nouns (기술등급,
+  // 보건복지): only behind the most common surnames.
+  if (n == 4 && tier != static_cast<char>(SurnameTier::kCommon)) return out;
+  out.verdict = tier != 0 ? NameVerdict::kName : NameVerdict::kRareSurname;
   return out;
 }
 

@@ -270,6 +270,7 @@ void FileScanner::Impl::scanOpened(Opened& file, FileReport& report) {
     return;
   }
   text_buffers_.index.clear();
+  text_buffers_.kept_per_rule.fill(0);
   if (const extract::DocumentKind kind = extract::documentKind(file.head);
       kind != extract::DocumentKind::kText && !scanAsText(kind, file)) {
     DocumentScanSink sink(detector_, report, options_, text_buffers_);

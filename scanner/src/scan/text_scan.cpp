@@ -9,6 +9,7 @@
 #endif
 
 #include "jamul/common/utf8.h"
+#include "jamul/scanner/rule_catalog.h"
 
 namespace jamul::scanner::scan {
 namespace {
@@ -137,10 +138,13 @@ void TextScan::record() {
       f.basis = foldBasis(f.basis, m.basis);
       continue;
     }
-    if (report_.findings.size() >= max_findings_) {
+    std::size_t& kept = kept_per_rule_[ruleIndex(m.rule)];
+    if (report_.findings.size() >= max_findings_ ||
+        (kept >= max_unstructured_ && ruleInfo(m.rule).traits.unstructured)) {
       report_.findings_truncated = true;
       continue;
     }
+    ++kept;
     FindingSummary f;
     f.rule = m.rule;
     f.confidence = m.confidence;

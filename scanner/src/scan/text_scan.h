@@ -13,6 +13,7 @@
 //
 // Thread-safety: one per worker thread (the Detector and the buffers are the worker's).
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -50,6 +51,8 @@ struct TextScanBuffers {
   std::string text;
   std::vector<Match> matches;
   std::unordered_map<FindingKey, std::size_t, FindingKeyHash> index;
+  // Distinct values kept in the file's findings per rule (cleared with `index`).
+  std::array<std::size_t, kRuleCount> kept_per_rule{};
 };
 
 // Where a part's findings are: a plain file's "line 12" / "row 5, column 3", or, in a part of a
@@ -69,6 +72,8 @@ class TextScan {
       : detector_(detector),
         report_(report),
         max_findings_(options.max_findings_per_file),
+        max_unstructured_(options.max_unstructured_findings_per_rule),
+        kept_per_rule_(buffers.kept_per_rule),
         window_bytes_(std::max(options.window_bytes, 4 * Detector::kWindowOverlap)),
         place_(std::move(place)),
         text_(buffers.text),
@@ -102,6 +107,8 @@ class TextScan {
   Detector& detector_;
   FileReport& report_;
   std::size_t max_findings_;
+  std::size_t max_unstructured_;
+  std::array<std::size_t, kRuleCount>& kept_per_rule_;
   std::size_t window_bytes_;
   PartPlace place_;
   std::optional<scan::TableLayout> table_;

@@ -34,6 +34,10 @@ struct ScanOptions {
   std::uint64_t max_file_size = std::uint64_t{4} << 30;
   // Distinct values kept per file in FileReport::findings (counts stay exact beyond it).
   std::size_t max_findings_per_file = 1000;
+  // Of those, distinct values per rule of the unstructured rules (names, addresses, birth dates,
+  // health fields, age and sex): a register of 50,000 people is reported as its exact counts and a
+  // sample of its values, not as 1,000 masked names in the inventory (issue 18).
+  std::size_t max_unstructured_findings_per_rule = 100;
   // Decoded text handed to the detector at a time, plus Detector::kWindowOverlap bytes repeated from
   // the previous window. Bounds memory per worker. Clamped to at least 4 * kWindowOverlap.
   std::size_t window_bytes = std::size_t{1} << 20;

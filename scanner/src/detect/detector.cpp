@@ -519,11 +519,22 @@ void Detector::Impl::detectUnstructured(std::string_view text, const TextWindow&
   unstructured_found_.clear();
   detect::UnstructuredPass::Input input{text, &trigger_bits_.digits, window.structure,
                                         [&](std::size_t offset) { return toOriginal(offset, ocr); },
-                                        identifiers_, window.report_begin > 0};
+                                        identifiers_, window.report_begin > 0,
+                                        window.count_only_rules};
   unstructured_->run(input, unstructured_found_);
   for (detect::UnstructuredFinding& f : unstructured_found_) {
     const std::size_t begin = toOriginal(f.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
+    if ((window.count_only_rules >> ruleIndex(f.rule)) & 1) {
+      Match m;  // counted only: no masked excerpt, no digest
+      m.rule = f.rule;
+      m.confidence = f.confidence;
+      m.begin = begin;
+      m.end = toOriginal(f.end, ocr);
+      m.basis = f.basis;
+      out.push_back(std::move(m));
+      continue;
+    }
     emit(f.rule, f.confidence, begin, toOriginal(f.end, ocr), std::move(f.masked), f.canonical,
          f.basis, out);
   }

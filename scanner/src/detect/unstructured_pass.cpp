@@ -201,6 +201,8 @@ class UnstructuredPass::Impl {
   bool inHeaderRow(std::size_t at) const {
     return structure_ != nullptr && structure_->inHeaderRow((*to_original_)(at));
   }
+  // The caller only counts this rule's values: their masked and canonical strings are not made.
+  bool countOnly(RuleId rule) const { return ((count_only_ >> ruleIndex(rule)) & 1) != 0; }
   void add(RuleId rule, Confidence level, std::size_t begin, std::size_t end, std::string masked,
            std::string canonical, Basis basis, Need need = Need::kNothing) {
     Item item;
@@ -213,7 +215,7 @@ class UnstructuredPass::Impl {
   std::vector<Label> labels_;
   std::vector<std::vector<int>> labels_of_literal_;  // per trigger literal: labels, longest first
   std::unique_ptr<LabelTrigger> trigger_;
-  std::unique_ptr<RE2> road_, jibun_, road_only_, tail_, name_, date_, health_, kcd_, age_, sex_;
+  std::unique_ptr<RE2> road_only_, tail_, name_, date_, health_, kcd_, age_, sex_;
   // The address patterns anchored at their end ("…$"): matched with RE2's DFAs alone (no capture
   // pass, which costs microseconds on patterns of this size), ending on the number that triggered
   // them; the parts are then read from the gazetteer's sets.
@@ -225,6 +227,7 @@ class UnstructuredPass::Impl {
   std::vector<Field> carried_fields_;
   std::vector<std::string> carried_names_;
   bool continues_ = false;
+  std::uint64_t count_only_ = 0;
   std::unordered_map<std::string, Field> headers_;  // compact, lower-case header -> field
   // Every Hangul keyword of the catalogue (all rules) and bank name, spaces removed: a value that
   // begins with one is another field's label, not a name.
@@ -269,8 +272,6 @@ std::unique_ptr<RE2> UnstructuredPass::Impl::compileOne(SV pattern, const char* 
 Status UnstructuredPass::Impl::compile() {
   Status status = okStatus();
   const auto& address = ruleInfo(RuleId::kKrAddress).patterns;
-  road_ = compileOne(address[0], "kr_address road", status);
-  jibun_ = compileOne(address[1], "kr_address lot", status);
   road_end_ = compileOne("(?:" + std::string(address[0]) + ")$", "kr_address road", status);
   jibun_end_ = compileOne("(?:" + std::string(address[1]) + ")$", "kr_address lot", status);
   road_only_ = compileOne(address[2], "kr_address road-only", status);
@@ -718,8 +719,11 @@ void UnstructuredPass::Impl::addressAt(std::size_t number_begin, bool road) {
   Confidence level = ambiguous ? Confidence::kLow : Confidence::kMedium;
   if (dwelling) level = Confidence::kHigh;
   const SV address = text.substr(begin, end - begin);
-  add(RuleId::kKrAddress, level, begin, end, maskAddress(address, number_begin - begin),
-      withoutSpaces(text.substr(begin, to - begin)), Basis::kFormat, Need::kSignalRaises);
+  const bool counted = countOnly(RuleId::kKrAddress);
+  add(RuleId::kKrAddress, level, begin, end,
+      counted ? std::string() : maskAddress(address, number_begin - begin),
+      counted ? std::string() : withoutSpaces(text.substr(begin, to - begin)), Basis::kFormat,
+      Need::kSignalRaises);
   address_begins_.push_back(begin);
 }
 
@@ -779,9 +783,11 @@ void UnstructuredPass::Impl::cell(Field field, SV header, std::size_t begin, std
       const NameCheck check = checkName(value);
       if (check.verdict == NameVerdict::kNotAName) return;
       const SV kept = value.substr(0, check.length);
+      const bool counted = countOnly(RuleId::kPersonName);
       add(RuleId::kPersonName,
           check.verdict == NameVerdict::kName ? Confidence::kHigh : Confidence::kLow, begin,
-          begin + kept.size(), maskName(kept), std::string(kept), Basis::kLabel);
+          begin + kept.size(), counted ? std::string() : maskName(kept),
+          counted ? std::string() : std::string(kept), Basis::kLabel);
       break;
     }
     case Field::kAddress: {
@@ -1166,6 +1172,7 @@ void UnstructuredPass::Impl::run(const Input& input, std::vector<UnstructuredFin
   address_begins_.clear();
   identifiers_ = input.identifiers;
   continues_ = input.continues;
+  count_only_ = input.count_only_rules;
   if (!continues_) carried_fields_.clear();
 
   hits_.clear();

@@ -71,6 +71,9 @@ class UnstructuredPass {
     // The text continues the previous call's text (a chunked reader's next window: it begins in
     // the overlap, mid-row). A table's header carries over from that call.
     bool continues = false;
+    // Rules (bit ruleIndex) whose findings need no masked excerpt or canonical value
+    // (TextWindow::count_only_rules).
+    std::uint64_t count_only_rules = 0;
   };
   // Appends this text's findings to `out` (unordered; overlapping each other never).
   void run(const Input& input, std::vector<UnstructuredFinding>& out);

@@ -91,6 +91,11 @@ void TextScan::process(bool last) {
     window.structure = &*table_;
   }
   window.ocr = place_.kind == extract::PartKind::kOcrLines;
+  // A rule whose sample of values is full is only counted from here on: no digest or mask made.
+  for (RuleId rule : kAllRules)
+    if (kept_per_rule_[ruleIndex(rule)] >= max_unstructured_ && ruleInfo(rule).traits.unstructured)
+      window.count_only_rules |= std::uint64_t{1} << ruleIndex(rule);
+  count_only_rules_ = window.count_only_rules;
   matches_.clear();
   detector_.detect(window, matches_);
   record();
@@ -128,6 +133,11 @@ void TextScan::record() {
   line_count_ = 0;
   for (Match& m : matches_) {
     ++report_.counts[ruleIndex(m.rule)][confidenceIndex(m.confidence)];
+    if ((count_only_rules_ >> ruleIndex(m.rule)) & 1) {
+      // Counted only (its sample is full): the kept values' own counts are lower bounds now.
+      report_.findings_truncated = true;
+      continue;
+    }
     const FindingKey key{m.rule, m.confidence, m.digest};
     auto it = index_.find(key);
     if (it != index_.end()) {

@@ -63,6 +63,10 @@ struct TextWindow {
   // OCR's confusions ($ for S, O for 0, stray spaces in digit groups, © for @), inside candidates
   // that a check digit or a label confirms; offsets still refer to `text` as given.
   bool ocr = false;
+  // Rules (bit ruleIndex) whose matches the caller only counts: it keeps no more of their values
+  // (a register's sample of names is full). Their matches come without masked excerpt or digest,
+  // which the detector then does not make. Honoured for the unstructured rules only.
+  std::uint64_t count_only_rules = 0;
 };
 
 // One identifier found.

@@ -474,10 +474,12 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
       shared.result_ready.wait_for(lock, kProgressInterval, [&] {
         return shared.results.has(next) || (shared.walk_done && next == shared.issued);
       });
+      bool freed = false;
       while (batch.size() < kSinkBatch && shared.results.has(next)) {
         std::optional<FileReport> taken = shared.results.take(next);
         ++next;
         --shared.in_flight;
+        freed = true;
         if (!taken) continue;  // abandoned by a cancellation
         FileReport& report = batch.emplace_back(std::move(*taken));
         ++shared.progress.files_done;
@@ -485,8 +487,10 @@ Status runScan(std::span<const std::string> roots, const WalkOptions& walk_optio
         shared.progress.bytes_read += report.bytes_read;
       }
       // Only once the walker would resume: a wake-up it would answer by sleeping again is a
-      // thread switch per batch for nothing.
-      if (!batch.empty() && shared.walker_waiting && shared.in_flight < shared.walker_resumes_below)
+      // thread switch per batch for nothing. Slots freed by abandoned files count too: after a
+      // cancellation a whole batch may be abandoned, and a walker left waiting for room would
+      // never end the walk (the scan hung).
+      if (freed && shared.walker_waiting && shared.in_flight < shared.walker_resumes_below)
         shared.slot_free.notify_one();
       finished = batch.empty() && shared.walk_done && next == shared.issued;
       if (Clock::now() - last_progress >= kProgressInterval) {

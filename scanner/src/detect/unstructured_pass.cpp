@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detect/keyword_index.h"
 #include "detect/kr_gazetteer.h"
 #include "detect/label_trigger.h"
 #include "detect/unstructured_values.h"
@@ -78,13 +79,6 @@ std::string compact(SV s) {
   std::string out;
   for (char ch : s)
     if (ch != ' ') out += ch;
-  return out;
-}
-
-std::string asciiLower(SV s) {
-  std::string out(s);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   return out;
 }
 

@@ -79,13 +79,6 @@ char32_t syllableAt(std::string_view text, std::size_t at) {
 
 bool isSyllableStart(std::string_view text, std::size_t at) { return syllableAt(text, at) != 0; }
 
-std::size_t previousChar(std::string_view text, std::size_t at) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = at - 1;
-  while (i > 0 && utf8::isContinuation(p[i])) --i;
-  return i;
-}
-
 bool isPlaceholderName(std::string_view value) {
   if (value.size() != 9) return false;  // all are three syllables
   return std::find(kPlaceholders.begin(), kPlaceholders.end(), value) != kPlaceholders.end();

@@ -20,8 +20,6 @@ namespace jamul::scanner::detect {
 // The Hangul syllable (U+AC00..U+D7A3) whose UTF-8 starts at text[at], or 0.
 char32_t syllableAt(std::string_view text, std::size_t at);
 bool isSyllableStart(std::string_view text, std::size_t at);
-// The start of the UTF-8 character that ends right before `at` (at > 0).
-std::size_t previousChar(std::string_view text, std::size_t at);
 
 enum class NameVerdict {
   kName,         // a name under the surname gate

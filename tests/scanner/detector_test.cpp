@@ -177,6 +177,39 @@ BOOST_AUTO_TEST_CASE(the_basis_says_check_digit_label_keyword_or_shape) {
   BOOST_TEST(basisOf(d, row, RuleId::kKrRrn) == "format");
 }
 
+BOOST_AUTO_TEST_CASE(a_rules_sample_limit_leaves_the_rest_of_its_values_counted_only) {
+  // A register of names: with room for two more values of person_name, the first two in text
+  // order come with masked excerpt and digest, the others only counted (no digest made).
+  Detector d = test::makeTestDetector();
+  const std::string text = "성명: 김민수\n성명: 이서준\n성명: 박지훈\n성명: 최유진\n";
+  TextWindow w;
+  w.text = text;
+  w.sample_left[ruleIndex(RuleId::kPersonName)] = 2;
+  std::vector<Match> out;
+  d.detect(w, out);
+  const std::vector<Match> names = only(out, RuleId::kPersonName);
+  BOOST_REQUIRE(names.size() == 4u);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    BOOST_TEST_CONTEXT("name " << i) {
+      BOOST_TEST(names[i].counted_only == (i >= 2));
+      BOOST_TEST(names[i].masked.empty() == (i >= 2));
+      BOOST_TEST((names[i].digest == ValueDigest{}) == (i >= 2));
+      BOOST_TEST(names[i].basis != 0u);
+    }
+  }
+  BOOST_TEST(names[0].masked == "김*수");
+  BOOST_TEST(names[1].masked == "이*준");
+  // No limit (the default): every value comes whole.
+  TextWindow all;
+  all.text = text;
+  out.clear();
+  d.detect(all, out);
+  for (const Match& m : only(out, RuleId::kPersonName)) {
+    BOOST_TEST(!m.counted_only);
+    BOOST_TEST(!m.masked.empty());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

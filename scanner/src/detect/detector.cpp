@@ -517,24 +517,30 @@ void Detector::Impl::detectUnstructured(std::string_view text, const TextWindow&
                                         std::vector<Match>& out) {
   const bool ocr = window.ocr;
   unstructured_found_.clear();
+  std::uint64_t count_only = 0;  // rules whose sample is full: not even their strings are made
+  for (std::size_t i = 0; i < kRuleCount; ++i)
+    if (window.sample_left[i] == 0) count_only |= std::uint64_t{1} << i;
   detect::UnstructuredPass::Input input{text, &trigger_bits_.digits, window.structure,
                                         [&](std::size_t offset) { return toOriginal(offset, ocr); },
-                                        identifiers_, window.report_begin > 0,
-                                        window.count_only_rules};
+                                        identifiers_, window.report_begin > 0, count_only};
   unstructured_->run(input, unstructured_found_);
+  std::array<std::uint32_t, kRuleCount> left = window.sample_left;
   for (detect::UnstructuredFinding& f : unstructured_found_) {
     const std::size_t begin = toOriginal(f.begin, ocr);
     if (begin < window.report_begin || begin >= window.report_end) continue;
-    if ((window.count_only_rules >> ruleIndex(f.rule)) & 1) {
+    std::uint32_t& sample = left[ruleIndex(f.rule)];
+    if (sample == 0) {
       Match m;  // counted only: no masked excerpt, no digest
       m.rule = f.rule;
       m.confidence = f.confidence;
       m.begin = begin;
       m.end = toOriginal(f.end, ocr);
       m.basis = f.basis;
+      m.counted_only = true;
       out.push_back(std::move(m));
       continue;
     }
+    --sample;
     emit(f.rule, f.confidence, begin, toOriginal(f.end, ocr), std::move(f.masked), f.canonical,
          f.basis, out);
   }

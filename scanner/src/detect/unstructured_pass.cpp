@@ -4,9 +4,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detect/keyword_index.h"
 #include "detect/kr_gazetteer.h"
@@ -110,6 +115,50 @@ std::string expand(SV pattern) {
   return out;
 }
 
+// The distinct first two bytes of kLetterheadWords.
+constexpr auto kLetterheadPairs = [] {
+  std::array<std::array<char, 2>, std::size(kLetterheadWords)> pairs{};
+  std::size_t n = 0;
+  for (SV w : kLetterheadWords) {
+    const std::array<char, 2> p = {w[0], w[1]};
+    if (std::find(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(n), p) ==
+        pairs.begin() + static_cast<std::ptrdiff_t>(n))
+      pairs[n++] = p;
+  }
+  return std::pair{pairs, n};
+}();
+
+// Whether `line` holds one of kLetterheadWords. Asked for every address, so in one pass, 16 bytes
+// a step: positions whose first two bytes begin some word are found with compares (Hangul lead
+// bytes repeat on every syllable, so a search per word would stop at most characters), and only
+// those are compared with the words.
+bool holdsLetterheadWord(SV line) {
+  const auto& [pairs, pair_count] = kLetterheadPairs;
+  const auto wordAt = [&](std::size_t i) {
+    for (SV w : kLetterheadWords)
+      if (line.substr(i).starts_with(w)) return true;
+    return false;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const auto* p = line.data();
+  for (; i + 17 <= line.size(); i += 16) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i hit = _mm_setzero_si128();
+    for (std::size_t k = 0; k < pair_count; ++k)
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(pairs[k][0])),
+                                            _mm_cmpeq_epi8(b, _mm_set1_epi8(pairs[k][1]))));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits != 0; bits &= bits - 1)
+      if (wordAt(i + static_cast<std::size_t>(__builtin_ctz(bits)))) return true;
+  }
+#endif
+  for (; i + 1 < line.size(); ++i)
+    for (std::size_t k = 0; k < pair_count; ++k)
+      if (line[i] == pairs[k][0] && line[i + 1] == pairs[k][1] && wordAt(i)) return true;
+  return false;
+}
+
 bool letterheadLine(SV text, std::size_t begin, std::size_t end) {
   const std::size_t line_begin = [&] {
     const std::size_t nl = text.rfind('\n', begin == 0 ? 0 : begin - 1);
@@ -118,8 +167,7 @@ bool letterheadLine(SV text, std::size_t begin, std::size_t end) {
   std::size_t line_end = text.find('\n', end);
   if (line_end == std::string_view::npos) line_end = text.size();
   const SV line = text.substr(line_begin, std::min<std::size_t>(line_end - line_begin, 400));
-  for (SV w : kLetterheadWords)
-    if (line.find(w) != std::string_view::npos) return true;
+  if (holdsLetterheadWord(line)) return true;
   // A 공문 footer: "우 04524 서울특별시 …", "(우) 04524 …", "(우04524)".
   const SV before = text.substr(line_begin, begin - line_begin);
   const std::size_t u = before.rfind("우");
@@ -186,6 +234,7 @@ class UnstructuredPass::Impl {
   void confirmHeader(std::size_t line_begin, std::size_t line_end, const std::vector<Field>& fields);
   Field headerField(SV header);
   void escalate(std::vector<UnstructuredFinding>& out);
+  void sortItems();
   Span record(std::size_t at) const;
   Span line(std::size_t at) const {
     const std::size_t nl = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
@@ -215,6 +264,7 @@ class UnstructuredPass::Impl {
   // them; the parts are then read from the gazetteer's sets.
   std::unique_ptr<RE2> road_end_, jibun_end_;
   std::unordered_set<SV> sido_set_, sigungu_set_;
+  SyllablePairFilter sido_pairs_, sigungu_pairs_;  // of those sets
   std::vector<std::size_t> address_begins_;  // of the digit pass's addresses, in order
   // The tab-separated block open at the end of the previous window of the same text, if any:
   // its header's fields carry over to the rows of the next window.
@@ -227,7 +277,9 @@ class UnstructuredPass::Impl {
   // begins with one is another field's label, not a name.
   std::vector<std::string> label_word_store_;
   std::unordered_set<SV> label_words_;  // views into label_word_store_
+  SyllablePairFilter label_pairs_;     // of label_words_
   bool startsWithLabel(SV value) const {
+    if (!label_pairs_.mayHold(value)) return false;
     // Two-syllable words only as the whole value: 신한 is a bank, 신한숙 a name.
     if (label_words_.count(value) != 0) return true;
     for (std::size_t n = 9; n < value.size(); n += 3)
@@ -244,7 +296,16 @@ class UnstructuredPass::Impl {
   bool table_ = false;  // the text is a table (its lines are records)
   std::vector<LabelTrigger::Hit> hits_;
   std::vector<Item> items_;
-  std::vector<std::uint32_t> order_;
+  std::vector<std::uint32_t> order_;  // items_ by begin, then higher confidence (sortItems())
+  std::vector<std::uint64_t> keys_;
+  std::vector<Item> kept_;
+  // Direct identifiers of escalate(): the numeric rules' reported values, names and addresses.
+  struct Id {
+    std::size_t begin, end;
+    bool person;  // identifies by itself (not an address): raises an address too
+  };
+  std::vector<Id> ids_;
+  std::vector<std::size_t> reach_;
   std::vector<Span> signals_;        // address values after a label, cells of address columns
   std::vector<Span> placeholders_;   // records of sample data (홍길동)
   std::vector<Span> header_lines_;   // header rows of tab-separated blocks
@@ -320,7 +381,10 @@ Status UnstructuredPass::Impl::compile() {
   for (const BankInfo& bank : bankCatalog())
     for (SV n : bank.names)
       if (std::string c = compact(n); hangulWord(c)) label_word_store_.push_back(std::move(c));
-  for (const std::string& w : label_word_store_) label_words_.insert(w);
+  for (const std::string& w : label_word_store_) {
+    label_words_.insert(w);
+    label_pairs_.add(w);
+  }
   for (SV h : kNameHeaders) headers_.emplace(asciiLower(compact(h)), Field::kName);
   for (SV h : kAddressHeaders) headers_.emplace(asciiLower(compact(h)), Field::kAddress);
   for (SV h : kBirthDateHeaders) headers_.emplace(asciiLower(compact(h)), Field::kBirthDate);
@@ -364,6 +428,13 @@ Status UnstructuredPass::Impl::compile() {
   const KrGazetteer& g = krGazetteer();
   for (const std::string& n : g.sido) sido_set_.insert(n);
   for (const std::string& n : g.sigungu) sigungu_set_.insert(n);
+  for (const auto& [names, pairs] : {std::pair{&g.sido, &sido_pairs_}, {&g.sigungu, &sigungu_pairs_}})
+    for (const std::string& n : *names) {
+      // The filter only knows names of two syllables or more (addressAt's prefixIn).
+      if (syllableAt(n, 0) == 0 || syllableAt(n, 3) == 0)
+        return Error(ErrorCode::kInternal, "a region name shorter than two syllables: " + n);
+      pairs->add(n);
+    }
   return okStatus();
 }
 
@@ -662,24 +733,27 @@ void UnstructuredPass::Impl::addressAt(std::size_t number_begin, bool road) {
   std::size_t end = static_cast<std::size_t>(whole.data() + whole.size() - text.data());
   if (!addressEndOk(text, end)) return;
   // Its parts, read back: the 시·도 (a longest name after which a 시·군·구 follows), the 시·군·구.
-  const auto prefixIn = [&](std::size_t at, const std::unordered_set<SV>& set) -> std::size_t {
+  const auto prefixIn = [&](std::size_t at, const std::unordered_set<SV>& set,
+                            const SyllablePairFilter& pairs) -> std::size_t {
     std::size_t best = 0;
+    // Every name is two syllables or more: two that begin none end the search at once.
+    if (!pairs.mayHold(text.substr(at, 6))) return 0;
     for (std::size_t n = 3; n <= 21 && at + n <= number_begin; n += 3) {
       if (syllableAt(text, at + n - 3) == 0) break;
       if (set.count(text.substr(at, n)) != 0) best = n;
     }
     return best;
   };
-  std::size_t sido = prefixIn(begin, sido_set_);
+  std::size_t sido = prefixIn(begin, sido_set_, sido_pairs_);
   std::size_t sgg_at = begin;
   if (sido > 0) {
     const std::size_t after = skipSpaces(text, begin + sido);
-    if (prefixIn(after, sigungu_set_) > 0)
+    if (prefixIn(after, sigungu_set_, sigungu_pairs_) > 0)
       sgg_at = after;
     else
       sido = 0;  // 세종특별자치시 stands where a 시·군·구 would
   }
-  const std::size_t sgg_len = prefixIn(sgg_at, sigungu_set_);
+  const std::size_t sgg_len = prefixIn(sgg_at, sigungu_set_, sigungu_pairs_);
   const std::string sgg(text.substr(sgg_at, sgg_len));
   if (road) {
     // The road word right before the number (지하 passed over).
@@ -868,7 +942,7 @@ void UnstructuredPass::Impl::tables() {
     const char delimiter = structure_->cellDelimiter() != 0 ? structure_->cellDelimiter() : '\t';
     std::vector<Field> fields;  // by column index, filled as headers are asked for
     std::vector<std::string_view> names;
-    std::vector<bool> known;
+    std::vector<std::uint8_t> known;  // (not vector<bool>: asked for every cell)
     // A window that continues the text begins inside a row (in the overlap the window before
     // reported): columns are counted from the first whole row.
     std::size_t line = 0;
@@ -892,12 +966,12 @@ void UnstructuredPass::Impl::tables() {
           }
           while (e < eol && text[e] != delimiter && text[e] != '\t') ++e;
           if (column >= known.size()) {
-            known.resize(column + 1, false);
+            known.resize(column + 1, 0);
             fields.resize(column + 1, Field::kNone);
             names.resize(column + 1);
           }
           if (!known[column]) {
-            known[column] = true;
+            known[column] = 1;
             names[column] = structure_->columnHeader((*to_original_)(c));
             fields[column] = headerField(names[column]);
           }
@@ -1036,6 +1110,34 @@ UnstructuredPass::Impl::Span UnstructuredPass::Impl::record(std::size_t at) cons
   return {begin, end};
 }
 
+void UnstructuredPass::Impl::sortItems() {
+  // The items come in runs that are each mostly in order (labels, digit runs, table cells), and a
+  // register's window holds tens of thousands: their order is taken from packed 64-bit keys
+  // (begin, then higher confidence, then index), checked for order before any sort.
+  const std::size_t n = items_.size();
+  order_.resize(n);
+  std::size_t last_begin = 0;
+  for (const Item& item : items_) last_begin = std::max(last_begin, item.finding.begin);
+  if (n < (std::size_t{1} << 24) && last_begin < (std::size_t{1} << 32)) {
+    keys_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const UnstructuredFinding& f = items_[i].finding;
+      keys_[i] = static_cast<std::uint64_t>(f.begin) << 32 |
+                 static_cast<std::uint64_t>(255 - static_cast<int>(f.confidence)) << 24 | i;
+    }
+    if (!std::is_sorted(keys_.begin(), keys_.end())) std::sort(keys_.begin(), keys_.end());
+    for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(keys_[i] & 0xFFFFFF);
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const UnstructuredFinding& a = items_[x].finding;
+    const UnstructuredFinding& b = items_[y].finding;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.confidence > b.confidence;
+  });
+}
+
 void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
   // Everything below is sorted and searched: a register's window holds thousands of values.
   const auto byBegin = [](const auto& a, const auto& b) { return a.begin < b.begin; };
@@ -1043,7 +1145,8 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
   std::sort(signals_.begin(), signals_.end(), byBegin);
   std::sort(placeholders_.begin(), placeholders_.end(), byBegin);
   std::sort(header_lines_.begin(), header_lines_.end(), byBegin);
-  std::vector<std::size_t> reach(identifiers_.size());  // the farthest end up to each identifier
+  std::vector<std::size_t>& reach = reach_;  // the farthest end up to each identifier
+  reach.resize(identifiers_.size());
   for (std::size_t i = 0; i < identifiers_.size(); ++i)
     reach[i] = std::max(identifiers_[i].end, i > 0 ? reach[i - 1] : 0);
   const auto overlapsIdentifier = [&](std::size_t b, std::size_t e) {
@@ -1054,15 +1157,9 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
   };
   // One reading per span: the better of two overlapping ones stays. The items are sorted by index
   // (an item holds two strings: moving them costs more than the comparisons).
-  order_.resize(items_.size());
-  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
-  std::sort(order_.begin(), order_.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const UnstructuredFinding& a = items_[x].finding;
-    const UnstructuredFinding& b = items_[y].finding;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.confidence > b.confidence;
-  });
-  std::vector<Item> kept;
+  sortItems();
+  std::vector<Item>& kept = kept_;
+  kept.clear();
   kept.reserve(items_.size());
   for (std::uint32_t index : order_) {
     Item& item = items_[index];
@@ -1076,13 +1173,14 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
     kept.push_back(std::move(item));
   }
   // Direct identifiers: the numeric rules' reported values, names, and addresses (in order).
-  struct Id {
-    std::size_t begin, end;
-    bool person;  // identifies by itself (not an address): raises an address too
-  };
-  std::vector<Id> ids;
-  ids.reserve(identifiers_.size() + kept.size());
+  // Only items that depend on their record need them (a register of names alone does not).
+  const bool needed = std::any_of(kept.begin(), kept.end(),
+                                  [](const Item& item) { return item.need != Need::kNothing; });
+  std::vector<Id>& ids = ids_;
+  ids.clear();
+  if (needed) ids.reserve(identifiers_.size() + kept.size());
   for (const IdentifierSpan& id : identifiers_) {
+    if (!needed) break;
     if (id.confidence < Confidence::kMedium) continue;
     switch (id.rule) {
       case RuleId::kKrRrn:
@@ -1098,13 +1196,16 @@ void UnstructuredPass::Impl::escalate(std::vector<UnstructuredFinding>& out) {
         break;
     }
   }
+  const auto numeric_end = static_cast<std::ptrdiff_t>(ids.size());
   for (const Item& item : kept) {
+    if (!needed) break;
     const UnstructuredFinding& f = item.finding;
     if (f.confidence < Confidence::kMedium) continue;
     if (f.rule == RuleId::kPersonName) ids.push_back({f.begin, f.end, true});
     if (f.rule == RuleId::kKrAddress) ids.push_back({f.begin, f.end, false});
   }
-  std::sort(ids.begin(), ids.end(), byBegin);
+  // Two runs, each in order (identifiers_ is sorted above; kept is in begin order).
+  std::inplace_merge(ids.begin(), ids.begin() + numeric_end, ids.end(), byBegin);
   const auto holds = [&](const Span& r, const UnstructuredFinding& self, bool person_only) {
     auto it = std::lower_bound(ids.begin(), ids.end(), r.begin,
                                [](const Id& id, std::size_t v) { return id.begin < v; });

@@ -72,7 +72,7 @@ class UnstructuredPass {
     // the overlap, mid-row). A table's header carries over from that call.
     bool continues = false;
     // Rules (bit ruleIndex) whose findings need no masked excerpt or canonical value
-    // (TextWindow::count_only_rules).
+    // (TextWindow::sample_left is 0 for them).
     std::uint64_t count_only_rules = 0;
   };
   // Appends this text's findings to `out` (unordered; overlapping each other never).

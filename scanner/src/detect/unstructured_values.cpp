@@ -69,15 +69,29 @@ constexpr std::array<SV, 5> kPlaceholders = {"홍길동", "김철수", "이영�
 
 }  // namespace
 
-char32_t syllableAt(std::string_view text, std::size_t at) {
-  if (at + 3 > text.size()) return 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
-  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-  const char32_t cp = static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
-  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
+bool isSyllableStart(std::string_view text, std::size_t at) { return syllableAt(text, at) != 0; }
+
+void SyllablePairFilter::add(std::string_view word) {
+  const char32_t a = syllableAt(word, 0), b = syllableAt(word, 3);
+  if (a == 0 || b == 0) return;  // never what a text of two syllables is or begins with
+  const std::size_t bit = slot(a, b);
+  bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
-bool isSyllableStart(std::string_view text, std::size_t at) { return syllableAt(text, at) != 0; }
+namespace {
+
+// The first two syllables of every placeholder and non-name word that checkName() looks up.
+const SyllablePairFilter& notNameFilter() {
+  static const SyllablePairFilter filter = [] {
+    SyllablePairFilter f;
+    for (SV w : kPlaceholders) f.add(w);
+    for (SV w : notNames()) f.add(w);
+    return f;
+  }();
+  return filter;
+}
+
+}  // namespace
 
 bool isPlaceholderName(std::string_view value) {
   if (value.size() != 9) return false;  // all are three syllables
@@ -115,7 +129,8 @@ NameCheck checkName(std::string_view value) {
       break;
   }
   const SV name = value.substr(0, out.length);
-  if (isPlaceholderName(name) || notNames().count(name) != 0) return out;
+  if (notNameFilter().mayHold(name) && (isPlaceholderName(name) || notNames().count(name) != 0))
+    return out;
   if (name.ends_with("센터") || name.ends_with("위원회") || name.ends_with("사업소")) return out;
   const KrGazetteer& g = krGazetteer();
   if (n >= 3 && g.isCompoundSurname(value.substr(0, 6))) {
@@ -234,10 +249,11 @@ bool addressEndOk(std::string_view text, std::size_t end) {
 }
 
 bool isGenericRoadWord(std::string_view road) {
-  return oneOf(road, {"도로", "경로", "진로", "통로", "선로", "수로", "회로", "철로", "항로", "미로",
-                      "차로", "교차로", "활주로", "산책로", "등산로", "산책길", "둘레길", "지름길",
-                      "출근길", "퇴근길", "귀갓길", "고속도로", "대로", "골목길", "오솔길", "뒷길",
-                      "갈림길", "하굣길", "등굣길", "귀성길", "눈길", "빗길", "첫길", "밤길"});
+  static constexpr SV kWords[] = {
+      "도로", "경로", "진로", "통로", "선로", "수로", "회로", "철로", "항로", "미로", "차로", "교차로",
+      "활주로", "산책로", "등산로", "산책길", "둘레길", "지름길", "출근길", "퇴근길", "귀갓길", "고속도로",
+      "대로", "골목길", "오솔길", "뒷길", "갈림길", "하굣길", "등굣길", "귀성길", "눈길", "빗길", "첫길", "밤길"};
+  return std::find(std::begin(kWords), std::end(kWords), road) != std::end(kWords);
 }
 
 std::string maskAddress(std::string_view address, std::size_t number_begin) {

@@ -9,6 +9,7 @@
 // Pure functions; thread-safe.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,9 +18,38 @@
 
 namespace jamul::scanner::detect {
 
-// The Hangul syllable (U+AC00..U+D7A3) whose UTF-8 starts at text[at], or 0.
-char32_t syllableAt(std::string_view text, std::size_t at);
+// The Hangul syllable (U+AC00..U+D7A3) whose UTF-8 starts at text[at], or 0. Inline: asked for
+// most characters of a name column and of the text before every number.
+inline char32_t syllableAt(std::string_view text, std::size_t at) {
+  if (at + 3 > text.size()) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  const char32_t cp = static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
+}
 bool isSyllableStart(std::string_view text, std::size_t at);
+
+// A set of words by their first two Hangul syllables, 8 KB of bits: "could `text` be a word of the
+// set, or begin with one of two syllables or more?" answered without hashing the text. A register's
+// name column asks it of every cell, and almost every name answers no, which skips the exact
+// lookups in the lists of non-names and labels. A text that does not begin with two syllables is
+// always a maybe; a word that does not can never be the answer for a text that does.
+class SyllablePairFilter {
+ public:
+  void add(std::string_view word);
+  bool mayHold(std::string_view text) const {
+    const char32_t a = syllableAt(text, 0), b = syllableAt(text, 3);
+    if (a == 0 || b == 0) return true;
+    const std::size_t bit = slot(a, b);
+    return ((bits_[bit / 64] >> (bit % 64)) & 1) != 0;
+  }
+
+ private:
+  static std::size_t slot(char32_t a, char32_t b) {
+    return ((a - 0xAC00) * 0x9E3Bu + (b - 0xAC00)) & 0xFFFFu;
+  }
+  std::uint64_t bits_[65536 / 64] = {};
+};
 
 enum class NameVerdict {
   kName,         // a name under the surname gate

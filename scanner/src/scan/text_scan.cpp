@@ -91,11 +91,14 @@ void TextScan::process(bool last) {
     window.structure = &*table_;
   }
   window.ocr = place_.kind == extract::PartKind::kOcrLines;
-  // A rule whose sample of values is full is only counted from here on: no digest or mask made.
-  for (RuleId rule : kAllRules)
-    if (kept_per_rule_[ruleIndex(rule)] >= max_unstructured_ && ruleInfo(rule).traits.unstructured)
-      window.count_only_rules |= std::uint64_t{1} << ruleIndex(rule);
-  count_only_rules_ = window.count_only_rules;
+  // A rule's sample of values fills up: beyond it, its values are only counted (no digest or mask
+  // made). Within a window, the sample's room goes to the first values, repeated ones included.
+  for (RuleId rule : kAllRules) {
+    const std::size_t kept = kept_per_rule_[ruleIndex(rule)];
+    if (ruleInfo(rule).traits.unstructured)
+      window.sample_left[ruleIndex(rule)] = static_cast<std::uint32_t>(
+          kept >= max_unstructured_ ? 0 : std::min<std::size_t>(max_unstructured_ - kept, UINT32_MAX));
+  }
   matches_.clear();
   detector_.detect(window, matches_);
   record();
@@ -133,7 +136,7 @@ void TextScan::record() {
   line_count_ = 0;
   for (Match& m : matches_) {
     ++report_.counts[ruleIndex(m.rule)][confidenceIndex(m.confidence)];
-    if ((count_only_rules_ >> ruleIndex(m.rule)) & 1) {
+    if (m.counted_only) {
       // Counted only (its sample is full): the kept values' own counts are lower bounds now.
       report_.findings_truncated = true;
       continue;

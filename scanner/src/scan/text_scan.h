@@ -109,7 +109,6 @@ class TextScan {
   std::size_t max_findings_;
   std::size_t max_unstructured_;
   std::array<std::size_t, kRuleCount>& kept_per_rule_;
-  std::uint64_t count_only_rules_ = 0;  // of the window being recorded (TextWindow)
   std::size_t window_bytes_;
   PartPlace place_;
   std::optional<scan::TableLayout> table_;

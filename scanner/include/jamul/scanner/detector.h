@@ -17,6 +17,7 @@
 // Thread-safety: a Detector is immutable after create() except for internal scratch buffers, so it
 // is NOT safe to call detect() on one Detector from two threads; give each worker its own.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -51,6 +52,13 @@ class TextStructure {
   virtual char cellDelimiter() const { return 0; }
 };
 
+// TextWindow::sample_left's default: every value of every rule kept.
+inline constexpr std::array<std::uint32_t, kRuleCount> kNoSampleLimit = [] {
+  std::array<std::uint32_t, kRuleCount> all{};
+  all.fill(UINT32_MAX);
+  return all;
+}();
+
 // A span of text handed to detect(). Matches are looked for in all of `text`, which gives leading
 // and trailing context, but only those that start in [report_begin, report_end) are returned: a
 // chunked reader overlaps windows by kWindowOverlap bytes and reports each match exactly once.
@@ -63,10 +71,12 @@ struct TextWindow {
   // OCR's confusions ($ for S, O for 0, stray spaces in digit groups, © for @), inside candidates
   // that a check digit or a label confirms; offsets still refer to `text` as given.
   bool ocr = false;
-  // Rules (bit ruleIndex) whose matches the caller only counts: it keeps no more of their values
-  // (a register's sample of names is full). Their matches come without masked excerpt or digest,
-  // which the detector then does not make. Honoured for the unstructured rules only.
-  std::uint64_t count_only_rules = 0;
+  // Per rule (by ruleIndex), how many more of its values the caller keeps (a register's sample of
+  // names fills up). In text order, the first sample_left[i] matches of rule i come with masked
+  // excerpt and digest; the rest come counted only (Match::counted_only), without them, and the
+  // detector does not make them: the keyed digest is most of a match's cost. Honoured for the
+  // unstructured rules only. Default: no limit.
+  std::array<std::uint32_t, kRuleCount> sample_left = kNoSampleLimit;
 };
 
 // One identifier found.
@@ -80,6 +90,9 @@ struct Match {
   // Why it was reported (finding_basis.h): its check digit or validation, a label or keyword of
   // its rule, or its shape alone, and whether OCR text was repaired. Never 0 from detect().
   BasisSet basis = 0;
+  // Beyond the window's sample (TextWindow::sample_left): counted, with no masked excerpt and no
+  // digest.
+  bool counted_only = false;
 };
 
 struct DetectorOptions {

@@ -69,13 +69,28 @@ enum class Encoding : std::uint8_t {
 constexpr std::array<std::string_view, 7> kEncodingNames = {
     "utf-8", "utf-8-bom", "cp949", "utf-16le-bom", "utf-16be-bom", "utf-16le", "utf-16be"};
 
+// What the tree looks like. kStaff: the staff PC above (mixed encodings, a few large exports,
+// personal data in one small file in ten). kSparse and kDense (issue 19): UTF-8 text only, no large
+// files, every file holding personal data at 0.05% and 1% of its lines: the two ends of CPU per
+// byte, where the detector rarely and often has a value to check, mask, digest and record.
+enum class Profile : std::uint8_t { kStaff, kSparse, kDense };
+constexpr std::string_view kProfileNames[] = {"staff", "sparse", "dense"};
+
 struct Request {
   std::uint64_t seed = 1;
   std::uint64_t files = 20000;
   std::uint64_t bytes = std::uint64_t{1} << 30;
+  Profile profile = Profile::kStaff;
   std::string key() const {
-    return "seed=" + std::to_string(seed) + " files=" + std::to_string(files) +
-           " bytes=" + std::to_string(bytes) + " version=" + std::to_string(kGeneratorVersion);
+    std::string key = "seed=" + std::to_string(seed) + " files=" + std::to_string(files) +
+                      " bytes=" + std::to_string(bytes) + " version=" + std::to_string(kGeneratorVersion);
+    // The staff tree's key stays what it was before profiles existed (its tree did not change).
+    if (profile != Profile::kStaff)
+      key += " profile=" + std::string(kProfileNames[static_cast<int>(profile)]);
+    return key;
+  }
+  double piiRate() const {
+    return profile == Profile::kSparse ? 0.0005 : profile == Profile::kDense ? 0.01 : kPiiRate;
   }
 };
 
@@ -88,6 +103,7 @@ struct Plan {
   Encoding encoding = Encoding::kUtf8;
   bool cp949_only = true;
   bool with_pii = true;
+  double pii_rate = kPiiRate;  // of the lines of a file with_pii
 };
 
 struct Totals {
@@ -164,9 +180,10 @@ std::vector<std::string> makeFolders(std::uint64_t seed, std::uint64_t files) {
   return folders;
 }
 
-Plan planFile(std::uint64_t seed, std::uint64_t index, std::uint64_t large_count,
+Plan planFile(const Request& request, std::uint64_t index, std::uint64_t large_count,
               std::size_t large_size, std::size_t small_mean,
               const std::vector<std::string>& folders) {
+  const std::uint64_t seed = request.seed;
   Rng rng(mixSeed(seed, 0xB000000000ull + index));
   Plan plan;
   plan.folder = folders[rng.below(folders.size())];
@@ -209,6 +226,12 @@ Plan planFile(std::uint64_t seed, std::uint64_t index, std::uint64_t large_count
   if (large && plan.encoding != Encoding::kUtf8) plan.encoding = Encoding::kUtf8;
   plan.cp949_only = plan.encoding == Encoding::kCp949 || rng.chance(0.8);
   plan.with_pii = large || rng.chance(kFilesWithPii);
+  plan.pii_rate = request.piiRate();
+  if (request.profile != Profile::kStaff) {
+    // Text trees: UTF-8 (what ripgrep reads as jamul does), personal data in every file.
+    plan.encoding = Encoding::kUtf8;
+    plan.with_pii = true;
+  }
   return plan;
 }
 
@@ -273,7 +296,7 @@ std::string encode(const std::string& utf8, Encoding e) {
 // --- writing -------------------------------------------------------------------------------------
 Totals writeFile(const fs::path& out, std::uint64_t seed, std::uint64_t index, const Plan& plan) {
   CorpusOptions options;
-  options.pii_rate = plan.with_pii ? kPiiRate : 0.0;
+  options.pii_rate = plan.with_pii ? plan.pii_rate : 0.0;
   options.trap_rate = kTrapRate;
   options.cp949_only = plan.cp949_only;
   SyntheticCorpus corpus(mixSeed(seed, index), options);
@@ -311,8 +334,10 @@ void writeManifest(const fs::path& out, const Request& request, const Totals& t,
   m << "  \"bytes\": " << t.bytes << ",\n";
   m << "  \"text_bytes\": " << t.text_bytes << ",\n";
   m << "  \"largest_file_bytes\": " << t.largest << ",\n";
-  m << "  \"pii_rate\": " << kPiiRate << ",\n";
-  m << "  \"files_with_pii_share\": " << kFilesWithPii << ",\n";
+  m << "  \"profile\": \"" << kProfileNames[static_cast<int>(request.profile)] << "\",\n";
+  m << "  \"pii_rate\": " << request.piiRate() << ",\n";
+  m << "  \"files_with_pii_share\": " << (request.profile == Profile::kStaff ? kFilesWithPii : 1.0)
+    << ",\n";
   m << "  \"trap_rate\": " << kTrapRate << ",\n";
   m << "  \"generation_seconds\": " << seconds << ",\n";
   m << "  \"planted\": {";
@@ -339,12 +364,14 @@ void writeManifest(const fs::path& out, const Request& request, const Totals& t,
 
 void usage() {
   std::printf(
-      "Usage: jamul-bench-corpus --out DIR [--seed N] [--files 20000] [--bytes 1GiB] [--threads "
-      "N]\n"
-      "       jamul-bench-corpus --describe [--seed N] [--files N] [--bytes SIZE]\n"
+      "Usage: jamul-bench-corpus --out DIR [--seed N] [--files 20000] [--bytes 1GiB]\n"
+      "                          [--profile staff|sparse|dense] [--threads N]\n"
+      "       jamul-bench-corpus --describe [--seed N] [--files N] [--bytes SIZE] [--profile P]\n"
       "       jamul-bench-corpus --rg-patterns\n\n"
       "Writes a deterministic tree of at least --files synthetic documents totalling at least\n"
       "--bytes into DIR (which must be empty or absent), and DIR/bench-manifest.json.\n"
+      "--profile: staff (default) is a staff PC's mixed tree; sparse and dense are UTF-8 text\n"
+      "trees with personal data on 0.05%% and 1%% of the lines of every file.\n"
       "--describe prints the request key the manifest records; --rg-patterns prints the detection\n"
       "rules' patterns one per line, for ripgrep -f (bench/ripgrep-patterns.txt).\n");
 }
@@ -370,6 +397,11 @@ int main(int argc, char** argv) {
       request.files = parseNumber(next());
     } else if (arg == "--bytes") {
       request.bytes = parseSize(next());
+    } else if (arg == "--profile") {
+      const std::string name = next();
+      const auto* found = std::find(std::begin(kProfileNames), std::end(kProfileNames), name);
+      if (found == std::end(kProfileNames)) die("unknown profile " + name + " (staff, sparse, dense)");
+      request.profile = static_cast<Profile>(found - std::begin(kProfileNames));
     } else if (arg == "--threads") {
       threads = static_cast<unsigned>(std::clamp<std::uint64_t>(parseNumber(next()), 1, 64));
     } else if (arg == "--describe") {
@@ -405,9 +437,12 @@ int main(int argc, char** argv) {
 
   const auto start = std::chrono::steady_clock::now();
   // A few large files (tens of MB) hold about a third of the bytes; the rest are small.
-  const std::uint64_t large_count = std::max<std::uint64_t>(1, request.files / 2000);
+  // (Text trees have none: their files are the small ones.)
+  const std::uint64_t large_count =
+      request.profile == Profile::kStaff ? std::max<std::uint64_t>(1, request.files / 2000) : 0;
   const std::size_t large_size = static_cast<std::size_t>(
-      std::clamp<std::uint64_t>(request.bytes / 3 / large_count, 64 * 1024, 48ull << 20));
+      std::clamp<std::uint64_t>(request.bytes / 3 / std::max<std::uint64_t>(1, large_count),
+                                64 * 1024, 48ull << 20));
   const std::uint64_t large_bytes = large_count * large_size;
   const std::uint64_t small_count = request.files > large_count ? request.files - large_count : 1;
   const std::size_t small_mean = static_cast<std::size_t>(std::max<std::uint64_t>(
@@ -429,7 +464,7 @@ int main(int argc, char** argv) {
     for (;;) {
       const std::uint64_t i = next_index.fetch_add(1);
       if (i >= limit) break;
-      const Plan plan = planFile(request.seed, i, large_count, large_size, small_mean, folders);
+      const Plan plan = planFile(request, i, large_count, large_size, small_mean, folders);
       mine.add(writeFile(out, request.seed, i, plan));
     }
     std::lock_guard lock(mutex);

@@ -410,6 +410,51 @@ BOOST_AUTO_TEST_CASE(a_fresh_report_replaces_counts_and_findings) {
   BOOST_TEST(count(db, "SELECT count(*) FROM files") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_file_read_again_with_the_same_findings_keeps_its_finding_rows) {
+  // A --full rescan reads every file again (issue 19): where the findings come out as the row
+  // holds them, only the file row is written, not its findings and counts once more.
+  test::TempDir dir;
+  const std::string db = (dir.path() / "inv.db").string();
+  auto inv = Inventory::open(db);
+  BOOST_REQUIRE(inv.ok());
+  FileReport same = makeReport("/r/same.csv", 7);
+  addFinding(same, RuleId::kKrRrn, Confidence::kHigh, 1, 2);
+  addFinding(same, RuleId::kEmail, Confidence::kMedium, 2, 1);
+  FileReport edited = makeReport("/r/edited.csv", 8);
+  addFinding(edited, RuleId::kKrPhone, Confidence::kHigh, 3, 1);
+  recordScan(*inv, {"/r"}, {same, edited});
+  Peek peek(db);
+  const std::int64_t same_id = peek.integer("SELECT id FROM files WHERE " + pathIs("/r/same.csv"));
+  const std::int64_t first_rowid_sum = peek.integer(
+      "SELECT sum(rowid) FROM findings WHERE file_id = " + std::to_string(same_id));
+
+  FileReport edited_again = makeReport("/r/edited.csv", 8, 300);
+  addFinding(edited_again, RuleId::kKrPhone, Confidence::kHigh, 3, 1);
+  addFinding(edited_again, RuleId::kEmail, Confidence::kHigh, 4, 1);
+  const std::int64_t written = inv->rowsWritten();
+  const std::int64_t second = recordScan(*inv, {"/r"}, {same, edited_again});
+  // same.csv: its row (1); edited.csv: its row, 1 + 1 deleted, 2 + 2 inserted; the scan's rows.
+  const std::int64_t for_same = 1, for_edited = 1 + 2 + 4;
+  BOOST_TEST(inv->rowsWritten() - written <= for_same + for_edited + 3);
+  BOOST_TEST(peek.integer("SELECT sum(rowid) FROM findings WHERE file_id = " +
+                          std::to_string(same_id)) == first_rowid_sum);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM findings WHERE file_id = " +
+                          std::to_string(same_id)) == 2);
+  BOOST_TEST(peek.integer("SELECT last_scan_id FROM files WHERE id = " + std::to_string(same_id)) ==
+             second);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM findings") == 4);
+  BOOST_TEST(peek.integer("SELECT count(*) FROM file_counts") == 4);
+
+  // What the inventory then gives back for both files is what was recorded.
+  BOOST_REQUIRE(inv->prepareIncremental(Roots{"/r"}, scanner::kRulesetVersion).ok());
+  for (const FileReport* fresh : {&same, &edited_again}) {
+    FileReport cached = cachedReport(*fresh);
+    BOOST_REQUIRE(inv->fillFromCache(cached).ok());
+    BOOST_TEST(cached.findings.size() == fresh->findings.size());
+    BOOST_TEST((cached.counts == fresh->counts));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_record_leaves_the_previous_row_whole) {
   test::TempDir dir;
   const std::string db = (dir.path() / "inv.db").string();

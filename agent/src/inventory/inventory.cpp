@@ -195,6 +195,15 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
   return okStatus();
 }
 
+// True when the known row's findings and counts are `report`'s: its report cache (which holds the
+// counts too when findings were truncated) is the one `report` would get.
+bool Inventory::Impl::holdsSameFindings(const KnownFiles::Entry& known, const FileReport& report) {
+  if (!known.has_findings || !known.current_ruleset || known.report_cache.empty() ||
+      report.findings.empty() || known.truncated != report.findings_truncated)
+    return false;
+  return encodeReportCache(report) == known.report_cache;
+}
+
 // One report's rows are written inside a savepoint, so that a failure half-way (a full disk) does
 // not leave a file row with half its findings to be committed with the rest of the batch.
 Status Inventory::Impl::writeAtomically(std::int64_t scan_id, const FileReport& report,
@@ -207,6 +216,11 @@ Status Inventory::Impl::writeAtomically(std::int64_t scan_id, const FileReport& 
   // no savepoint (two statements fewer for most files of a first scan).
   if (report.status != FileStatus::kError && !walk_error && !replaces_findings &&
       report.findings.empty() && report.total(Confidence::kLow) == 0)
+    return writeCleanRow(scan_id, report, known);
+  // Findings that came out as the row holds them (a file read again by a --full scan, or touched
+  // without a change): the row is updated, its findings and counts are left as they are.
+  if (replaces_findings && known && report.status != FileStatus::kError && !walk_error &&
+      holdsSameFindings(oracle.files[*known], report))
     return writeCleanRow(scan_id, report, known);
   JAMUL_RETURN_IF_ERROR(savepoint->run());
   Status written = okStatus();

@@ -127,6 +127,9 @@ struct Inventory::Impl {
   Status writeCleanRow(std::int64_t scan_id, const scanner::FileReport& report,
                        std::optional<std::uint32_t> known);
   void bindFileRow(sqlite::Statement& upsert, std::int64_t scan_id, const scanner::FileReport& report);
+  // Whether the known row already holds `report`'s findings and counts (then only the row is
+  // written).
+  static bool holdsSameFindings(const KnownFiles::Entry& known, const scanner::FileReport& report);
   Status writeError(std::int64_t scan_id, const scanner::FileReport& report);
   Status writeAtomically(std::int64_t scan_id, const scanner::FileReport& report, bool walk_error);
   // Ids of rows under the scan's roots that finishScan() should delete.

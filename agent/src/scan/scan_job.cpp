@@ -122,6 +122,13 @@ Result<ScanJobOutcome> runScanJob(Inventory& inventory, const std::string& inven
     (void)inventory.finishScan(scan_id, ScanTotals{});
     return error;
   };
+  if (options.full) {
+    // Every file is read again, but what the inventory knows still says which rows hold findings
+    // to replace and which files' findings came out the same (their findings are not rewritten),
+    // so that a full rescan costs no more than a first scan. Loaded before the walk starts: the
+    // sink asks it from the first report on. Should loading fail, every row is rewritten.
+    (void)inventory.prepareIncremental(options.roots, ruleset);
+  }
   if (const Status s = inventory.addQuarantined(unfinished, ruleset); !s) return abandon(s.error());
   for (const UnfinishedParse& p : unfinished) listener.onQuarantined(p);
   if (options.retry_quarantined) {

@@ -84,6 +84,20 @@ BOOST_AUTO_TEST_CASE(masks_keep_no_value) {
   BOOST_TEST(withoutSpaces("서울 강남구,  테헤란로 1") == "서울강남구테헤란로1");
 }
 
+BOOST_AUTO_TEST_CASE(the_syllable_pair_filter_never_says_no_to_a_word_of_its_set) {
+  SyllablePairFilter filter;
+  for (std::string_view w : {"서울특별시", "중구", "해당없음", "주소", "전"}) filter.add(w);
+  // Each word, and a text that begins with one of two syllables or more: maybe.
+  for (std::string_view t : {"서울특별시", "서울", "중구", "해당없음", "주소", "주소록", "서울시청"})
+    BOOST_TEST(filter.mayHold(t), t);
+  // Texts whose first two syllables begin no word: no. (Single syllables are never asked of
+  // texts of two: 전 is not what 전화 is or begins with in this set's sense.)
+  for (std::string_view t : {"김민수", "이서준", "부산광역시", "전화", "중앙"})
+    BOOST_TEST(!filter.mayHold(t), t);
+  // A text that does not begin with two syllables is always a maybe: the exact lookup decides.
+  for (std::string_view t : {"전", "", "A-12", "서A", "12번지"}) BOOST_TEST(filter.mayHold(t), t);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -69,6 +69,42 @@ constexpr const char* kUpsertFile = R"sql(
       last_scan_id = excluded.last_scan_id, scanned_at_ms = excluded.scanned_at_ms,
       report_cache = excluded.report_cache, owner_uid = excluded.owner_uid)sql";
 
+namespace {
+
+// The findings of a file go in statements of this many rows, then one by one: a register's sample
+// is hundreds of rows, and SQLite's cost per statement (binding, stepping, resetting) is a good part
+// of a narrow row's.
+constexpr int kFindingsPerInsert = 16;
+constexpr int kFindingColumns = 10;
+
+std::string findingsInsert(int rows) {
+  std::string sql =
+      "INSERT INTO findings (file_id, ordinal, rule, confidence, occurrences, offset, location, "
+      "masked, digest, basis) VALUES ";
+  for (int r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (int c = 0; c < kFindingColumns; ++c) {
+      if (c > 0) sql += ", ";
+      sql += "?" + std::to_string(r * kFindingColumns + c + 1);
+    }
+    sql += ")";
+  }
+  return sql;
+}
+
+// Binds finding `f`, the file's `ordinal`-th, as the row whose first parameter is `first` + 1.
+void bindFinding(sqlite::Statement& ins, int first, std::int64_t file_id, std::int64_t ordinal,
+                 const scanner::FindingSummary& f) {
+  ins.bind(first + 1, file_id).bind(first + 2, ordinal).bindTextInPlace(first + 3, scanner::ruleName(f.rule));
+  ins.bindTextInPlace(first + 4, scanner::confidenceName(f.confidence)).bind(first + 5, f.count);
+  ins.bind(first + 6, f.offset).bindTextInPlace(first + 7, f.location).bindTextInPlace(first + 8, f.masked);
+  ins.bindBlobInPlace(
+      first + 9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
+  ins.bind(first + 10, static_cast<std::int64_t>(f.basis));
+}
+
+}  // namespace
+
 Status Inventory::Impl::prepareStatements() {
   const auto prep = [&](std::optional<sqlite::Statement>& slot, std::string_view sql) -> Status {
     JAMUL_ASSIGN_OR_RETURN(sqlite::Statement s, db.prepare(sql));
@@ -83,10 +119,8 @@ Status Inventory::Impl::prepareStatements() {
   JAMUL_RETURN_IF_ERROR(prep(delete_findings, "DELETE FROM findings WHERE file_id = ?1"));
   JAMUL_RETURN_IF_ERROR(prep(insert_count, R"sql(
     INSERT INTO file_counts (file_id, rule, confidence, occurrences) VALUES (?1, ?2, ?3, ?4))sql"));
-  JAMUL_RETURN_IF_ERROR(prep(insert_finding, R"sql(
-    INSERT INTO findings (file_id, ordinal, rule, confidence, occurrences, offset, location, masked,
-                          digest, basis)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql"));
+  JAMUL_RETURN_IF_ERROR(prep(insert_finding, findingsInsert(1)));
+  JAMUL_RETURN_IF_ERROR(prep(insert_findings, findingsInsert(kFindingsPerInsert)));
   JAMUL_RETURN_IF_ERROR(prep(insert_error, R"sql(
     INSERT INTO scan_errors (scan_id, path, code, message) VALUES (?1, ?2, ?3, ?4))sql"));
   JAMUL_RETURN_IF_ERROR(prep(select_counts,
@@ -181,16 +215,19 @@ Status Inventory::Impl::writeReport(std::int64_t scan_id, const FileReport& repo
       JAMUL_RETURN_IF_ERROR(insert_count->bind(4, n).run());
     }
   }
-  std::int64_t ordinal = 0;
-  for (const scanner::FindingSummary& f : report.findings) {
-    sqlite::Statement& ins = *insert_finding;
-    ins.bind(1, id).bind(2, ordinal++).bindTextInPlace(3, scanner::ruleName(f.rule));
-    ins.bindTextInPlace(4, scanner::confidenceName(f.confidence)).bind(5, f.count);
-    ins.bind(6, f.offset).bindTextInPlace(7, f.location).bindTextInPlace(8, f.masked);
-    ins.bindBlobInPlace(
-        9, std::string_view(reinterpret_cast<const char*>(f.digest.data()), f.digest.size()));
-    ins.bind(10, static_cast<std::int64_t>(f.basis));
-    JAMUL_RETURN_IF_ERROR(ins.run());
+  const std::vector<scanner::FindingSummary>& findings = report.findings;
+  std::size_t i = 0;
+  for (; i + kFindingsPerInsert <= findings.size(); i += kFindingsPerInsert) {
+    for (int r = 0; r < kFindingsPerInsert; ++r) {
+      const std::size_t n = i + static_cast<std::size_t>(r);
+      bindFinding(*insert_findings, r * kFindingColumns, id, static_cast<std::int64_t>(n),
+                  findings[n]);
+    }
+    JAMUL_RETURN_IF_ERROR(insert_findings->run());
+  }
+  for (; i < findings.size(); ++i) {
+    bindFinding(*insert_finding, 0, id, static_cast<std::int64_t>(i), findings[i]);
+    JAMUL_RETURN_IF_ERROR(insert_finding->run());
   }
   return okStatus();
 }

@@ -155,9 +155,10 @@ struct Inventory::Impl {
   std::chrono::steady_clock::time_point batch_started;
 
   std::string report_cache_buffer;  // the packed findings bound to upsert_file (in place)
+  // insert_findings: kFindingsPerInsert rows at once (inventory.cpp).
   std::optional<sqlite::Statement> upsert_file, upsert_clean_file, delete_counts, delete_findings,
-      insert_count, insert_finding, insert_error, select_counts, select_findings, savepoint,
-      release, rollback_to;
+      insert_count, insert_finding, insert_findings, insert_error, select_counts, select_findings,
+      savepoint, release, rollback_to;
 };
 
 }  // namespace jamul::agent
